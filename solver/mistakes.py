@@ -1,0 +1,101 @@
+"""The catalogue of common deep-learning slips that exercises reference by name.
+
+An exercise supplies the wrong expression (what the slip produces for its numbers); the catalogue supplies
+the message, in English and Chinese, so the same slip is explained the same way everywhere.
+"""
+from __future__ import annotations
+
+MISTAKES: dict[str, dict[str, str]] = {
+    "sigmoid-derivative-missing-factor": {
+        "en": "That is σ itself. The sigmoid's derivative is σ(x)(1 − σ(x)): you dropped the factor (1 − σ).",
+        "zh": "这是 σ 本身。Sigmoid 的导数是 σ(x)(1 − σ(x))，你漏掉了因子 (1 − σ)。",
+    },
+    "chain-rule-missing-inner": {
+        "en": "You differentiated the outer function but dropped the inner derivative (chain rule).",
+        "zh": "你对外层函数求了导，但漏乘了内层函数的导数（链式法则）。",
+    },
+    "product-instead-of-hadamard": {
+        "en": "That is the matrix product; the Hadamard product ⊙ multiplies matching entries.",
+        "zh": "这是矩阵乘积；阿达马积 ⊙ 是对应元素相乘。",
+    },
+    "hadamard-instead-of-product": {
+        "en": "That is the Hadamard (entrywise) product; the matrix product takes rows times columns.",
+        "zh": "这是阿达马积（对应元素相乘）；矩阵乘积是行乘以列。",
+    },
+    "missing-transpose": {
+        "en": "The backward pass uses the transposed weight matrix Wᵀ, not W.",
+        "zh": "反向传播要用权重矩阵的转置 Wᵀ，而不是 W。",
+    },
+    "gradient-wrong-sign": {
+        "en": "Wrong direction: gradient descent moves against the gradient, w ← w − η ∂C/∂w.",
+        "zh": "方向反了：梯度下降沿梯度的反方向移动，w ← w − η ∂C/∂w。",
+    },
+    "sum-index-off-by-one": {
+        "en": "Check the summation bounds: your sum is off by one term.",
+        "zh": "检查求和的上下限：你的和多算或少算了一项。",
+    },
+    "forgot-bias": {
+        "en": "You forgot to add the bias b.",
+        "zh": "你忘了加上偏置 b。",
+    },
+    "inner-product-as-vector": {
+        "en": "The inner product is a number: add the products of matching components instead of listing them as a vector.",
+        "zh": "内积是一个数：要把对应分量的乘积加起来，而不是把它们写成一个向量。",
+    },
+    "norm-without-sqrt": {
+        "en": "That is |a|², the sum of squares. The length |a| is its square root.",
+        "zh": "这是 |a|²，即平方和。长度 |a| 还要再开平方。",
+    },
+    "recurrence-shifted": {
+        "en": "Your general term is shifted by one: check it at n = 1 against the first term.",
+        "zh": "你的通项错位了一项：用 n = 1 检验它是否等于首项。",
+    },
+    "wrong-sign": {
+        "en": "The sign is wrong.",
+        "zh": "符号错了。",
+    },
+    "transposed": {
+        "en": "Your matrix is the transpose of the expected one: rows and columns are swapped.",
+        "zh": "你的矩阵是正确答案的转置：行和列弄反了。",
+    },
+    "log-base": {
+        "en": "Use the natural logarithm (base e) here.",
+        "zh": "这里应使用自然对数（以 e 为底）。",
+    },
+    "bias-correction-missing": {
+        "en": "Adam divides the moment estimates by (1 − βᵗ): you left out the bias correction.",
+        "zh": "Adam 要把矩估计除以 (1 − βᵗ)：你漏了偏差修正。",
+    },
+    "softmax-no-normalise": {
+        "en": "Softmax divides each exponential by the sum of all of them: yours is not normalised.",
+        "zh": "Softmax 要把每个指数除以所有指数之和：你的结果没有归一化。",
+    },
+    "attention-missing-scale": {
+        "en": "Scaled dot-product attention divides QKᵀ by √d before the softmax.",
+        "zh": "缩放点积注意力在 softmax 之前要把 QKᵀ 除以 √d。",
+    },
+    "delta-missing-activation-derivative": {
+        "en": "The neuron error δ includes the activation's derivative a′(z): you left it out.",
+        "zh": "神经单元误差 δ 要乘以激活函数的导数 a′(z)，你漏掉了它。",
+    },
+    "squared-error-missing-half": {
+        "en": "With C = ½(t − a)², the derivative is (a − t); check the factor of 2 and the ½.",
+        "zh": "当 C = ½(t − a)² 时，导数是 (a − t)；检查因子 2 和 ½。",
+    },
+    "entropy-sign": {
+        "en": "Entropy is −Σ p log p: with the minus sign it is never negative.",
+        "zh": "熵是 −Σ p log p：带着负号，它永远不为负。",
+    },
+    "kl-order": {
+        "en": "KL divergence is not symmetric: you computed D(q‖p) instead of D(p‖q).",
+        "zh": "KL 散度不对称：你算的是 D(q‖p)，而不是 D(p‖q)。",
+    },
+    "variance-not-std": {
+        "en": "That uses the variance where the standard deviation is needed (or the reverse).",
+        "zh": "这里把方差和标准差弄混了。",
+    },
+    "momentum-no-velocity": {
+        "en": "Momentum updates the velocity first, v ← βv + g (or the notes' convention), then moves by it: you used the plain gradient.",
+        "zh": "动量法先更新速度 v，再用它更新参数：你用的只是普通梯度。",
+    },
+}
