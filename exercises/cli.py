@@ -1,0 +1,173 @@
+"""`python -m exercises list | show | validate | variants` — the public command line (keep stable)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from exercises.engine import GenerationError
+from exercises.loader import Library, load_library
+from exercises.quiz import build_questions, quiz_summary
+from exercises.topics import TOPIC_IDS
+
+LABELS = {
+    "difficulty": {"en": "difficulty", "zh": "难度"},
+    "seed": {"en": "seed", "zh": "种子"},
+    "hints": {"en": "Hints", "zh": "提示"},
+    "solution": {"en": "Solution", "zh": "解答"},
+    "answer": {"en": "Answer", "zh": "答案"},
+    "kind": {"en": "kind", "zh": "类型"},
+    "vars": {"en": "variables", "zh": "变量"},
+    "params": {"en": "Params", "zh": "参数"},
+    "derived": {"en": "Derived", "zh": "导出值"},
+    "part": {"en": "Part", "zh": "小题"},
+    "choices": {"en": "Choices", "zh": "选项"},
+    "unknown": {"en": "unknown template id", "zh": "未知的模板 id"},
+    "unknown_quiz": {"en": "unknown quiz", "zh": "未知的测验"},
+    "warning": {"en": "warning", "zh": "警告"},
+    "templates": {"en": "templates", "zh": "个模板"},
+    "topics": {"en": "topics", "zh": "个主题"},
+}
+
+
+def _l(key: str, lang: str) -> str:
+    return LABELS[key]["zh" if lang == "zh" else "en"]
+
+
+def _warn(lib: Library, lang: str) -> None:
+    for err in lib.errors:
+        print(f"{_l('warning', lang)}: {err}", file=sys.stderr)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """List templates (optionally of one topic)."""
+    lib = load_library()
+    _warn(lib, args.lang)
+    templates = lib.by_topic(args.topic) if args.topic else [
+        t for topic in TOPIC_IDS for t in lib.by_topic(topic)]
+    if args.json:
+        print(json.dumps([{"id": t.id, "topic": t.topic, "difficulty": t.difficulty, "title": t.title,
+                           "tags": t.tags, "path": t.path, "line": t.line} for t in templates],
+                         ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(t.id) for t in templates), default=10)
+    for t in templates:
+        print(f"{t.id:<{width}}  {t.topic:<19}  {'★' * t.difficulty:<3}  {t.title[args.lang]}")
+    topics = len({t.topic for t in templates})
+    print(f"\n{len(templates)} {_l('templates', args.lang)}, {topics} {_l('topics', args.lang)}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Show one exercise at a seed."""
+    lib = load_library()
+    if args.id not in lib.templates:
+        _warn(lib, args.lang)
+        print(f"{_l('unknown', args.lang)}: {args.id}", file=sys.stderr)
+        return 2
+    try:
+        ex = lib.get(args.id).generate(args.seed)
+    except GenerationError as err:
+        print(lib.get(args.id).file_error(err), file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(ex.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    lang = args.lang
+    print(f"# {ex.title[lang]}  [{ex.template_id}, {ex.topic}, {_l('difficulty', lang)} {ex.difficulty}, "
+          f"{_l('seed', lang)} {ex.seed}]\n")
+    print(ex.prompt[lang] + "\n")
+    for p in ex.parts:
+        head = f"({p.id}) " if p.id else ""
+        if p.prompt[lang]:
+            print(f"{head}{p.prompt[lang]}")
+        for i, choice in enumerate(p.choices or []):
+            print(f"    {chr(65 + i)}. {choice[lang]}")
+        extra = f"; {_l('vars', lang)}: {', '.join(p.vars)}" if p.vars and p.kind == "expression" else ""
+        print(f"    → {_l('answer', lang)}: {ex.expected_text(p.id)}   [{_l('kind', lang)}: {p.kind}{extra}]\n")
+    if ex.hints:
+        print(f"## {_l('hints', lang)}")
+        for i, h in enumerate(ex.hints, 1):
+            print(f"{i}. {h[lang]}")
+        print()
+    print(f"## {_l('solution', lang)}\n{ex.solution[lang]}\n")
+    d = ex.to_dict()
+    print(f"{_l('params', lang)}: " + ", ".join(f"{k} = {v}" for k, v in d["params"].items()))
+    if d["derived"]:
+        print(f"{_l('derived', lang)}: " + ", ".join(f"{k} = {v}" for k, v in d["derived"].items()))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate files/folders; non-zero exit on any error."""
+    from exercises.validate import validate_paths
+
+    report = validate_paths(args.paths, seeds=args.seeds)
+    for err in report.errors:
+        print(err)
+    for t in report.templates:
+        if args.verbose or t.acceptance < 1.0:
+            print(f"  {t.id}: {t.seeds} seeds, `where` acceptance {t.acceptance:.0%}, {t.seconds:.2f} s")
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def cmd_variants(args: argparse.Namespace) -> int:
+    """Which variant (template, seed) each student gets in a quiz."""
+    lib = load_library()
+    quiz = lib.quizzes.get(args.quiz)
+    if quiz is None and Path(args.quiz).exists():
+        lib.add_file(args.quiz)
+        quiz = lib.quizzes.get(Path(args.quiz).stem) or next(
+            (q for q in lib.quizzes.values() if Path(q.path).resolve() == Path(args.quiz).resolve()), None)
+    if quiz is None:
+        _warn(lib, "en")
+        print(f"{_l('unknown_quiz', 'en')} / {_l('unknown_quiz', 'zh')}: {args.quiz}", file=sys.stderr)
+        return 2
+    students = list(args.student or [])
+    if args.students:
+        students += [s.strip() for s in Path(args.students).read_text(encoding="utf-8").splitlines() if s.strip()]
+    result = {s: [q.__dict__ for q in build_questions(quiz, lib, s)] for s in students}
+    if args.json:
+        print(json.dumps({"quiz": quiz_summary(quiz), "variants": result}, ensure_ascii=False, indent=2))
+        return 0
+    for s, questions in result.items():
+        print(f"{s}: " + ", ".join(f"{q['template_id']}@{q['seed']}" for q in questions))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `python -m exercises`."""
+    parser = argparse.ArgumentParser(prog="python -m exercises", description="DL Math Lab exercises / 练习")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("list", help="list templates / 列出模板")
+    p.add_argument("--topic", choices=TOPIC_IDS)
+    p.add_argument("--lang", choices=["en", "zh"], default="en")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_list)
+    p = sub.add_parser("show", help="show an exercise / 显示一道练习")
+    p.add_argument("id")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--lang", choices=["en", "zh"], default="en")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_show)
+    p = sub.add_parser("validate", help="validate exercise and quiz files / 校验练习与测验文件")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--seeds", type=int, default=100, help="seeds per template (default 100)")
+    p.add_argument("--verbose", "-v", action="store_true")
+    p.set_defaults(run=cmd_validate)
+    p = sub.add_parser("variants", help="each student's variant of a quiz / 每个学生的测验版本")
+    p.add_argument("quiz", help="quiz id or quiz file")
+    p.add_argument("--student", action="append", help="a student name or id (repeatable)")
+    p.add_argument("--students", help="a file with one student per line")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_variants)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,400 @@
+"""The template engine: Template + seed → Exercise (params → derived values → texts, answers, mistakes)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Mapping
+
+import sympy as sp
+
+from exercises import render
+from exercises.params import MAX_ATTEMPTS, Domain, build_domain
+from exercises.schema import AnswerSpec, TemplateSpec
+from exercises.yamlread import FileError, LineMap, Path_, field_name
+
+LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LABEL_LIST = re.compile(r"^\s*[A-Z](\s*,\s*[A-Z])*\s*$")
+
+
+def solver_api() -> Any:
+    """The solver package (imported late: `exercises` must import even while the solver is being built)."""
+    import solver
+
+    return solver
+
+
+class GenerationError(Exception):
+    """A template could not produce an exercise at some seed; `path` is the field at fault."""
+
+    def __init__(self, path: Path_, message: str, seed: int | None = None):
+        super().__init__(message)
+        self.path = tuple(path)
+        self.message = message
+        self.seed = seed
+
+    def __str__(self) -> str:
+        where = field_name(self.path)
+        seed = f"seed {self.seed}: " if self.seed is not None else ""
+        return f"{where}: {seed}{self.message}" if where else f"{seed}{self.message}"
+
+
+def _is_undefined(value: Any) -> bool:
+    if isinstance(value, sp.MatrixBase):
+        return any(_is_undefined(v) for v in value)
+    if isinstance(value, sp.Basic):
+        return value.has(sp.zoo, sp.nan, sp.oo, -sp.oo)
+    return False
+
+
+def to_value(raw: Any) -> Any:
+    """A locked/example param given as a Python number or SymPy value → SymPy value (texts are parsed later)."""
+    if isinstance(raw, bool):
+        raise TypeError("a param cannot be true/false")
+    if isinstance(raw, int):
+        return sp.Integer(raw)
+    if isinstance(raw, (Fraction, Decimal, float)):
+        return sp.Rational(str(raw)) if not isinstance(raw, Fraction) else sp.Rational(raw.numerator, raw.denominator)
+    return raw
+
+
+@dataclass
+class Part:
+    """One answer of an exercise (a single-answer exercise has one part with id "")."""
+
+    id: str
+    prompt: dict[str, str]
+    kind: str
+    vars: tuple[str, ...]
+    choices: list[dict[str, str]] | None
+    expected: Any
+    mistakes: list[dict[str, Any]]
+    binds: str | None
+    index: int
+    spec: AnswerSpec = field(repr=False)
+
+
+class Template:
+    """A validated exercise template, with its source file and line numbers."""
+
+    def __init__(self, spec: TemplateSpec, path: str, lines: LineMap, base: Path_):
+        self.spec = spec
+        self.path = path
+        self._lines = lines
+        self._base = tuple(base)
+        self.domains: dict[str, Domain] = {
+            name: build_domain(p.model_dump(by_alias=True)) for name, p in spec.params.items()
+        }
+        self._choice_cache: dict[str, Any] = {}
+        self._examples = {ex.seed: ex for ex in spec.examples}
+
+    # -- what the instructor page shows -------------------------------------------------------------------
+    id = property(lambda self: self.spec.id)
+    topic = property(lambda self: self.spec.topic)
+    difficulty = property(lambda self: self.spec.difficulty)
+    title = property(lambda self: self.spec.title.model_dump())
+    tags = property(lambda self: list(self.spec.tags))
+    prerequisites = property(lambda self: list(self.spec.prerequisites))
+    symbols = property(lambda self: tuple(self.spec.symbols))
+    where = property(lambda self: self.spec.where)
+    tests = property(lambda self: list(self.spec.tests))
+    examples = property(lambda self: list(self.spec.examples))
+
+    @property
+    def params_spec(self) -> dict[str, dict[str, Any]]:
+        """Each param's spec as written (e.g. `{"int": [-5, 5], "exclude": ["0"]}`)."""
+        return {n: p.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
+                for n, p in self.spec.params.items()}
+
+    @property
+    def line(self) -> int:
+        """The line where this template starts in its file."""
+        return self._lines.line(self._base)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of a field of this template (e.g. `("params", "a")`)."""
+        return self._lines.line(self._base + tuple(path))
+
+    def file_error(self, err: GenerationError) -> FileError:
+        """A generation error as `file:line: field: message`."""
+        seed = f"seed {err.seed}: " if err.seed is not None else ""
+        return FileError(self.path, self.line_of(err.path), field_name(err.path), seed + err.message)
+
+    def __repr__(self) -> str:
+        return f"Template({self.id!r}, {self.path}:{self.line})"
+
+    # -- evaluation ------------------------------------------------------------------------------------------
+    def evaluate(self, text: str, values: Mapping[str, Any], path: Path_) -> Any:
+        """Read `text` in the template language with `values` substituted; errors name the field."""
+        if text in values:
+            return values[text]
+        api = solver_api()
+        try:
+            value = api.parse(text, self.symbols, mode="template", names=values).value
+        except api.ParseError as err:
+            raise GenerationError(path, f'{err.message("en")} in "{text}"') from None
+        except Exception as err:  # noqa: BLE001 — SymPy can fail in many ways (singular matrix, shapes…)
+            raise GenerationError(path, f'cannot compute "{text}": {err}') from None
+        if _is_undefined(value):
+            raise GenerationError(path, f'"{text}" is undefined here (division by zero?)')
+        return value
+
+    def _param_value(self, name: str, domain: Domain, raw: Any, values: Mapping[str, Any]) -> Any:
+        if domain.kind != "choice":
+            return sp.Rational(raw.numerator, raw.denominator)
+        if raw not in self._choice_cache:
+            self._choice_cache[raw] = self.evaluate(raw, {}, ("params", name, "choice"))
+        return self._choice_cache[raw]
+
+    def _holds(self, values: Mapping[str, Any]) -> bool:
+        result = self.evaluate(self.spec.where, values, ("where",))
+        if result in (True, sp.true):
+            return True
+        if result in (False, sp.false):
+            return False
+        raise GenerationError(("where",), f'"{self.spec.where}" is not a condition (true or false)')
+
+    def _fixed(self, seed: int, overrides: Mapping[str, Any] | None) -> dict[str, Any]:
+        fixed: dict[str, Any] = {}
+        example = self._examples.get(seed)
+        sources: list[tuple[Path_, Mapping[str, Any]]] = []
+        if example is not None:
+            sources.append((("examples", self.spec.examples.index(example), "params"), example.params))
+        sources.append((("params",), dict(overrides or {})))
+        for origin, given in sources:
+            for name, raw in given.items():
+                if name not in self.domains:
+                    raise GenerationError(origin, f"'{name}' is not a param of this template")
+                value = to_value(raw)
+                if isinstance(value, str):
+                    value = self.evaluate(value, {}, origin + (name,))
+                fixed[name] = value
+        return fixed
+
+    def draw_params(self, seed: int, overrides: Mapping[str, Any] | None = None) -> tuple[dict[str, Any], int]:
+        """The params for `seed` (locked ones from `overrides`), and how many draws it took."""
+        fixed = self._fixed(seed, overrides)
+        for attempt in range(MAX_ATTEMPTS):
+            values: dict[str, Any] = {}
+            for name, domain in self.domains.items():
+                if name in fixed:
+                    values[name] = fixed[name]
+                else:
+                    values[name] = self._param_value(name, domain, domain.draw(self.id, seed, name, attempt), values)
+            if self.spec.where is None or self._holds(values):
+                return values, attempt + 1
+            if len(fixed) == len(self.domains):
+                raise GenerationError(("where",), f'"{self.spec.where}" does not hold for the locked params')
+        raise GenerationError(("where",), f'"{self.spec.where}" never held in {MAX_ATTEMPTS} draws '
+                                          f"(acceptance rate 0.0%)")
+
+    def compute(self, params: Mapping[str, Any], pinned: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Params plus every derived value, in order; `pinned` derived names keep the given value."""
+        values = dict(params)
+        for name, text in self.spec.derived.items():
+            if pinned and name in pinned:
+                values[name] = pinned[name]
+            else:
+                values[name] = self.evaluate(text, values, ("derived", name))
+        return values
+
+    def answer_specs(self) -> list[tuple[Path_, str, AnswerSpec]]:
+        """(field path, part id, answer spec) of every part; a single answer is part ""."""
+        if self.spec.parts:
+            return [(("parts", i, "answer"), p.id, p.answer) for i, p in enumerate(self.spec.parts)]
+        return [(("answer",), "", self.spec.answer)]
+
+    def expected_value(self, path: Path_, spec: AnswerSpec, values: Mapping[str, Any]) -> Any:
+        """The expected answer (for `choice`: the label text, e.g. "B" or "A,C")."""
+        if spec.kind == "choice":
+            return self._choice_label(path, spec, values)
+        value = self.evaluate(spec.expected, values, path + ("expected",))
+        _check_kind(path + ("expected",), spec, value, self._vars(spec))
+        return value
+
+    def _choice_label(self, path: Path_, spec: AnswerSpec, values: Mapping[str, Any]) -> str:
+        count = len(spec.choices or [])
+        if _LABEL_LIST.match(spec.expected):
+            labels = [x.strip() for x in spec.expected.split(",")]
+        else:
+            index = self.evaluate(spec.expected, values, path + ("expected",))
+            if not (isinstance(index, sp.Integer) and 1 <= int(index) <= count):
+                raise GenerationError(path + ("expected",), f"expected {index} is not a choice number 1..{count}")
+            labels = [LABELS[int(index) - 1]]
+        for label in labels:
+            if LABELS.index(label) >= count:
+                raise GenerationError(path + ("expected",), f"choice label '{label}' is not among the {count} "
+                                                            f"choices (A–{LABELS[count - 1]})")
+        return ",".join(labels)
+
+    def _vars(self, spec: AnswerSpec) -> tuple[str, ...]:
+        return tuple(spec.vars) if spec.vars is not None else self.symbols
+
+    def mistakes(self, path: Path_, spec: AnswerSpec, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The anticipated mistakes with their values at these params."""
+        out = []
+        for i, m in enumerate(spec.mistakes):
+            value = self.evaluate(m.expr, values, path + ("mistakes", i, "expr"))
+            out.append({"name": m.name, "expr": value, "message": m.message.model_dump() if m.message else None})
+        return out
+
+    # -- exercises -------------------------------------------------------------------------------------------
+    def generate(self, seed: int, overrides: Mapping[str, Any] | None = None) -> Exercise:
+        """The exercise at `seed` (same on every machine); `overrides` lock params. Raises GenerationError."""
+        try:
+            params, _ = self.draw_params(seed, overrides)
+            values = self.compute(params)
+            return self._build(seed, params, values)
+        except GenerationError as err:
+            err.seed = seed
+            raise
+
+    def _fill(self, text: str, values: Mapping[str, Any], path: Path_) -> str:
+        try:
+            return render.fill(text, dict(values))
+        except render.RenderError as err:
+            raise GenerationError(path, str(err)) from None
+        except Exception as err:  # noqa: BLE001 — a value SymPy cannot print
+            raise GenerationError(path, f"cannot render: {err}") from None
+
+    def _text(self, text: Any, values: Mapping[str, Any], path: Path_) -> dict[str, str]:
+        return {lang: self._fill(getattr(text, lang), values, path + (lang,)) for lang in ("en", "zh")}
+
+    def _build(self, seed: int, params: dict[str, Any], values: dict[str, Any]) -> Exercise:
+        s = self.spec
+        parts = []
+        for index, (path, part_id, spec) in enumerate(self.answer_specs()):
+            prompt = {"en": "", "zh": ""}
+            binds = None
+            if s.parts:
+                prompt = self._text(s.parts[index].prompt, values, ("parts", index, "prompt"))
+                binds = s.parts[index].binds
+            choices = None
+            if spec.choices is not None:
+                choices = [self._text(c, values, path + ("choices", i)) for i, c in enumerate(spec.choices)]
+            parts.append(Part(
+                id=part_id, prompt=prompt, kind=spec.kind, vars=self._vars(spec), choices=choices,
+                expected=self.expected_value(path, spec, values), mistakes=self.mistakes(path, spec, values),
+                binds=binds, index=index, spec=spec,
+            ))
+        derived = {n: values[n] for n in s.derived}
+        return Exercise(
+            template=self, seed=seed, params=params, derived=derived,
+            title=s.title.model_dump(),
+            prompt=self._text(s.prompt, values, ("prompt",)),
+            hints=[self._text(h, values, ("hints", i)) for i, h in enumerate(s.hints)],
+            solution=self._text(s.solution, values, ("solution",)),
+            parts=parts,
+        )
+
+
+def _check_kind(path: Path_, spec: AnswerSpec, value: Any, vars_: tuple[str, ...]) -> None:
+    """The expected value must be of the answer's kind (a number for `number`, an n×1 matrix for `vector`…)."""
+    kind = spec.kind
+    is_matrix = isinstance(value, sp.MatrixBase)
+    if isinstance(value, (bool, sp.logic.boolalg.BooleanAtom)):
+        raise GenerationError(path, f"kind is {kind} but the expected value is a condition")
+    if kind in ("number", "expression") and (is_matrix or isinstance(value, sp.Set)):
+        raise GenerationError(path, f"kind is {kind} but the expected value is {_shape(value)}")
+    if kind == "vector" and not (is_matrix and value.cols == 1):
+        raise GenerationError(path, f"kind is vector but the expected value is {_shape(value)}")
+    if kind == "matrix" and not is_matrix:
+        raise GenerationError(path, f"kind is matrix but the expected value is {_shape(value)}")
+    if kind == "set" and not isinstance(value, sp.Set):
+        raise GenerationError(path, f"kind is set but the expected value is {_shape(value)}")
+    free = {str(s) for s in getattr(value, "free_symbols", set())}
+    if kind in ("number", "vector", "matrix", "set") and free:
+        raise GenerationError(path, f"kind is {kind} but the expected value contains {', '.join(sorted(free))}")
+    if kind == "expression" and not free <= set(vars_):
+        missing = ", ".join(sorted(free - set(vars_)))
+        raise GenerationError(path, f"the expected value uses {missing}, which is not in vars {list(vars_)}")
+
+
+def _shape(value: Any) -> str:
+    if isinstance(value, sp.MatrixBase):
+        return f"a {value.rows}-vector" if value.cols == 1 else f"a {value.rows}×{value.cols} matrix"
+    if isinstance(value, sp.Set):
+        return "a set"
+    return "a single value"
+
+
+class Exercise:
+    """One generated exercise: texts in both languages, values, and its parts (answers)."""
+
+    def __init__(self, *, template: Template, seed: int, params: dict[str, Any], derived: dict[str, Any],
+                 title: dict[str, str], prompt: dict[str, str], hints: list[dict[str, str]],
+                 solution: dict[str, str], parts: list[Part]):
+        self.template = template
+        self.template_id = template.id
+        self.seed = seed
+        self.id = f"{template.id}:{seed}"
+        self.topic = template.topic
+        self.difficulty = template.difficulty
+        self.title = title
+        self.params = params
+        self.derived = derived
+        self.prompt = prompt
+        self.hints = hints
+        self.solution = solution
+        self.parts = parts
+
+    def part(self, part_id: str) -> Part:
+        """The part with this id (KeyError if none)."""
+        for p in self.parts:
+            if p.id == part_id:
+                return p
+        raise KeyError(f"{self.template_id} has no part {part_id!r}")
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """Params and derived values together."""
+        return {**self.params, **self.derived}
+
+    def check(self, part_id: str, answer_text: str, lang: str = "en",
+              earlier: Mapping[str, str] | None = None) -> Any:
+        """Judge an answer to a part → `solver.Verdict`; with `earlier` answers, errors are carried forward."""
+        from exercises.ecf import carried_forward
+
+        part = self.part(part_id)
+        verdict = check_part(part, part.expected, part.mistakes, answer_text, lang)
+        if verdict.status != "incorrect" or not earlier:
+            return verdict
+        return carried_forward(self, part, answer_text, lang, earlier) or verdict
+
+    def expected_text(self, part_id: str) -> str:
+        """The expected answer in solver syntax (choice: the label(s), e.g. "B")."""
+        part = self.part(part_id)
+        return part.expected if part.kind == "choice" else render.text_of(part.expected)
+
+    def expected_latex(self, part_id: str) -> str:
+        """The expected answer as LaTeX (choice: the label(s))."""
+        part = self.part(part_id)
+        return part.expected if part.kind == "choice" else render.latex_of(part.expected)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready description (for `python -m exercises show --json`)."""
+        return {
+            "id": self.id, "template_id": self.template_id, "seed": self.seed, "topic": self.topic,
+            "difficulty": self.difficulty, "title": self.title,
+            "params": {k: render.text_of(v) for k, v in self.params.items()},
+            "derived": {k: render.text_of(v) for k, v in self.derived.items()},
+            "prompt": self.prompt, "hints": self.hints, "solution": self.solution,
+            "parts": [{
+                "id": p.id, "prompt": p.prompt, "kind": p.kind, "vars": list(p.vars), "choices": p.choices,
+                "expected": self.expected_text(p.id), "expected_latex": self.expected_latex(p.id),
+                "binds": p.binds,
+            } for p in self.parts],
+        }
+
+
+def check_part(part: Part, expected: Any, mistakes: list[dict[str, Any]], answer_text: str, lang: str) -> Any:
+    """`solver.check` with the part's options against a given expected value and mistakes."""
+    spec = part.spec
+    domain = {k: (float(v[0]), float(v[1])) for k, v in spec.domain.items()} if spec.domain else None
+    choices = [LABELS[i] for i in range(len(part.choices))] if part.choices else None
+    return solver_api().check(
+        part.kind, expected, answer_text, vars=part.vars, lang=lang, rtol=spec.rtol, atol=spec.atol,
+        sigfigs=spec.sigfigs, forbidden=tuple(spec.forbidden), form=spec.form, mistakes=mistakes,
+        choices=choices, domain=domain,
+    )

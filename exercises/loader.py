@@ -1,0 +1,188 @@
+"""Load exercise files and quiz files into a `Library`; a broken file never stops the others from loading."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+
+from exercises.checks import Problem, schema_problems, template_problems
+from exercises.engine import GenerationError, Template
+from exercises.quiz import Quiz, quiz_problems
+from exercises.schema import QuizFile, QuizSpec, TemplateFile, TemplateSpec
+from exercises.yamlread import FileError, LineMap, Path_, YamlFileError, field_name, read_yaml, yaml_files
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+LIBRARY_DIR = PACKAGE_DIR / "library"
+QUIZZES_DIR = PACKAGE_DIR / "quizzes"
+EXTRA_DIR_ENV = "DLMATH_EXERCISES_DIR"
+
+
+def display_path(path: str | Path) -> str:
+    """A path as shown in messages: relative to the working folder when inside it."""
+    text = os.path.relpath(path) if Path(path).is_absolute() or str(path).startswith(".") else str(path)
+    return str(path) if text.startswith("..") else text
+
+
+def mistake_names() -> set[str]:
+    """The solver's catalogue of named mistakes."""
+    from solver.mistakes import MISTAKES
+
+    return set(MISTAKES)
+
+
+@dataclass
+class Library:
+    """Templates and quizzes by id, and the errors of the files that did not load."""
+
+    templates: dict[str, Template] = field(default_factory=dict)
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    errors: list[FileError] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    _pending_quizzes: list[tuple[str, dict[str, Any], LineMap]] = field(default_factory=list, repr=False)
+
+    def get(self, template_id: str) -> Template:
+        """The template with this id (KeyError if none)."""
+        return self.templates[template_id]
+
+    def by_topic(self, topic_id: str) -> list[Template]:
+        """The templates of a topic, easiest first."""
+        return sorted((t for t in self.templates.values() if t.topic == topic_id), key=lambda t: (t.difficulty, t.id))
+
+    def add_file(self, path: str | Path) -> list[FileError]:
+        """Load one file (exercise or quiz file); returns its errors (also appended to `errors`)."""
+        shown = display_path(path)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            return self._add_errors([FileError(shown, 1, "", f"cannot read the file: {err}")])
+        return self.add_text(shown, text)
+
+    def add_text(self, name: str, text: str) -> list[FileError]:
+        """Load a file's contents given as text (e.g. an upload); quizzes in it are checked at once."""
+        errors = self._load_text(name, text)
+        errors += self.resolve_quizzes()
+        return errors
+
+    def _add_errors(self, errors: list[FileError]) -> list[FileError]:
+        self.errors.extend(errors)
+        return errors
+
+    def _load_text(self, name: str, text: str) -> list[FileError]:
+        self.files.append(name)
+        try:
+            data, lines = read_yaml(text)
+        except YamlFileError as err:
+            return self._add_errors([FileError(name, err.line, "", err.message)])
+        if isinstance(data, dict) and "templates" in data:
+            return self._add_errors(self._load_templates(name, data, lines))
+        if isinstance(data, dict) and "quiz" in data:
+            try:
+                QuizFile.model_validate(data)
+            except ValidationError as err:
+                return self._add_errors(_errors(name, lines, (), schema_problems(err, data, QuizFile)))
+            self._pending_quizzes.append((name, data["quiz"], lines))
+            return []
+        return self._add_errors([FileError(name, 1, "", "expected `templates:` (an exercise file) or `quiz:` "
+                                                        "(a quiz file) at the top")])
+
+    def _load_templates(self, name: str, data: dict[str, Any], lines: LineMap) -> list[FileError]:
+        try:
+            TemplateFile.model_validate(data)
+        except ValidationError as err:
+            return _errors(name, lines, (), schema_problems(err, data, TemplateFile))
+        errors: list[FileError] = []
+        for i, raw in enumerate(data["templates"]):
+            errors += self._load_template(name, raw, lines, ("templates", i))
+        return errors
+
+    def _load_template(self, name: str, raw: Any, lines: LineMap, base: Path_) -> list[FileError]:
+        try:
+            spec = TemplateSpec.model_validate(raw)
+        except ValidationError as err:
+            return _errors(name, lines, base, schema_problems(err, raw, TemplateSpec))
+        problems = template_problems(spec, mistake_names())
+        if problems:
+            return _errors(name, lines, base, problems)
+        if spec.id in self.templates:
+            first = self.templates[spec.id]
+            return _errors(name, lines, base, [(("id",), f"duplicate id '{spec.id}' "
+                                                        f"(first defined at {first.path}:{first.line})")])
+        template = Template(spec, name, lines, base)
+        try:
+            template.generate(1)
+        except GenerationError as err:
+            return [template.file_error(err)]
+        self.templates[spec.id] = template
+        return []
+
+    def resolve_quizzes(self) -> list[FileError]:
+        """Check the quizzes read so far against the templates loaded so far, and add the good ones."""
+        errors: list[FileError] = []
+        pending, self._pending_quizzes = self._pending_quizzes, []
+        for name, raw, lines in pending:
+            errors += self._load_quiz(name, raw, lines)
+        return self._add_errors(errors)
+
+    def _load_quiz(self, name: str, raw: Any, lines: LineMap) -> list[FileError]:
+        try:
+            spec = QuizSpec.model_validate(raw)
+        except ValidationError as err:
+            return _errors(name, lines, ("quiz",), schema_problems(err, raw, QuizSpec))
+        problems = quiz_problems(spec, self.templates)
+        if problems:
+            return _errors(name, lines, ("quiz",), problems)
+        quiz_id = spec.id or Path(name).stem
+        if quiz_id in self.quizzes:
+            first = self.quizzes[quiz_id]
+            return _errors(name, lines, ("quiz",), [(("id",), f"duplicate quiz id '{quiz_id}' "
+                                                              f"(first defined in {first.path})")])
+        self.quizzes[quiz_id] = Quiz(spec, quiz_id, name, lines)
+        return []
+
+    def check_prerequisites(self) -> list[FileError]:
+        """Errors for prerequisites naming templates the library does not hold."""
+        errors = []
+        for t in self.templates.values():
+            for i, pre in enumerate(t.prerequisites):
+                if pre not in self.templates:
+                    path = ("prerequisites", i)
+                    errors.append(FileError(t.path, t.line_of(path), field_name(path),
+                                            f"unknown template id '{pre}'"))
+        return self._add_errors(errors)
+
+
+def _errors(name: str, lines: LineMap, base: Path_, problems: list[Problem]) -> list[FileError]:
+    return [FileError(name, lines.line(base + tuple(path)), field_name(path), message) for path, message in problems]
+
+
+def default_paths() -> list[Path]:
+    """The built-in library and quizzes, plus `$DLMATH_EXERCISES_DIR` when set."""
+    paths = [LIBRARY_DIR, QUIZZES_DIR]
+    extra = os.environ.get(EXTRA_DIR_ENV)
+    if extra:
+        paths.append(Path(extra))
+    return paths
+
+
+def load_library(paths: Iterable[str | Path] | None = None) -> Library:
+    """Load every exercise and quiz file under `paths` (files or folders; default: `default_paths()`).
+
+    Never raises: problems are `FileError`s in `library.errors`, and good files still load.
+    """
+    library = Library()
+    chosen = list(paths) if paths is not None else default_paths()
+    for p in chosen:
+        if not Path(p).exists():
+            if paths is not None or Path(p) not in (LIBRARY_DIR, QUIZZES_DIR):
+                library.errors.append(FileError(display_path(p), 1, "", "no such file or folder"))
+    for f in yaml_files([p for p in chosen if Path(p).exists()]):
+        try:
+            library.add_file(f)
+        except Exception as err:  # noqa: BLE001 — the app must start whatever a file holds
+            library.errors.append(FileError(display_path(f), 1, "", f"internal error while loading: {err!r}"))
+    library.resolve_quizzes()
+    library.check_prerequisites()
+    return library

@@ -1,0 +1,268 @@
+"""Placeholders → clean LaTeX or solver syntax, and detection of rendering artefacts.
+
+`{{name}}` renders a value as LaTeX (`3 x - 2`, `\\frac{1}{3}`, `0.25`), `{{name:text}}` in solver syntax
+(`3x - 2` style that the solver reads back), `{{name:frac}}` forces a fraction, `{{name:d2}}` two decimals,
+`{{name:col}}` a vector as a column. `{{{name}}}` keeps the outer braces as a LaTeX group.
+A negative value or a sum placed after an operator is bracketed automatically (`2 \\cdot \\left(-3\\right)`).
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Callable, Iterator
+
+import sympy as sp
+from sympy.printing.latex import LatexPrinter
+from sympy.printing.str import StrPrinter
+
+PLACEHOLDER = re.compile(
+    r"\{\{\{\s*(?P<n3>[A-Za-z]\w*)(?::(?P<f3>\w+))?\s*\}\}\}"
+    r"|\{\{\s*(?P<n2>[A-Za-z]\w*)(?::(?P<f2>\w+))?\s*\}\}"
+)
+FORMAT = re.compile(r"^(text|frac|col|d(\d{1,2}))$")
+MAX_DECIMALS = 6
+
+
+class RenderError(ValueError):
+    """A placeholder that names nothing, has an unknown format, or cannot format its value."""
+
+
+def placeholders(text: str) -> Iterator[tuple[str, str | None]]:
+    """The (name, format) of every placeholder in `text`."""
+    for m in PLACEHOLDER.finditer(text):
+        yield (m.group("n3") or m.group("n2"), m.group("f3") or m.group("f2"))
+
+
+def check_format(fmt: str | None) -> str | None:
+    """None if `fmt` is a known placeholder format, else the problem."""
+    if fmt is None or FORMAT.match(fmt):
+        return None
+    return f"unknown format ':{fmt}' (use :text, :frac, :col or :dN such as :d2)"
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+
+
+def _terminating_decimal(q: sp.Rational) -> str | None:
+    """`q` as a decimal if it terminates within MAX_DECIMALS places (1/4 → 0.25), else None."""
+    d = int(q.q)
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d != 1:
+        return None
+    text = format(Decimal(int(q.p)) / Decimal(int(q.q)), "f")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return text if decimals <= MAX_DECIMALS else None
+
+
+def _float_text(x: float) -> str:
+    text = format(x, ".12g")
+    if "e" in text:
+        return format(Decimal(text), "f")
+    return text[:-2] if text.endswith(".0") else text
+
+
+def fixed_decimals(value: Any, places: int) -> str:
+    """A real number rounded half-up to `places` decimals (exact for rationals), e.g. 0.8808."""
+    if isinstance(value, sp.Rational):
+        exact = Decimal(int(value.p)) / Decimal(int(value.q))
+    else:
+        number = sp.sympify(value).evalf(40)
+        if not number.is_real or not number.is_number:
+            raise RenderError(f"format :d{places} needs a real number, got {value}")
+        exact = Decimal(str(number))
+    text = format(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
+    return text[1:] if text.startswith("-") and set(text[1:]) <= set("0.") else text
+
+
+# ---------------------------------------------------------------------------------------------- printers
+
+
+class _Latex(LatexPrinter):
+    """SymPy's LaTeX, with floats never shown as `1.0`."""
+
+    def _print_Float(self, expr: sp.Float) -> str:  # noqa: N802 (SymPy's naming)
+        return _float_text(float(expr))
+
+
+class _Text(StrPrinter):
+    """Solver syntax: `e`, `abs`, `^` (applied after printing), vectors `(1, 2)`, matrices `[[1, 2], [3, 4]]`."""
+
+    def _print_Exp1(self, expr: Any) -> str:  # noqa: N802
+        return "e"
+
+    def _print_Abs(self, expr: Any) -> str:  # noqa: N802
+        return f"abs({self._print(expr.args[0])})"
+
+    def _print_Float(self, expr: sp.Float) -> str:  # noqa: N802
+        return _float_text(float(expr))
+
+    def _print_ImaginaryUnit(self, expr: Any) -> str:  # noqa: N802
+        return "i"
+
+    def _print_MatrixBase(self, expr: Any) -> str:  # noqa: N802
+        return _matrix_text(expr, self._print)
+
+    _print_ImmutableDenseMatrix = _print_MatrixBase
+    _print_MutableDenseMatrix = _print_MatrixBase
+
+    def _print_FiniteSet(self, expr: Any) -> str:  # noqa: N802
+        return "{" + ", ".join(self._print(a) for a in sorted(expr.args, key=sp.default_sort_key)) + "}"
+
+
+_LATEX = _Latex({"ln_notation": True})
+_TEXT = _Text()
+
+
+def _matrix_text(m: Any, item: Callable[[Any], str]) -> str:
+    if m.cols == 1:
+        return "(" + ", ".join(item(m[i, 0]) for i in range(m.rows)) + ")"
+    return "[" + ", ".join("[" + ", ".join(item(m[i, j]) for j in range(m.cols)) + "]" for i in range(m.rows)) + "]"
+
+
+def _is_matrix(value: Any) -> bool:
+    return isinstance(value, sp.MatrixBase)
+
+
+def latex_of(value: Any, fmt: str | None = None) -> str:
+    """A value as clean LaTeX (see the module doc for the formats)."""
+    if fmt == "text":
+        return text_of(value)
+    if _is_matrix(value):
+        if value.cols == 1 and fmt != "col":
+            return r"\left(" + ", ".join(latex_of(value[i, 0], fmt) for i in range(value.rows)) + r"\right)"
+        rows = [" & ".join(latex_of(value[i, j], fmt) for j in range(value.cols)) for i in range(value.rows)]
+        return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
+    if isinstance(value, sp.FiniteSet):
+        items = sorted(value.args, key=sp.default_sort_key)
+        return r"\left\{" + ", ".join(latex_of(a, fmt) for a in items) + r"\right\}"
+    if isinstance(value, (bool, sp.logic.boolalg.BooleanAtom)) or value is None:
+        raise RenderError(f"cannot show {value!r} as maths")
+    value = sp.sympify(value)
+    if fmt and fmt.startswith("d"):
+        return fixed_decimals(value, int(fmt[1:]))
+    if isinstance(value, sp.Rational) and not isinstance(value, sp.Integer):
+        decimal = None if fmt == "frac" else _terminating_decimal(value)
+        if decimal is not None:
+            return decimal
+        sign = "-" if value < 0 else ""
+        return f"{sign}\\frac{{{abs(value.p)}}}{{{value.q}}}"
+    return _LATEX.doprint(value)
+
+
+def text_of(value: Any, fmt: str | None = None) -> str:
+    """A value in solver syntax, e.g. `3*x^2 - 2`, `1/3`, `(1, 2)`, `[[1, 2], [3, 4]]`."""
+    if fmt and fmt.startswith("d"):
+        if _is_matrix(value):
+            return _matrix_text(value, lambda v: fixed_decimals(v, int(fmt[1:])))
+        return fixed_decimals(value, int(fmt[1:]))
+    if isinstance(value, (bool, sp.logic.boolalg.BooleanAtom)) or value is None:
+        raise RenderError(f"cannot write {value!r} as an answer")
+    if not _is_matrix(value) and not isinstance(value, sp.FiniteSet):
+        value = sp.sympify(value)
+    return _TEXT.doprint(value).replace("**", "^")
+
+
+# ---------------------------------------------------------------------------------------------- filling
+
+_LATEX_OPS = (r"\cdot", r"\times", r"\pm", r"\mp", "+", "-", "/", "*")
+_TEXT_OPS = ("+", "-", "*", "/")
+
+
+def _is_negative(value: Any, rendered: str) -> bool:
+    return rendered.lstrip().startswith("-")
+
+
+def _is_compound(value: Any) -> bool:
+    """A sum, product, fraction or power: needs brackets next to `^` or after `/`."""
+    if _is_matrix(value) or isinstance(value, sp.FiniteSet):
+        return False
+    v = sp.sympify(value)
+    if isinstance(v, sp.Rational):
+        return not isinstance(v, sp.Integer)
+    return isinstance(v, (sp.Add, sp.Mul, sp.Pow))
+
+
+def _is_sum(value: Any) -> bool:
+    return not _is_matrix(value) and not isinstance(value, sp.FiniteSet) and isinstance(sp.sympify(value), sp.Add)
+
+
+def _bracket(value: Any, rendered: str, before: str, after: str, latex: bool) -> str:
+    """Bracket `rendered` when its neighbours in the text would change its meaning or look wrong."""
+    if _is_matrix(value) or isinstance(value, sp.FiniteSet):
+        return rendered
+    if latex and (before.endswith("^") or before.endswith("_")):
+        return "{" + rendered + "}"
+    ops = _LATEX_OPS if latex else _TEXT_OPS
+    op_before = before.endswith(ops) or (not latex and before.endswith("^"))
+    power_after = after.startswith("^") or after.startswith("**")
+    times_after = after.startswith((r"\cdot", r"\times", "*", "/"))
+    wrap = (
+        (_is_negative(value, rendered) and (op_before or power_after))
+        or (_is_sum(value) and (before.endswith((r"\cdot", r"\times", "-", "*", "/", "^")) or times_after or power_after))
+        or (_is_compound(value) and (power_after or before.endswith(("/", "^"))))
+    )
+    if not wrap:
+        return rendered
+    return rf"\left({rendered}\right)" if latex else f"({rendered})"
+
+
+def fill(text: str, values: dict[str, Any], *, latex: bool = True) -> str:
+    """Replace every placeholder in `text` by its value (LaTeX, or solver syntax when `latex` is False).
+
+    Raises `RenderError` for a name not in `values` or an unknown format.
+    """
+    out: list[str] = []
+    pos = 0
+    for m in PLACEHOLDER.finditer(text):
+        name = m.group("n3") or m.group("n2")
+        fmt = m.group("f3") or m.group("f2")
+        triple = m.group("n3") is not None
+        problem = check_format(fmt)
+        if problem:
+            raise RenderError(problem)
+        if name not in values:
+            raise RenderError(f"placeholder {{{{{name}}}}} names no param or derived value")
+        value = values[name]
+        as_latex = latex and fmt != "text"
+        rendered = latex_of(value, fmt) if as_latex else text_of(value, fmt)
+        before = "".join(out) + text[pos:m.start()]
+        if not triple:
+            rendered = _bracket(value, rendered, before.rstrip(), text[m.end():].lstrip(), as_latex)
+        out.append(text[pos:m.start()])
+        out.append("{" + rendered + "}" if triple else rendered)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------- artefacts
+
+_MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
+_MATH_ARTEFACTS = (
+    (re.compile(r"\*"), "'*' in maths"),
+    (re.compile(r"\+\s*-(?!\s*\\infty)"), "'+ -'"),
+    (re.compile(r"(?<![-=<>])-\s*-(?!>)"), "'- -'"),
+    (re.compile(r"\+\s*\+"), "'+ +'"),
+    (re.compile(r"(?<![\d.])\d+\.0(?!\d)"), "a float such as '1.0'"),
+    (re.compile(r"(?<![\w.\^_{])1\s?[a-zA-Z](?![a-zA-Z])"), "a coefficient 1 such as '1x'"),
+    (re.compile(r"zoo|\\tilde\{\\infty\}|\bnan\b|\bNaN\b"), "an undefined value"),
+    (re.compile(r"\b(True|False)\b"), "a truth value"),
+)
+_TEXT_ARTEFACTS = (
+    (re.compile(r"\{\{"), "an unfilled '{{'"),
+    (re.compile(r"\bNone\b"), "'None'"),
+)
+
+
+def artefacts(rendered: str) -> list[str]:
+    """Descriptions of rendering artefacts in a rendered Markdown/LaTeX text (empty when clean)."""
+    found = [what for pattern, what in _TEXT_ARTEFACTS if pattern.search(rendered)]
+    for m in _MATH.finditer(rendered):
+        maths = m.group(1) or m.group(2)
+        for pattern, what in _MATH_ARTEFACTS:
+            hit = pattern.search(maths)
+            if hit:
+                found.append(f"{what} in ${maths.strip()}$")
+    return found

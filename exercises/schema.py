@@ -1,0 +1,165 @@
+"""The shape of exercise files and quiz files (pydantic models; unknown fields are errors).
+
+These models check structure and types only; meaning (names, ranges, placeholders…) is checked in
+`exercises.checks` and by generating exercises.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+
+def _expression_text(value: Any) -> Any:
+    """Numbers written without quotes (`expected: 3`, `0.5`) are expressions too."""
+    if isinstance(value, bool):
+        return value  # rejected by the str type: `yes`/`no` are not expressions
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    return value
+
+
+Expr = Annotated[str, BeforeValidator(_expression_text)]
+"""An expression in the template language."""
+
+Name = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
+"""A param, derived or symbol name."""
+
+Number = int | Decimal
+
+
+class Strict(BaseModel):
+    """Base: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+
+class Text(Strict):
+    """A text in both languages."""
+
+    en: Expr
+    zh: Expr
+
+
+class ParamSpec(Strict):
+    """`{int: [lo, hi]}`, `{decimal: [lo, hi], step: 0.1}` or `{choice: [...]}`, with optional `exclude`."""
+
+    int_: list[int] | None = Field(default=None, alias="int")
+    decimal: list[Number] | None = None
+    choice: list[Expr] | None = None
+    step: Number | None = None
+    exclude: list[Expr | Number] = []
+
+
+class Example(Strict):
+    """A fixed-seed instance: at `seed`, these params are used instead of drawn ones."""
+
+    seed: int
+    params: dict[str, Expr]
+    note: Text | None = None
+
+
+class MistakeSpec(Strict):
+    """An anticipated mistake: the wrong value, and a catalogue name and/or a message."""
+
+    name: str | None = None
+    expr: Expr
+    message: Text | None = None
+
+
+class AnswerSpec(Strict):
+    """How an answer is judged."""
+
+    kind: Literal["expression", "number", "vector", "matrix", "set", "choice"]
+    expected: Expr
+    vars: list[Name] | None = None
+    rtol: float | None = None
+    atol: float | None = None
+    sigfigs: int | None = Field(default=None, ge=1, le=15)
+    forbidden: list[str] = []
+    form: Literal["expanded", "factored", "simplified"] | None = None
+    domain: dict[Name, list[Number]] | None = None
+    choices: list[Text] | None = None
+    mistakes: list[MistakeSpec] = []
+
+
+class PartSpec(Strict):
+    """One part (a, b, c…) of a multi-part exercise."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*$")]
+    prompt: Text
+    answer: AnswerSpec
+    binds: Name | None = None
+
+
+class TestSpec(Strict):
+    """An embedded test, run by the validator."""
+
+    answer: Expr
+    expect: Literal["correct", "incorrect", "invalid"]
+    part: str | None = None
+    seed: int | None = None
+    message: str | None = None
+    earlier: dict[str, Expr] | None = None
+
+
+class TemplateSpec(Strict):
+    """One exercise template."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    topic: str
+    title: Text
+    difficulty: int
+    tags: list[str] = []
+    prerequisites: list[str] = []
+    symbols: list[Name] = []
+    params: dict[str, ParamSpec] = {}
+    where: Expr | None = None
+    examples: list[Example] = []
+    derived: dict[str, Expr] = {}
+    prompt: Text
+    hints: list[Text] = []
+    solution: Text
+    answer: AnswerSpec | None = None
+    parts: list[PartSpec] | None = None
+    tests: list[TestSpec] = []
+
+
+class TemplateFile(Strict):
+    """An exercise file: `templates:` and nothing else."""
+
+    templates: list[dict[str, Any]]
+
+
+class EntrySpec(Strict):
+    """A quiz entry: one template, or `count` templates drawn from a topic (optionally one difficulty)."""
+
+    template: str | None = None
+    topic: str | None = None
+    difficulty: int | None = None
+    count: int = 1
+    points: Number = 1
+
+
+class QuizSpec(Strict):
+    """A quiz."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
+    title: Text
+    instructions: Text | None = None
+    seed: int
+    entries: list[EntrySpec]
+    attempts: int = 1
+    time_limit_minutes: int | None = None
+    hints: Literal["during", "after", "never"] = "during"
+    solutions: Literal["during", "after", "never"] = "after"
+    opens: dt.datetime | dt.date | None = None
+    closes: dt.datetime | dt.date | None = None
+
+
+class QuizFile(Strict):
+    """A quiz file: `quiz:` and nothing else."""
+
+    quiz: dict[str, Any]

@@ -1,0 +1,207 @@
+"""Validation of exercise and quiz files: schema, many seeds, self-checks, rendering, embedded tests."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from exercises import render
+from exercises.engine import Exercise, GenerationError, Template
+from exercises.loader import LIBRARY_DIR, Library
+from exercises.params import MAX_ATTEMPTS
+from exercises.yamlread import FileError, field_name, yaml_files
+
+DEFAULT_TEST_SEEDS = (1, 2, 3)
+MAX_ERRORS_PER_TEMPLATE = 5
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """The outcome of one embedded test at one seed."""
+
+    index: int
+    seed: int
+    part: str
+    answer: str
+    expect: str
+    status: str
+    message: str
+    passed: bool
+    problem: str | None = None
+
+    def describe(self) -> str:
+        """Why the test failed, in one line."""
+        if self.problem:
+            return self.problem
+        return (f"answer '{self.answer}' was judged {self.status} ({self.message!r}), "
+                f"the test expects {self.expect}")
+
+
+def run_template_tests(template: Template, seeds: Sequence[int] | None = None) -> list[TestResult]:
+    """Run the template's embedded tests; a test without `seed:` runs at `seeds` (default 1, 2, 3)."""
+    results: list[TestResult] = []
+    cache: dict[int, Exercise] = {}
+    for index, test in enumerate(template.tests):
+        part = test.part or ""
+        for seed in [test.seed] if test.seed is not None else list(seeds or DEFAULT_TEST_SEEDS):
+            try:
+                ex = cache.get(seed) or template.generate(seed)
+                cache[seed] = ex
+                values = ex.values
+                answer = render.fill(test.answer, values, latex=False)
+                earlier = {k: render.fill(v, values, latex=False) for k, v in (test.earlier or {}).items()}
+            except (GenerationError, render.RenderError) as err:
+                results.append(TestResult(index, seed, part, test.answer, test.expect, "error", "", False,
+                                          f"cannot prepare the test: {err}"))
+                continue
+            verdict = ex.check(part, answer, "en", earlier or None)
+            ok = verdict.status == test.expect
+            if ok and test.message is not None and test.message.lower() not in verdict.message.lower():
+                results.append(TestResult(index, seed, part, answer, test.expect, verdict.status, verdict.message,
+                                          False, f"answer '{answer}': the message {verdict.message!r} does not "
+                                                 f"contain {test.message!r}"))
+                continue
+            results.append(TestResult(index, seed, part, answer, test.expect, verdict.status, verdict.message, ok))
+    return results
+
+
+def acceptance_rate(template: Template, n: int = 1000) -> float:
+    """The share of first draws (seeds 1..n) for which `where` holds (1.0 without `where`)."""
+    if template.where is None:
+        return 1.0
+    held = 0
+    for seed in range(1, n + 1):
+        values = {}
+        for name, domain in template.domains.items():
+            values[name] = template._param_value(name, domain, domain.draw(template.id, seed, name, 0), values)
+        held += template._holds(values)
+    return held / n
+
+
+@dataclass
+class TemplateReport:
+    """What validation found out about one template."""
+
+    id: str
+    seeds: int
+    acceptance: float
+    seconds: float
+    errors: list[FileError] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """The result of validating some files."""
+
+    errors: list[FileError]
+    templates: list[TemplateReport]
+    quizzes: int
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong."""
+        return not self.errors
+
+    def summary(self) -> str:
+        """One line: counts and the verdict."""
+        verdict = "OK" if self.ok else f"{len(self.errors)} error(s)"
+        seeds = sum(t.seeds for t in self.templates)
+        return (f"{self.files} file(s), {len(self.templates)} template(s), {self.quizzes} quiz(zes), "
+                f"{seeds} exercise(s) generated: {verdict}")
+
+
+def _artefact_errors(template: Template, ex: Exercise) -> list[tuple[tuple, str]]:
+    texts: list[tuple[tuple, str]] = [(("prompt", lang), ex.prompt[lang]) for lang in ("en", "zh")]
+    texts += [(("solution", lang), ex.solution[lang]) for lang in ("en", "zh")]
+    texts += [(("hints", i, lang), h[lang]) for i, h in enumerate(ex.hints) for lang in ("en", "zh")]
+    for p in ex.parts:
+        texts += [(("parts", p.index, "prompt", lang), p.prompt[lang]) for lang in ("en", "zh")]
+        for i, choice in enumerate(p.choices or []):
+            path = template.answer_specs()[p.index][0] + ("choices", i)
+            texts += [(path + (lang,), choice[lang]) for lang in ("en", "zh")]
+    return [(path, f"seed {ex.seed}: rendering artefact: {what}") for path, text in texts
+            for what in render.artefacts(text)]
+
+
+def _self_check_errors(template: Template, ex: Exercise) -> list[tuple[tuple, str]]:
+    out = []
+    for p in ex.parts:
+        key = ex.expected_text(p.id)
+        verdict = ex.check(p.id, key)
+        if verdict.status != "correct":
+            path = template.answer_specs()[p.index][0] + ("expected",)
+            out.append((path, f"seed {ex.seed}: the expected answer '{key}' is judged {verdict.status} against "
+                              f"itself: {verdict.message}"))
+    return out
+
+
+def validate_template(template: Template, seeds: int = 100, self_check_seeds: int | None = None) -> TemplateReport:
+    """Generate `seeds` exercises (seeds 1..n, plus the examples); check rendering, self-checks and tests.
+
+    The expected answers are put back through the solver at the first `self_check_seeds` seeds (all by default).
+    """
+    start = time.perf_counter()
+    problems: list[tuple[tuple, str]] = []
+    draws = 0
+    generated = 0
+    seed_list = list(range(1, seeds + 1)) + [e.seed for e in template.examples if e.seed > seeds]
+    limit = len(seed_list) if self_check_seeds is None else self_check_seeds
+    for n, seed in enumerate(seed_list):
+        if len(problems) >= MAX_ERRORS_PER_TEMPLATE:
+            break
+        try:
+            _, attempts = template.draw_params(seed)
+            draws += attempts
+            ex = template.generate(seed)
+        except GenerationError as err:
+            problems.append((err.path, f"seed {seed}: {err.message}"))
+            continue
+        generated += 1
+        problems += _artefact_errors(template, ex)
+        if n < limit:
+            problems += _self_check_errors(template, ex)
+    for result in run_template_tests(template):
+        if not result.passed:
+            problems.append((("tests", result.index), f"seed {result.seed}: {result.describe()}"))
+    acceptance = generated / draws if draws else 0.0
+    if template.where is not None and generated and acceptance < 0.01:
+        problems.append((("where",), f"only {acceptance:.1%} of draws satisfy it (at most {MAX_ATTEMPTS} are "
+                                     f"tried per seed); widen the ranges"))
+    errors = [FileError(template.path, template.line_of(path), field_name(path), message)
+              for path, message in _dedupe(problems)[:MAX_ERRORS_PER_TEMPLATE]]
+    return TemplateReport(template.id, generated, acceptance, time.perf_counter() - start, errors)
+
+
+def _dedupe(problems: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
+    seen: set[tuple[tuple, str]] = set()
+    out = []
+    for path, message in problems:
+        key = (path, message.split(": ", 1)[-1])
+        if key not in seen:
+            seen.add(key)
+            out.append((path, message))
+    return out
+
+
+def validate_paths(paths: Iterable[str | Path], seeds: int = 100, self_check_seeds: int | None = None) -> Report:
+    """Validate the given files/folders. Quiz files may also use the built-in templates."""
+    files = yaml_files(list(paths))
+    chosen = {f.resolve() for f in files}
+    library = Library()
+    for f in yaml_files([LIBRARY_DIR]):  # context for quizzes and prerequisites, not validated here
+        if f.resolve() not in chosen:
+            library.add_file(f)
+    context = set(library.templates)
+    library.errors.clear()
+    library.files.clear()
+    for f in files:
+        library.add_file(f)
+    library.resolve_quizzes()
+    library.check_prerequisites()
+    errors = [e for e in library.errors if Path(e.path).resolve() in chosen]
+    reports = [validate_template(t, seeds, self_check_seeds) for t in library.templates.values()
+               if t.id not in context]
+    errors += [e for r in reports for e in r.errors]
+    return Report(errors, reports, len(library.quizzes), len(library.files))

@@ -1,0 +1,44 @@
+"""Topic 5 — matrices: heatmaps of A, B, AB, BA, A⊙B and Aᵀ for 2×2 matrices you set."""
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import streamlit as st
+
+from ui import charts
+from ui import topic_models as tm
+from ui.i18n import t
+from ui.layout import practice, show, topic_header
+
+TOPIC = "matrices"
+DEFAULTS = {"A": [[2, 7], [1, 8]], "B": [[2, 8], [1, 3]]}
+
+
+def matrix_sliders(name: str) -> np.ndarray:
+    """Four sliders (one per entry) for a 2×2 matrix."""
+    st.markdown(f"**{name}**")
+    cells = np.zeros((2, 2))
+    for i in range(2):
+        for j, col in enumerate(st.columns(2)):
+            cells[i, j] = col.slider(f"{name.lower()}{i + 1}{j + 1}", -9, 9, DEFAULTS[name][i][j],
+                                     key=f"matrices-{name}{i + 1}{j + 1}")
+    return cells
+
+
+topic_header(TOPIC)
+controls, chart = st.columns([1, 2.2], gap="large")
+with controls:
+    a = matrix_sliders("A")
+    b = matrix_sliders("B")
+views = tm.matrix_views(a, b)
+with chart:
+    top = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("A", "B", "Aᵀ")), spacing=30)
+    bottom = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f", scheme="purpleorange") for k in ("AB", "BA", "A⊙B")),
+                         spacing=30)
+    show(alt.vconcat(top, bottom, spacing=24).configure_view(strokeWidth=0), stretch=False)
+    if np.array_equal(views["AB"], views["BA"]):
+        st.info(t("topics.matrices.commute"))
+    else:
+        st.caption(t("topics.matrices.not_commute"))
+
+practice(TOPIC)

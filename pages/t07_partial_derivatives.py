@@ -1,0 +1,48 @@
+"""Topic 7 — partial derivatives: contour view of f(x, y), ∂f/∂x, ∂f/∂y and the gradient; Lagrange on a circle."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from ui import charts
+from ui import topic_models as tm
+from ui.i18n import t
+from ui.layout import practice, show, topic_header
+
+TOPIC = "partial-derivatives"
+EXTENT = 2.5
+ARROW_SCALE = 0.25
+
+topic_header(TOPIC)
+controls, chart = st.columns([1, 1.6], gap="large")
+with controls:
+    surface = st.selectbox("f(x, y)", list(tm.SURFACES), key="partial-derivatives-surface")
+    x0 = st.slider("x₀", -2.0, 2.0, 1.0, 0.1, key="partial-derivatives-x0")
+    y0 = st.slider("y₀", -2.0, 2.0, 0.5, 0.1, key="partial-derivatives-y0")
+    constraint = st.toggle(t("topics.partial-derivatives.constraint"), value=False,
+                           key="partial-derivatives-constraint")
+gx, gy = tm.gradient_at(surface, x0, y0)
+with controls:
+    m1, m2 = st.columns(2)
+    m1.metric("∂f/∂x", f"{gx:.3f}")
+    m2.metric("∂f/∂y", f"{gy:.3f}")
+    st.latex(rf"\nabla f({x0:g}, {y0:g}) = \left(\frac{{\partial f}}{{\partial x}}, \frac{{\partial f}}{{\partial y}}\right)"
+             rf" = ({gx:.3g},\ {gy:.3g})")
+with chart:
+    xs, ys, zs = tm.grid(tm.SURFACES[surface][0], -EXTENT, EXTENT, 40)
+    layers = charts.field(xs, ys, zs, z_title="f") + charts.arrows(
+        {"∇f": (ARROW_SCALE * gx, ARROW_SCALE * gy)}, origin=(x0, y0), extent=EXTENT, colors=["#E11D48"])
+    if constraint:
+        theta = np.linspace(0, 2 * np.pi, 121)
+        circle = pd.DataFrame({"x": np.cos(theta), "y": np.sin(theta), "step": np.arange(121)})
+        cx, cy, cf = tm.constrained_minimum(surface)
+        layers = layers + charts.path(circle.x.to_numpy(), circle.y.to_numpy(), color="white") + charts.marks(
+            pd.DataFrame({"x": [cx], "y": [cy], "label": [f"min {cf:.3f}"]}), color="#F97316", text="label")
+    show(layers, stretch=False)
+    st.caption(t("topics.partial-derivatives.arrow_caption", scale=ARROW_SCALE))
+if constraint:
+    cx, cy, cf = tm.constrained_minimum(surface)
+    st.markdown(t("topics.partial-derivatives.lagrange", x=f"{cx:.3f}", y=f"{cy:.3f}", f=f"{cf:.4f}"))
+
+practice(TOPIC)

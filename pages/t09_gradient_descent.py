@@ -1,0 +1,32 @@
+"""Topic 9 — gradient descent: the path on a contour plot for a learning rate η and a number of steps."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import charts
+from ui import topic_models as tm
+from ui.i18n import t
+from ui.layout import practice, show, topic_header
+
+TOPIC = "gradient-descent"
+EXTENT = 2.5
+SURFACES = ("x² + y²", "x² + 3y²")
+
+topic_header(TOPIC)
+controls, chart = st.columns([1, 1.6], gap="large")
+with controls:
+    surface = st.selectbox("f(x, y)", SURFACES, index=1, key="gradient-descent-surface")
+    eta = st.slider(t("topics.gradient-descent.eta"), 0.01, 0.5, 0.1, 0.01, key="gradient-descent-eta")
+    steps = st.slider(t("topics.gradient-descent.steps"), 1, 50, 15, key="gradient-descent-steps")
+    x_start = st.slider(t("topics.gradient-descent.start"), -2.0, 2.0, -2.0, 0.1, key="gradient-descent-x0")
+run = tm.gradient_descent(surface, (x_start, 1.5), eta, steps)
+with controls:
+    st.latex(r"(x, y) \leftarrow (x, y) - \eta\,\nabla f(x, y)")
+    st.metric(t("topics.gradient-descent.final"), f"{run.values[-1]:.4g}")
+    if run.diverged:
+        st.error(t("topics.gradient-descent.diverged"))
+with chart:
+    xs, ys, zs = tm.grid(tm.SURFACES[surface][0], -EXTENT, EXTENT, 40)
+    show(charts.field(xs, ys, zs, z_title="f") + charts.path(run.xs, run.ys, color="#F97316"), stretch=False)
+
+practice(TOPIC)

@@ -1,0 +1,53 @@
+"""Topic 12 — backpropagation: a 2-2-1 sigmoid network with its errors δ and the gradients ∂C/∂w."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from ui import charts
+from ui import topic_models as tm
+from ui.i18n import t
+from ui.layout import practice, show, topic_header
+
+TOPIC = "backprop"
+W1 = np.array([[0.5, -0.3], [0.8, 0.2]])
+B1 = np.array([0.1, -0.1])
+W2 = np.array([1.2, -0.7])
+B2 = 0.05
+
+topic_header(TOPIC)
+controls, chart = st.columns([1, 2.2], gap="large")
+with controls:
+    x = np.array([st.slider("x₁", -2.0, 2.0, 1.0, 0.1, key="backprop-x1"),
+                  st.slider("x₂", -2.0, 2.0, 0.5, 0.1, key="backprop-x2")])
+    target = st.slider(t("topics.backprop.target"), 0.0, 1.0, 1.0, 0.05, key="backprop-t")
+net = tm.backprop(x, W1, B1, W2, B2, target)
+with controls:
+    st.metric(t("topics.backprop.cost"), f"{net.cost:.4f}")
+    st.latex(r"\delta^{(3)} = (a^{(3)} - t)\,\sigma'(z^{(3)})")
+    st.latex(r"\delta^{(2)}_j = \delta^{(3)} w^{(3)}_j\,\sigma'(z^{(2)}_j)")
+    st.latex(r"\frac{\partial C}{\partial w_{ij}} = \delta_j\, a_i")
+with chart:
+    ys_in, ys_hidden = [0.8, -0.8], [0.8, -0.8]
+    nodes = pd.DataFrame({
+        "x": [0, 0, 1, 1, 2], "y": ys_in + ys_hidden + [0],
+        "label": [f"x{i + 1}={v:g}" for i, v in enumerate(x)]
+        + [f"δ={d:.3f}" for d in net.delta1] + [f"δ={net.delta2:.3f}"],
+        "value": list(np.abs(x)) + list(np.abs(net.delta1)) + [abs(net.delta2)],
+    })
+    edges = pd.DataFrame(
+        [{"x": 0, "y": ys_in[i], "x2": 1, "y2": ys_hidden[j], "weight": -net.grad_w1[i, j],
+          "label": f"∂C/∂w={net.grad_w1[i, j]:.3f}"} for i in range(2) for j in range(2)]
+        + [{"x": 1, "y": ys_hidden[j], "x2": 2, "y2": 0, "weight": -net.grad_w2[j],
+            "label": f"∂C/∂w={net.grad_w2[j]:.3f}"} for j in range(2)])
+    show(charts.network(nodes, edges, height=300, node_scheme="oranges"))
+    st.caption(t("topics.backprop.caption", a=f"{net.a2:.4f}"))
+
+st.subheader(t("topics.backprop.table"))
+st.dataframe(pd.DataFrame({
+    t("topics.backprop.param"): ["w₁₁", "w₁₂", "w₂₁", "w₂₂", "b₁", "b₂", "w₁⁽³⁾", "w₂⁽³⁾", "b⁽³⁾"],
+    "∂C/∂·": [*net.grad_w1.ravel(), *net.grad_b1, *net.grad_w2, net.grad_b2],
+}), hide_index=True)
+
+practice(TOPIC)

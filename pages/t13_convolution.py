@@ -1,0 +1,37 @@
+"""Topic 13 — convolution and pooling: input grid, kernel, feature map and the max-pooled map."""
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from ui import charts
+from ui import topic_models as tm
+from ui.i18n import t
+from ui.layout import practice, show, topic_header
+
+TOPIC = "convolution"
+
+topic_header(TOPIC)
+controls, chart = st.columns([1, 2.6], gap="large")
+with controls:
+    image_name = st.selectbox(t("topics.convolution.image"), list(tm.IMAGES), key="convolution-image",
+                              format_func=lambda k: t(f"topics.convolution.pattern.{k.replace(' ', '_')}"))
+    kernel_name = st.selectbox(t("topics.convolution.kernel"), list(tm.KERNELS), key="convolution-kernel",
+                               format_func=lambda k: t(f"topics.convolution.pattern.{k.replace(' ', '_')}"))
+    stride = st.slider(t("topics.convolution.stride"), 1, 3, 1, key="convolution-stride")
+image, kernel = tm.IMAGES[image_name], tm.KERNELS[kernel_name]
+feature = tm.convolve(image, kernel, stride)
+pooled = tm.max_pool(feature, 2) if min(feature.shape) >= 2 else feature
+with controls:
+    st.latex(r"c_{ij} = \sum_{p}\sum_{q} x_{i+p,\,j+q}\, k_{pq}")
+    st.latex(r"m_{ij} = \max_{2\times 2\ \mathrm{window}} c")
+with chart:
+    show(alt.hconcat(
+        charts.heatmap(image, t("topics.convolution.input"), scheme="greys", fmt=".0f", size=30),
+        charts.heatmap(kernel, t("topics.convolution.kernel"), scheme="redblue", fmt=".2g", size=30),
+        charts.heatmap(feature, t("topics.convolution.feature"), scheme="blueorange", fmt=".2g", size=34),
+        charts.heatmap(pooled, t("topics.convolution.pooled"), scheme="blueorange", fmt=".2g", size=40),
+        spacing=24).configure_view(strokeWidth=0), stretch=False)
+    st.caption(t("topics.convolution.caption", rows=feature.shape[0], cols=feature.shape[1]))
+
+practice(TOPIC)

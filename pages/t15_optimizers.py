@@ -1,0 +1,37 @@
+"""Topic 15 — optimizers: SGD, momentum and Adam paths on the same narrow valley."""
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from ui import charts
+from ui import topic_models as tm
+from ui.i18n import t
+from ui.layout import practice, show, topic_header
+
+TOPIC = "optimizers"
+EXTENT = 5.0
+START = (-4.5, 2.0)
+
+topic_header(TOPIC)
+controls, chart = st.columns([1, 1.6], gap="large")
+with controls:
+    eta = st.slider(t("topics.optimizers.eta"), 0.01, 0.5, 0.1, 0.01, key="optimizers-eta")
+    beta = st.slider("β", 0.5, 0.99, 0.9, 0.01, key="optimizers-beta")
+    steps = st.slider(t("topics.optimizers.steps"), 5, 100, 40, key="optimizers-steps")
+    st.latex(r"\text{SGD: } \theta \leftarrow \theta - \eta\nabla f")
+    st.latex(r"\text{Momentum: } v \leftarrow \beta v + \nabla f,\ \ \theta \leftarrow \theta - \eta v")
+    st.latex(r"\text{Adam: } m \leftarrow \beta m + (1-\beta)\nabla f,\ \ s \leftarrow \beta_2 s + (1-\beta_2)(\nabla f)^2,"
+             r"\ \ \theta \leftarrow \theta - \eta\,\frac{\hat m}{\sqrt{\hat s} + \varepsilon}")
+paths = tm.optimizer_paths(START, eta, beta, steps)
+with chart:
+    xs, ys, zs = tm.grid(tm.ravine_value, -EXTENT, EXTENT, 40)
+    layers = charts.field(xs, ys, zs, z_title="f")
+    layers = alt.layer(layers, *(charts.path(p[:, 0], p[:, 1], name=name) for name, p in paths.items()))
+    show(layers.resolve_scale(color="independent"), stretch=False)
+    st.latex(r"f(x, y) = 0.1x^2 + 2y^2")
+final = {name: float(tm.ravine_value(p[-1, 0], p[-1, 1])) for name, p in paths.items()}
+for column, (name, value) in zip(st.columns(3), final.items()):
+    column.metric(t("topics.optimizers.final", name=name), f"{value:.4g}")
+
+practice(TOPIC)

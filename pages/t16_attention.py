@@ -1,0 +1,32 @@
+"""Topic 16 — attention: the softmax(QKᵀ/√d) weight heatmap, with one query you can turn."""
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from ui import charts
+from ui import topic_models as tm
+from ui.i18n import t
+from ui.layout import practice, show, topic_header
+
+TOPIC = "attention"
+
+topic_header(TOPIC)
+controls, chart = st.columns([1, 2.2], gap="large")
+with controls:
+    angle = st.slider(t("topics.attention.angle"), 0, 360, 45, 5, key="attention-angle")
+    scale = st.slider(t("topics.attention.scale"), 0.5, 5.0, 1.0, 0.1, key="attention-scale")
+    st.latex(r"\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\!\left(\frac{QK^{\top}}{\sqrt{d}}\right) V")
+q = tm.attention_queries(angle, scale)
+weights, output = tm.attention(q, tm.ATTENTION_KEYS, tm.ATTENTION_VALUES)
+tokens = list(tm.ATTENTION_TOKENS)
+with chart:
+    show(alt.hconcat(
+        charts.heatmap(weights, t("topics.attention.weights"), scheme="purples", size=60, domain=(0, 1),
+                       row_labels=[f"q: {w}" for w in tokens], col_labels=[f"k: {w}" for w in tokens]),
+        charts.heatmap(output, t("topics.attention.output"), scheme="greens", size=60,
+                       row_labels=tokens, col_labels=["v₁", "v₂"]),
+        spacing=40).configure_view(strokeWidth=0), stretch=False)
+    st.caption(t("topics.attention.caption"))
+
+practice(TOPIC)

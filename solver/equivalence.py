@@ -1,0 +1,521 @@
+"""Exact equivalence of two SymPy expressions, decided in layers under a time budget.
+
+1. Structural: identical trees, or a difference SymPy already reduces to 0.
+2. Exact algebra for rational functions (``cancel``; also with each family of ``exp`` terms replaced by a
+   power of one new symbol, which proves the sigmoid/tanh identities) — only when the expansion is small.
+3. Numbers: both sides evaluated with our own mpmath evaluator (no ``lambdify``, no ``exec``) at nice and
+   random points from each variable's domain (default [-3, 3]). Points where either side is not a finite
+   real number are skipped. A difference counts only when it is stable between 50 and 100 digits, so
+   cancellation never fakes one; it proves inequality and gives the counterexample shown to the learner.
+4. ``simplify`` of the difference in the worker process, under the remaining budget.
+
+Policy when the symbolic step cannot finish or cannot reduce the difference to 0: if the two sides agree to
+30 significant digits at every one of at least ``MIN_VALID_POINTS`` points (random, full-precision), the
+answer is judged equal (``method="numeric"``). Two different functions built from the answer functions that
+agree to 30 digits at a dozen random real points do not occur in practice, whereas refusing such answers
+would turn many right answers away. With too few valid points and no proof the result is undecided.
+"""
+from __future__ import annotations
+
+import math
+import random
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
+
+import mpmath
+import sympy as sp
+
+from solver import worker
+from solver.functions import sigmoid
+
+DEFAULT_DOMAIN = (-3.0, 3.0)
+NICE_VALUES = ("0.5", "2", "-1", "1.5", "-0.5", "3", "-2", "0.25", "1", "-1.5", "2.5", "-3")
+NICE_POINTS = 3
+RANDOM_POINTS = 9
+MIN_VALID_POINTS = 6
+MAX_ATTEMPTS = 48
+LOW_DPS, HIGH_DPS = 50, 100
+SAME_REL = mpmath.mpf("1e-30")
+MAX_MAGNITUDE_LOG10 = 1000
+MAX_EXPANSION_TERMS = 4000
+MAX_EXPONENT_IN_PROCESS = 40
+MAX_OPS_IN_PROCESS = 400
+
+
+@dataclass
+class Comparison:
+    """The outcome of comparing an answer with the expected expression.
+
+    ``equal`` is True, False, or None (undecided); ``method`` says which layer decided; ``counterexample``
+    is ``{"point": {name: text}, "yours": text, "expected": text}`` when the values differ somewhere.
+    """
+
+    equal: bool | None
+    method: str
+    counterexample: dict[str, Any] | None = None
+    valid_points: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+class _NotANumber(Exception):
+    """The expression has no finite value at this point (overflow, pole, unknown node)."""
+
+
+_local = threading.local()
+
+
+def _ctx(dps: int) -> mpmath.MPContext:
+    """A per-thread mpmath context at ``dps`` digits (mpmath's global context is not thread-safe)."""
+    cache = getattr(_local, "contexts", None)
+    if cache is None:
+        cache = _local.contexts = {}
+    if dps not in cache:
+        c = mpmath.MPContext()
+        c.dps = dps
+        cache[dps] = c
+    return cache[dps]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Numeric evaluation
+# ---------------------------------------------------------------------------------------------------------
+
+def _unary(name: str) -> Callable[[mpmath.MPContext, Any], Any]:
+    return lambda ctx, v: getattr(ctx, name)(v)
+
+
+def _log(ctx: mpmath.MPContext, v: Any, base: Any = None) -> Any:
+    if v == 0:
+        raise _NotANumber
+    return ctx.log(v) if base is None else ctx.log(v) / ctx.log(base)
+
+
+def _real(ctx: mpmath.MPContext, v: Any) -> Any:
+    if isinstance(v, ctx.mpc):
+        if abs(v.imag) > SAME_REL * max(1, abs(v.real)):
+            raise _NotANumber
+        return v.real
+    return v
+
+
+def _max(ctx: mpmath.MPContext, *vs: Any) -> Any:
+    return max(_real(ctx, v) for v in vs)
+
+
+def _min(ctx: mpmath.MPContext, *vs: Any) -> Any:
+    return min(_real(ctx, v) for v in vs)
+
+
+def _heaviside(ctx: mpmath.MPContext, v: Any, h0: Any = None) -> Any:
+    v = _real(ctx, v)
+    if v == 0:
+        return ctx.mpf(1) if h0 is None else h0
+    return ctx.mpf(1) if v > 0 else ctx.mpf(0)
+
+
+def _sign(ctx: mpmath.MPContext, v: Any) -> Any:
+    return ctx.sign(v)
+
+
+def _factorial(ctx: mpmath.MPContext, v: Any) -> Any:
+    v = _real(ctx, v)
+    if v > 400 or v < 0:
+        raise _NotANumber
+    return ctx.factorial(v)
+
+
+def _exp(ctx: mpmath.MPContext, v: Any) -> Any:
+    if ctx.re(v) > 2300:
+        raise _NotANumber
+    return ctx.exp(v)
+
+
+def _sigmoid(ctx: mpmath.MPContext, v: Any) -> Any:
+    if ctx.re(v) < -2300:
+        return ctx.mpf(0)
+    return 1 / (1 + ctx.exp(-v))
+
+
+_FUNCTIONS: dict[type, Callable[..., Any]] = {
+    sigmoid: _sigmoid,
+    sp.exp: _exp,
+    sp.log: _log,
+    sp.sin: _unary("sin"), sp.cos: _unary("cos"), sp.tan: _unary("tan"),
+    sp.cot: _unary("cot"), sp.sec: _unary("sec"), sp.csc: _unary("csc"),
+    sp.asin: _unary("asin"), sp.acos: _unary("acos"), sp.atan: _unary("atan"),
+    sp.sinh: _unary("sinh"), sp.cosh: _unary("cosh"), sp.tanh: _unary("tanh"),
+    sp.asinh: _unary("asinh"), sp.acosh: _unary("acosh"), sp.atanh: _unary("atanh"),
+    sp.Abs: lambda ctx, v: abs(v),
+    sp.sign: _sign,
+    sp.Max: _max, sp.Min: _min,
+    sp.Heaviside: _heaviside,
+    sp.factorial: _factorial,
+    sp.erf: _unary("erf"),
+    sp.floor: lambda ctx, v: ctx.floor(_real(ctx, v)),
+    sp.ceiling: lambda ctx, v: ctx.ceil(_real(ctx, v)),
+}
+
+
+def _check_magnitude(ctx: mpmath.MPContext, v: Any) -> Any:
+    if not ctx.isfinite(v):
+        raise _NotANumber
+    m = abs(v)
+    if m != 0 and ctx.mag(m) > MAX_MAGNITUDE_LOG10 * 3.33:
+        raise _NotANumber
+    return v
+
+
+def _pow(ctx: mpmath.MPContext, node: sp.Pow, env: Mapping[sp.Symbol, Any]) -> Any:
+    base = _eval(ctx, node.base, env)
+    e = node.exp
+    if e.is_Integer:
+        n = int(e)
+        if base == 0 and n < 0:
+            raise _NotANumber
+        if base != 0 and abs(n) * abs(ctx.mag(base)) > MAX_MAGNITUDE_LOG10 * 3.33:
+            raise _NotANumber
+        return base ** n
+    if e.is_Rational and not isinstance(base, ctx.mpc) and base >= 0:
+        if base == 0:
+            if e < 0:
+                raise _NotANumber
+            return ctx.mpf(0)
+        return ctx.root(base, int(e.q)) ** int(e.p) if abs(int(e.p)) < 10**6 else base ** _eval(ctx, e, env)
+    ev = _eval(ctx, e, env)
+    if base == 0:
+        if ctx.re(ev) > 0:
+            return ctx.mpf(0)
+        raise _NotANumber
+    if ctx.re(ev * ctx.log(base)) > 2300:
+        raise _NotANumber
+    return base ** ev
+
+
+def _eval(ctx: mpmath.MPContext, node: sp.Basic, env: Mapping[sp.Symbol, Any]) -> Any:
+    """The value of ``node`` at ``env`` in ``ctx`` (mpf or mpc); raises _NotANumber."""
+    if node.is_Symbol:
+        if node not in env:
+            raise _NotANumber
+        return env[node]
+    if node.is_Integer:
+        return ctx.mpf(int(node))
+    if node.is_Rational:
+        return ctx.mpf(int(node.p)) / int(node.q)
+    if node.is_Float:
+        return ctx.mpf(node._mpf_)
+    if node is sp.pi:
+        return +ctx.pi
+    if node is sp.E:
+        return +ctx.e
+    if node is sp.I:
+        return ctx.mpc(0, 1)
+    if node.is_Add:
+        total = ctx.mpf(0)
+        for arg in node.args:
+            total += _eval(ctx, arg, env)
+        return _check_magnitude(ctx, total)
+    if node.is_Mul:
+        prod = ctx.mpf(1)
+        for arg in node.args:
+            prod *= _eval(ctx, arg, env)
+        return _check_magnitude(ctx, prod)
+    if node.is_Pow:
+        return _check_magnitude(ctx, _pow(ctx, node, env))
+    fn = _FUNCTIONS.get(type(node))
+    if fn is None:
+        for cls, f in _FUNCTIONS.items():
+            if isinstance(node, cls):
+                fn = f
+                break
+    if fn is not None:
+        args = [_eval(ctx, a, env) for a in node.args]
+        try:
+            return _check_magnitude(ctx, fn(ctx, *args))
+        except (ValueError, ZeroDivisionError, OverflowError) as exc:
+            raise _NotANumber from exc
+    return _fallback(ctx, node, env)
+
+
+def _fallback(ctx: mpmath.MPContext, node: sp.Basic, env: Mapping[sp.Symbol, Any]) -> Any:
+    """Nodes we do not know: their ``exp`` form if they have one, else SymPy's own evalf."""
+    if isinstance(node, sp.Function):
+        rewritten = node.rewrite(sp.exp)
+        if rewritten != node:
+            return _eval(ctx, rewritten, env)
+    if node.is_number and node.is_comparable is False and node.is_real is False:
+        raise _NotANumber
+    subs = {s: sp.Float(mpmath.nstr(v, ctx.dps), ctx.dps) for s, v in env.items() if not isinstance(v, ctx.mpc)}
+    try:
+        value = node.evalf(ctx.dps, subs=subs)
+    except Exception as exc:  # SymPy raises many kinds on exotic nodes
+        raise _NotANumber from exc
+    if value.is_Number:
+        if not value.is_finite:
+            raise _NotANumber
+        return ctx.mpf(value._mpf_) if value.is_Float else ctx.mpf(int(value.p)) / int(value.q)
+    re, im = value.as_real_imag()
+    if re.is_Number and im.is_Number:
+        return ctx.mpc(ctx.mpf(str(re)), ctx.mpf(str(im)))
+    raise _NotANumber
+
+
+def evaluate(expr: sp.Basic, point: Mapping[sp.Symbol, str], dps: int = LOW_DPS) -> Any:
+    """The real value of ``expr`` at ``point`` (decimal strings) with ``dps`` digits, or None if it has none."""
+    ctx = _ctx(dps)
+    env = {s: ctx.mpf(v) for s, v in point.items()}
+    try:
+        return _real(ctx, _eval(ctx, expr, env))
+    except (_NotANumber, ValueError, ZeroDivisionError, OverflowError, TypeError, RecursionError):
+        return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Points and their relation
+# ---------------------------------------------------------------------------------------------------------
+
+def _domain_of(sym: sp.Symbol, domain: Mapping[str, tuple[float, float]] | None) -> tuple[float, float]:
+    if domain and sym.name in domain:
+        lo, hi = domain[sym.name]
+        return float(lo), float(hi)
+    return DEFAULT_DOMAIN
+
+
+def _nice_values(lo: float, hi: float) -> list[str]:
+    inside = [v for v in NICE_VALUES if lo <= float(v) <= hi]
+    if len(inside) >= 4:
+        return inside
+    span = hi - lo
+    extra = [_short(lo + span * f, 2) for f in (0.5, 0.25, 0.75, 0.1, 0.9, 0.4, 0.6)]
+    return inside + [v for v in extra if v not in inside and lo <= float(v) <= hi] or [_short(lo, 6)]
+
+
+def _short(v: float, digits: int) -> str:
+    """``v`` as a short decimal string with ``digits`` significant digits."""
+    if v == 0:
+        return "0"
+    text = f"{v:.{digits}g}"
+    if "e" in text:
+        text = f"{v:.{max(digits, 1) + 10}f}".rstrip("0").rstrip(".")
+    return text
+
+
+def _points(symbols: Sequence[sp.Symbol], domain: Mapping[str, tuple[float, float]] | None,
+            rng: random.Random) -> list[tuple[dict[sp.Symbol, str], bool]]:
+    """Candidate points as (point, is_nice): nice ones first, then random full-precision ones."""
+    nice = {s: _nice_values(*_domain_of(s, domain)) for s in symbols}
+    out: list[tuple[dict[sp.Symbol, str], bool]] = []
+    for i in range(NICE_POINTS):
+        out.append(({s: nice[s][(i + 2 * j) % len(nice[s])] for j, s in enumerate(symbols)}, True))
+    for _ in range(MAX_ATTEMPTS - NICE_POINTS):
+        pt = {}
+        for s in symbols:
+            lo, hi = _domain_of(s, domain)
+            pt[s] = repr(rng.uniform(lo, hi))
+        out.append((pt, False))
+    return out
+
+
+def _relation(expected: sp.Basic, answer: sp.Basic, point: Mapping[sp.Symbol, str]) -> tuple[str, Any, Any]:
+    """``("same" | "differ" | "skip", yours, expected)`` at ``point``."""
+    a, b = evaluate(answer, point, LOW_DPS), evaluate(expected, point, LOW_DPS)
+    if a is None or b is None:
+        return "skip", a, b
+    scale = max(abs(a), abs(b))
+    if scale == 0 or abs(a - b) <= SAME_REL * scale:
+        return "same", a, b
+    a2, b2 = evaluate(answer, point, HIGH_DPS), evaluate(expected, point, HIGH_DPS)
+    if a2 is None or b2 is None:
+        return "skip", a, b
+    d1, d2 = a - b, a2 - b2
+    scale2 = max(abs(a2), abs(b2))
+    if abs(d2) <= mpmath.mpf("1e-60") * scale2:
+        return "same", a, b
+    if abs(d2 - d1) <= mpmath.mpf("1e-8") * abs(d2):
+        return "differ", a2, b2
+    return "skip", a, b
+
+
+def format_value(v: Any, other: Any = None) -> str:
+    """A short decimal for display (4 significant digits, more if needed to tell it apart from ``other``)."""
+    for digits in (4, 6, 8, 12, 16, 24):
+        text = _fmt(v, digits)
+        if other is None or text != _fmt(other, digits):
+            return text
+    return _fmt(v, 30)
+
+
+def _fmt(v: Any, digits: int) -> str:
+    nearest = mpmath.nint(v)
+    if abs(v - nearest) <= mpmath.mpf("1e-25") * max(1, abs(v)) and abs(nearest) < 10**15:
+        return str(int(nearest))
+    text = mpmath.nstr(v, digits, min_fixed=-4, max_fixed=digits + 1, strip_zeros=True)
+    return text.replace("e-0", "e-").replace("e+0", "e+").replace("e+", "e")
+
+
+def _rounded_point(point: Mapping[sp.Symbol, str], digits: int) -> dict[sp.Symbol, str]:
+    return {s: _short(float(v), digits) for s, v in point.items()}
+
+
+def _counterexample(expected: sp.Basic, answer: sp.Basic, point: Mapping[sp.Symbol, str], is_nice: bool,
+                    yours: Any, wanted: Any) -> dict[str, Any]:
+    """The counterexample at the nicest nearby point that still shows the difference."""
+    if not is_nice:
+        for digits in (1, 2, 3):
+            p = _rounded_point(point, digits)
+            rel, a, b = _relation(expected, answer, p)
+            if rel == "differ":
+                point, yours, wanted = p, a, b
+                break
+    return {
+        "point": {s.name: v for s, v in point.items()},
+        "yours": format_value(yours, wanted),
+        "expected": format_value(wanted, yours),
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Exact layers
+# ---------------------------------------------------------------------------------------------------------
+
+def _expansion_terms(expr: sp.Basic) -> int:
+    """A rough upper bound on the number of terms ``expr`` expands to (capped)."""
+    cap = 10**7
+    if expr.is_Atom:
+        return 1
+    if expr.is_Add:
+        return min(cap, sum(_expansion_terms(a) for a in expr.args))
+    if expr.is_Mul:
+        total = 1
+        for a in expr.args:
+            total = min(cap, total * _expansion_terms(a))
+        return total
+    if expr.is_Pow:
+        k = _expansion_terms(expr.base)
+        e = expr.exp
+        if e.is_Integer:
+            n = abs(int(e))
+            if n > MAX_EXPONENT_IN_PROCESS and k > 1:
+                return cap
+            return min(cap, math.comb(n + k - 1, max(k - 1, 0)) if k > 1 else 1)
+        return k
+    return min(cap, 1 + sum(_expansion_terms(a) for a in expr.args))
+
+
+def small_enough(expr: sp.Basic) -> bool:
+    """Whether exact algebra on ``expr`` is cheap enough to run in-process."""
+    return sp.count_ops(expr, visual=False) <= MAX_OPS_IN_PROCESS and _expansion_terms(expr) <= MAX_EXPANSION_TERMS
+
+
+def _is_rational_function(expr: sp.Basic) -> bool:
+    """Symbols and rational numbers combined by +, ×, and integer powers only."""
+    for node in sp.preorder_traversal(expr):
+        if node.is_Symbol or node.is_Rational:
+            continue
+        if node.is_Add or node.is_Mul:
+            continue
+        if node.is_Pow and node.exp.is_Integer:
+            continue
+        return False
+    return True
+
+
+def _exp_to_powers(expr: sp.Basic) -> sp.Basic | None:
+    """``expr`` with every family of exp(k·L) (k rational) replaced by powers of one new symbol, or None."""
+    exps = sorted(expr.atoms(sp.exp), key=sp.default_sort_key)
+    if not exps:
+        return None
+    families: list[tuple[sp.Basic, list[tuple[sp.exp, sp.Rational]]]] = []
+    for node in exps:
+        arg = node.args[0]
+        for base, members in families:
+            ratio = sp.cancel(arg / base)
+            if ratio.is_Rational:
+                members.append((node, ratio))
+                break
+        else:
+            families.append((arg, [(node, sp.Integer(1))]))
+    replacements = {}
+    for i, (base, members) in enumerate(families):
+        t = sp.Dummy(f"t{i}", positive=True)
+        denominator = sp.ilcm(*[int(r.q) for _, r in members]) if len(members) > 1 else int(members[0][1].q)
+        for node, ratio in members:
+            replacements[node] = t ** int(ratio * denominator)
+    replaced = expr.xreplace(replacements)
+    return replaced if _is_rational_function(replaced) else None
+
+
+def _exact_zero(diff: sp.Basic) -> bool | None:
+    """True/False when cheap exact algebra decides ``diff == 0``; None when it cannot."""
+    if diff == 0:
+        return True
+    if not small_enough(diff):
+        return None
+    if _is_rational_function(diff):
+        return sp.cancel(sp.together(diff)) == 0
+    rewritten = diff.rewrite(sp.exp) if diff.has(sp.tanh, sp.sinh, sp.cosh, sigmoid) else diff
+    if rewritten == 0:
+        return True
+    replaced = _exp_to_powers(rewritten)
+    if replaced is not None and small_enough(replaced) and sp.cancel(sp.together(replaced)) == 0:
+        return True
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The comparison
+# ---------------------------------------------------------------------------------------------------------
+
+def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[float, float]] | None = None,
+            deadline: float | None = None, seed: int = 20240611) -> Comparison:
+    """Whether ``answer`` equals ``expected`` as functions of their free symbols (see the module docstring)."""
+    deadline = deadline if deadline is not None else time.monotonic() + 2.0
+    if expected == answer:
+        return Comparison(True, "structural")
+    diff = answer - expected
+    exact = _exact_zero(diff) if diff != 0 else True
+    if exact:
+        return Comparison(True, "algebraic")
+    symbols = sorted(expected.free_symbols | answer.free_symbols, key=lambda s: s.name)
+    numeric = _numeric(expected, answer, symbols, domain, random.Random(seed), deadline)
+    if numeric.equal is False:
+        return numeric
+    if exact is False:
+        # Exact algebra says different but no point showed it (the difference is below 30 digits or the
+        # valid points are too few): trust the algebra.
+        numeric.equal, numeric.method = False, "algebraic"
+        return numeric
+    symbolic = worker.zero_test(diff, timeout=deadline - time.monotonic())
+    if symbolic == "zero":
+        numeric.equal, numeric.method = True, "symbolic"
+    elif symbolic == "nonzero":
+        numeric.equal, numeric.method = False, "symbolic"
+    elif numeric.equal:
+        numeric.notes.append(f"symbolic: {symbolic}")
+    return numeric
+
+
+def _numeric(expected: sp.Basic, answer: sp.Basic, symbols: Sequence[sp.Symbol],
+             domain: Mapping[str, tuple[float, float]] | None, rng: random.Random, deadline: float) -> Comparison:
+    """Evaluate at points: a stable difference proves inequality; agreement everywhere suggests equality."""
+    if not symbols:
+        rel, a, b = _relation(expected, answer, {})
+        if rel == "differ":
+            return Comparison(False, "numeric", {"point": {}, "yours": format_value(a, b),
+                                                  "expected": format_value(b, a)}, 1)
+        return Comparison(True if rel == "same" else None, "numeric", None, int(rel == "same"))
+    valid = random_valid = 0
+    for point, is_nice in _points(symbols, domain, rng):
+        if time.monotonic() > deadline:
+            break
+        rel, a, b = _relation(expected, answer, point)
+        if rel == "differ":
+            return Comparison(False, "numeric", _counterexample(expected, answer, point, is_nice, a, b), valid)
+        if rel == "same":
+            valid += 1
+            random_valid += not is_nice
+            if random_valid >= RANDOM_POINTS:
+                break
+    equal = True if random_valid >= MIN_VALID_POINTS else None
+    return Comparison(equal, "numeric", None, valid)

@@ -1,0 +1,335 @@
+"""Tokenizer for learner and template text.
+
+It knows the vocabulary (declared variables, constants, functions, template names), so it can split
+juxtaposed names: with a, b, x, y declared, `ax` is a·x and `ycos(xy)` is y·cos(x·y). Splitting takes
+the longest name that still lets the rest of the word split; a declared name always beats a split of
+it (`xy` declared wins over x·y). Digits inside a word must belong to a name (`w1` or `w_1` declared).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sympy import Integer, Rational
+
+from .errors import ParseError
+from .limits import MAX_DECIMAL_EXPONENT, MAX_DEPTH, MAX_LENGTH, MAX_TOKENS
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a name in the vocabulary stands for. role: var | name | const | func | kw."""
+    role: str
+    value: Any
+    tex: str
+
+
+@dataclass
+class Token:
+    """One token. kind: num | sym | func | kw | op | sup | end."""
+    kind: str
+    text: str
+    column: int
+    value: Any = None
+    tex: str = ""
+    extra: Any = None
+
+
+GREEK_LETTERS = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
+    "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi",
+    "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Σ": "Sigma", "Φ": "Phi",
+    "Ψ": "Psi", "Ω": "Omega",
+}
+_SUPERSCRIPTS = {"⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9}
+_SUBSCRIPTS = {"₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8",
+               "₉": "9"}
+# operator spellings -> canonical operator
+_OPERATORS = {
+    "+": "+", "-": "-", "−": "-", "–": "-", "*": "*", "×": "*", "·": "*", "⋅": "*", "∙": "*", "/": "/",
+    "÷": "/", "^": "^", "(": "(", ")": ")", "[": "[", "]": "]", "{": "{", "}": "}", ",": ",", "、": ",",
+    "|": "|", "%": "%", "!": "!", "±": "±", "∓": "∓", "√": "√", "<": "<", ">": ">", "=": "=", "≤": "<=",
+    "≥": ">=", "≠": "!=", "ᵀ": "ᵀ", ";": ";", "⊙": "⊙",
+}
+_TWO_CHAR = {"**": "^", "==": "==", "!=": "!=", "<=": "<=", ">=": ">="}
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
+def _normalise_char(ch: str) -> str:
+    """Full-width ASCII forms become ASCII; the ideographic space becomes a space."""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - 0xFEE0)
+    if code == 0x3000:
+        return " "
+    return ch
+
+
+def _is_letter(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z") or ch in GREEK_LETTERS
+
+
+def _bad_char(ch: str, column: int) -> ParseError:
+    code = "U+%04X" % ord(ch)
+    shown = f"'{ch}' ({code})" if ch.isprintable() and not ch.isspace() else code
+    return ParseError("unexpected_char", column, {"char": shown, "codepoint": code})
+
+
+class Lexer:
+    """Turns text into tokens using a vocabulary {key: Entry}."""
+
+    def __init__(self, vocabulary: dict[str, Entry], declared: list[str]):
+        self.vocab = vocabulary
+        self.declared = declared
+        self.max_key = max((len(k) for k in vocabulary), default=1)
+
+    def tokenize(self, text: str) -> list[Token]:
+        """Tokens of `text`, ending with an `end` token; raises ParseError."""
+        if len(text) > MAX_LENGTH:
+            raise ParseError("too_long", None, {"length": len(text), "limit": MAX_LENGTH})
+        chars = [_normalise_char(c) for c in text]
+        tokens: list[Token] = []
+        i, n = 0, len(chars)
+        while i < n:
+            ch = chars[i]
+            col = i + 1
+            if ch.isspace():
+                i += 1
+                continue
+            if ch.isdigit() and ch.isascii() or (ch == "." and i + 1 < n and chars[i + 1].isascii()
+                                                  and chars[i + 1].isdigit()):
+                i = self._number(chars, i, tokens)
+            elif _is_letter(ch):
+                i = self._word(chars, i, tokens)
+            elif ch in _SUPERSCRIPTS or ch in "⁻⁺":
+                i = self._superscript(chars, i, tokens)
+            elif i + 1 < n and ch + chars[i + 1] in _TWO_CHAR:
+                tokens.append(Token("op", _TWO_CHAR[ch + chars[i + 1]], col))
+                i += 2
+            elif ch in _OPERATORS:
+                tokens.append(Token("op", _OPERATORS[ch], col))
+                i += 1
+            else:
+                raise _bad_char(ch, col)
+            if len(tokens) > MAX_TOKENS:
+                raise ParseError("too_many_tokens", col, {"count": f"> {MAX_TOKENS}", "limit": MAX_TOKENS})
+        tokens.append(Token("end", "", n + 1))
+        self._check_brackets(tokens)
+        return tokens
+
+    # -- pieces -------------------------------------------------------------------------------------
+    @staticmethod
+    def _number(chars: list[str], i: int, tokens: list[Token]) -> int:
+        start, n = i, len(chars)
+        while i < n and chars[i].isascii() and chars[i].isdigit():
+            i += 1
+        int_part = "".join(chars[start:i])
+        frac_part = ""
+        if i < n and chars[i] == "." and not (i + 1 < n and chars[i + 1] == "."):
+            i += 1
+            f0 = i
+            while i < n and chars[i].isascii() and chars[i].isdigit():
+                i += 1
+            frac_part = "".join(chars[f0:i])
+        exponent = 0
+        exp_text = ""
+        if i < n and chars[i] in "eE":
+            j = i + 1
+            if j < n and chars[j] in "+-−":
+                j += 1
+            if j < n and chars[j].isascii() and chars[j].isdigit():
+                k = j
+                while k < n and chars[k].isascii() and chars[k].isdigit():
+                    k += 1
+                digits = "".join(chars[j:k])
+                if len(digits) > 4 or int(digits) > MAX_DECIMAL_EXPONENT:
+                    raise ParseError("too_big", start + 1, {"what": "".join(chars[start:k])})
+                exponent = int(digits) * (-1 if chars[i + 1] in "-−" else 1)
+                exp_text = "".join(chars[i:k])
+                i = k
+        text = "".join(chars[start:i])
+        if len(int_part) + len(frac_part) > 400:
+            raise ParseError("too_big", start + 1, {"what": {"en": "a number with too many digits",
+                                                              "zh": "位数过多的数"}})
+        mantissa = int((int_part or "0") + frac_part)
+        value = Rational(mantissa, 10 ** len(frac_part))
+        if exponent:
+            value = value * Rational(10) ** exponent
+        tex = (int_part or "0") + ("." + frac_part if frac_part else "")
+        if exp_text:
+            tex += r" \times 10^{%d}" % exponent
+        tokens.append(Token("num", text, start + 1, value, tex))
+        return i
+
+    @staticmethod
+    def _superscript(chars: list[str], i: int, tokens: list[Token]) -> int:
+        start = i
+        sign = 1
+        if chars[i] in "⁻⁺":
+            sign = -1 if chars[i] == "⁻" else 1
+            i += 1
+        j = i
+        while i < len(chars) and chars[i] in _SUPERSCRIPTS:
+            i += 1
+        if i == j or i - j > 4:
+            raise _bad_char(chars[start], start + 1)
+        value = sign * int("".join(str(_SUPERSCRIPTS[c]) for c in chars[j:i]))
+        tokens.append(Token("sup", "".join(chars[start:i]), start + 1, Integer(value), str(value)))
+        return i
+
+    def _word(self, chars: list[str], i: int, tokens: list[Token]) -> int:
+        """Read a word (letters, digits, subscripts) and split it into vocabulary names."""
+        units: list[tuple[str, int, bool]] = []  # (char, column, is_subscript)
+        start, n = i, len(chars)
+        while i < n:
+            ch = chars[i]
+            if _is_letter(ch) or (ch.isascii() and ch.isdigit()):
+                units.append((ch, i + 1, False))
+                i += 1
+            elif ch in _SUBSCRIPTS:
+                units.append((_SUBSCRIPTS[ch], i + 1, True))
+                i += 1
+            elif ch == "_" and units:
+                i = self._subscript(chars, i, units)
+            else:
+                break
+        raw = "".join(chars[start:i])
+        followed_by_paren = self._next_nonspace(chars, i) == "("
+        log_base = self._log_base(units)
+        if log_base is not None:
+            entry = self.vocab.get("log")
+            if entry is not None and entry.role == "func":
+                tokens.append(Token("func", raw, start + 1, entry.value, entry.tex, extra=log_base))
+                return i
+        pieces = self._split(units)
+        if pieces is None:
+            self._fail(units, raw, start, followed_by_paren)
+        for key, col, text in pieces:
+            entry = self.vocab[key]
+            kind = {"var": "sym", "name": "sym", "const": "sym", "func": "func", "kw": "kw"}[entry.role]
+            tokens.append(Token(kind, text, col, entry.value, entry.tex, extra=entry.role))
+        return i
+
+    @staticmethod
+    def _subscript(chars: list[str], i: int, units: list[tuple[str, int, bool]]) -> int:
+        n = len(chars)
+        if i + 1 < n and chars[i + 1] == "{":
+            j = i + 2
+            while j < n and chars[j] != "}":
+                if not (_is_letter(chars[j]) or (chars[j].isascii() and chars[j].isdigit())):
+                    raise _bad_char(chars[j], j + 1) if chars[j] not in "{" else ParseError(
+                        "unexpected_token", j + 1, {"token": chars[j]})
+                units.append((chars[j], j + 1, True))
+                j += 1
+            if j >= n:
+                raise ParseError("unmatched_open", i + 2, {"token": "{"})
+            if j == i + 2:
+                raise ParseError("unexpected_token", j + 1, {"token": "}"})
+            return j + 1
+        j = i + 1
+        if j < n and chars[j].isascii() and chars[j].isdigit():
+            while j < n and chars[j].isascii() and chars[j].isdigit():
+                units.append((chars[j], j + 1, True))
+                j += 1
+            return j
+        if j < n and _is_letter(chars[j]):
+            units.append((chars[j], j + 1, True))
+            return j + 1
+        raise ParseError("unexpected_token", i + 1, {"token": "_"})
+
+    @staticmethod
+    def _next_nonspace(chars: list[str], i: int) -> str:
+        while i < len(chars) and chars[i].isspace():
+            i += 1
+        return chars[i] if i < len(chars) else ""
+
+    @staticmethod
+    def _log_base(units: list[tuple[str, int, bool]]) -> Integer | None:
+        """`log_2`, `log_{10}`, `log₂`: the integer base, else None."""
+        if len(units) > 3 and "".join(u[0] for u in units[:3]) == "log" and not any(u[2] for u in units[:3]) \
+                and all(u[2] and u[0].isdigit() for u in units[3:]) and len(units) <= 8:
+            return Integer(int("".join(u[0] for u in units[3:])))
+        return None
+
+    def _split(self, units: list[tuple[str, int, bool]]) -> list[tuple[str, int, str]] | None:
+        """Split into vocabulary keys, preferring longer names first; None if impossible."""
+        n = len(units)
+        chars = [u[0] for u in units]
+        choice: list[int] = [0] * (n + 1)  # choice[i] = length of the piece starting at i (0 = impossible)
+        ok = [False] * (n + 1)
+        ok[n] = True
+        for i in range(n - 1, -1, -1):
+            if units[i][2]:
+                continue  # a piece never starts inside a subscript
+            for length in range(min(self.max_key, n - i), 0, -1):
+                if ok[i + length] and "".join(chars[i:i + length]) in self.vocab:
+                    ok[i] = True
+                    choice[i] = length
+                    break
+        if not ok[0]:
+            return None
+        pieces, i = [], 0
+        while i < n:
+            length = choice[i]
+            key = "".join(chars[i:i + length])
+            pieces.append((key, units[i][1], key))
+            i += length
+        return pieces
+
+    def _fail(self, units: list[tuple[str, int, bool]], raw: str, start: int, followed_by_paren: bool) -> None:
+        """Raise unknown_name / unknown_function for the part of the word that is not a known name."""
+        n = len(units)
+        chars = [u[0] for u in units]
+        i = 0
+        while i < n:
+            for length in range(min(self.max_key, n - i), 0, -1):
+                if not units[i][2] and "".join(chars[i:i + length]) in self.vocab:
+                    break
+            else:
+                break
+            i += length
+        if i >= n:
+            i = 0
+        while i > 0 and units[i][2]:
+            i -= 1  # report a subscripted name whole: x_1, not 1
+        first_col = units[i][1]
+        name = raw[first_col - start - 1:]
+        if followed_by_paren:
+            raise ParseError("unknown_function", first_col, {"name": name})
+        raise ParseError("unknown_name", first_col, {"name": name, "variables": list(self.declared)})
+
+    @staticmethod
+    def _check_brackets(tokens: list[Token]) -> None:
+        """Matching and nesting depth of ( [ {, checked without recursion."""
+        stack: list[Token] = []
+        for tok in tokens:
+            if tok.kind != "op":
+                continue
+            if tok.text in _OPENERS:
+                stack.append(tok)
+                if len(stack) > MAX_DEPTH:
+                    raise ParseError("too_deep", tok.column, {"limit": MAX_DEPTH})
+            elif tok.text in _CLOSERS:
+                if not stack:
+                    raise ParseError("unmatched_close", tok.column, {"token": tok.text})
+                top = stack.pop()
+                if top.text != _CLOSERS[tok.text]:
+                    raise ParseError("unmatched_open", top.column, {"token": top.text})
+        if stack:
+            raise ParseError("unmatched_open", stack[-1].column, {"token": stack[-1].text})
+
+
+def greek_name(text: str) -> str:
+    """ASCII spelling of a name that may use Greek letters: 'η' -> 'eta', 'w_1' -> 'w1'."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in GREEK_LETTERS:
+            out.append(GREEK_LETTERS[ch])
+        elif ch in _SUBSCRIPTS:
+            out.append(_SUBSCRIPTS[ch])
+        elif ch not in "_{} ":
+            out.append(ch)
+    return "".join(out)

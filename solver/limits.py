@@ -1,0 +1,111 @@
+"""Bounds that keep every parse cheap: input size, nesting, and the size of numbers and powers.
+
+Everything is checked *before* SymPy is asked to build a value, so no input can make it compute a huge
+integer, expand an enormous power or recurse without end.
+"""
+from __future__ import annotations
+
+import math
+
+from sympy import Basic, Integer, Rational
+
+from .errors import ParseError
+
+MAX_LENGTH = 2000            # characters of input
+MAX_DEPTH = 60               # nested brackets / operators
+MAX_TOKENS = 1000            # tokens after splitting
+MAX_DIGITS = 5000            # decimal digits of any exact integer / rational part we build
+MAX_SYMBOLIC_EXPONENT = 1000  # |n| in base^n when the base is not a plain number
+MAX_DECIMAL_EXPONENT = 300   # |k| in 1e<k>
+MAX_FACTORIAL = 1000         # factorial(n), n! and binomial(n, k) need n <= this
+MAX_MATRIX_ENTRIES = 400     # entries of any vector or matrix we build
+MAX_MATRIX_POWER = 64        # A^n for square A
+MAX_SUM_TERMS = 10000        # sum(expr, k, lo, hi) with numeric bounds
+MAX_DIFF_ORDER = 20          # diff(f, x, n)
+
+_LOG10_2 = math.log10(2)
+
+
+def digits_of(value: Basic) -> int:
+    """Approximate number of decimal digits of an exact Rational (numerator and denominator together)."""
+    if isinstance(value, Rational):
+        return int((int(value.p).bit_length() + int(value.q).bit_length()) * _LOG10_2) + 1
+    return 0
+
+
+def check_number(value: Basic, column: int | None) -> Basic:
+    """Refuse an exact rational result with too many digits."""
+    if isinstance(value, Rational) and digits_of(value) > MAX_DIGITS:
+        raise ParseError("too_big", column, {"what": {"en": "a number with more than %d digits" % MAX_DIGITS,
+                                                      "zh": "超过 %d 位的数" % MAX_DIGITS}})
+    return value
+
+
+def _magnitude_log10(value: Basic) -> float | None:
+    """log10 |value| for a numeric SymPy value, None if it cannot be bounded cheaply."""
+    if isinstance(value, Rational):
+        if value == 0:
+            return -math.inf
+        p, q = abs(int(value.p)), int(value.q)
+        return (p.bit_length() - q.bit_length()) * _LOG10_2
+    if value.is_number:
+        try:
+            approx = value.evalf(15, maxn=30)
+            if approx.is_real or approx.is_Float:
+                mag = abs(float(approx))
+            else:
+                mag = abs(complex(approx))
+        except (TypeError, ValueError, OverflowError, ArithmeticError):
+            return None
+        if mag == 0:
+            return -math.inf
+        if math.isinf(mag) or math.isnan(mag):
+            return None
+        return math.log10(mag)
+    return None
+
+
+def check_power(base: Basic, exponent: Basic, column: int | None) -> None:
+    """Refuse base^exponent when the value or its expansion would explode (9^9^9^9, x^(10^10))."""
+    too_big = ParseError("too_big", column, {"what": {"en": "a power that is too large", "zh": "过大的幂"}})
+    if not isinstance(exponent, Basic) or not isinstance(base, Basic):
+        return
+    if not exponent.is_number:
+        return  # x^y, 2^x: stays symbolic, nothing is computed
+    exp_log = _magnitude_log10(exponent)
+    if exp_log is None:
+        raise too_big
+    if exp_log == -math.inf:
+        return
+    exp_mag = 10 ** min(exp_log, 300.0)
+    if not base.is_number:
+        if exp_mag > MAX_SYMBOLIC_EXPONENT:
+            raise too_big
+        return
+    base_log = _magnitude_log10(base)
+    if base_log is None:
+        raise too_big
+    if base_log == -math.inf:
+        return  # 0^n
+    # digits of the result ~ |exponent| * |log10 |base||; also count the digits of a rational base's parts
+    size = abs(base_log)
+    if isinstance(base, Rational):
+        size = max(size, digits_of(base) / 2)
+    if size == 0:
+        # |base| == 1 (1, -1): harmless unless the exponent itself is absurd
+        if exp_mag > 10 ** 12:
+            raise too_big
+        return
+    if exp_mag * size > MAX_DIGITS:
+        raise too_big
+    if not isinstance(exponent, Integer) and exp_mag > 10 ** 6:
+        raise too_big
+
+
+def check_factorial(n: Basic, column: int | None) -> None:
+    """Refuse factorial / binomial of a number beyond MAX_FACTORIAL."""
+    if n.is_number:
+        mag = _magnitude_log10(n)
+        if mag is None or (mag != -math.inf and 10 ** min(mag, 300.0) > MAX_FACTORIAL):
+            raise ParseError("too_big", column, {"what": {"en": "factorial of a number above %d" % MAX_FACTORIAL,
+                                                          "zh": "大于 %d 的数的阶乘" % MAX_FACTORIAL}})

@@ -1,0 +1,140 @@
+"""The checker's messages in English and Chinese (parse errors carry their own messages)."""
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "correct": {"en": "Correct!", "zh": "正确！"},
+    "incorrect": {"en": "Not quite.", "zh": "还不对。"},
+    "counterexample": {
+        "en": "Not quite: at {point} yours gives {yours}, expected {expected}.",
+        "zh": "还不对：当 {point} 时，你的答案等于 {yours}，应为 {expected}。",
+    },
+    "value_differs": {
+        "en": "Not quite: your answer equals {yours}, which is not the expected value.",
+        "zh": "还不对：你的答案等于 {yours}，不是正确的值。",
+    },
+    "close_not_within": {
+        "en": "Close, but not within the allowed error ({tol}).",
+        "zh": "很接近了，但超出了允许的误差（{tol}）。",
+    },
+    "sigfigs": {
+        "en": "Right value, but give it to {n} significant figures.",
+        "zh": "数值对了，但请保留 {n} 位有效数字。",
+    },
+    "forbidden": {
+        "en": "Write the result out: {name}(…) is not allowed here.",
+        "zh": "请直接写出结果：这里不能使用 {name}(…)。",
+    },
+    "form_expanded": {
+        "en": "Equivalent, but not expanded: multiply out the brackets.",
+        "zh": "结果等价，但没有展开：请把括号乘开。",
+    },
+    "form_factored": {
+        "en": "Equivalent, but not factored: write it as a product of factors.",
+        "zh": "结果等价，但没有因式分解：请写成因式的乘积。",
+    },
+    "form_simplified": {
+        "en": "Equivalent, but not simplified: simplify it further.",
+        "zh": "结果等价，但还没有化简：请进一步化简。",
+    },
+    "expected_expression": {
+        "en": "Expected a single expression here, not a {got}.",
+        "zh": "这里需要一个表达式，而不是{got}。",
+    },
+    "expected_number": {
+        "en": "Expected a number here.",
+        "zh": "这里需要一个数。",
+    },
+    "number_has_variables": {
+        "en": "Expected a number, but your answer still contains {names}.",
+        "zh": "这里需要一个数，但你的答案里还有 {names}。",
+    },
+    "expected_vector": {
+        "en": "Expected a vector like (1, 2).",
+        "zh": "这里需要一个向量，例如 (1, 2)。",
+    },
+    "expected_matrix": {
+        "en": "Expected a matrix like [[1, 2], [3, 4]].",
+        "zh": "这里需要一个矩阵，例如 [[1, 2], [3, 4]]。",
+    },
+    "expected_set": {
+        "en": "Expected a set like {1, 2}.",
+        "zh": "这里需要一个集合，例如 {1, 2}。",
+    },
+    "vector_length": {
+        "en": "Not quite: expected {n} components, got {m}.",
+        "zh": "还不对：应有 {n} 个分量，你给了 {m} 个。",
+    },
+    "matrix_shape": {
+        "en": "Not quite: expected a {shape} matrix, got {got}.",
+        "zh": "还不对：应为 {shape} 矩阵，你给的是 {got}。",
+    },
+    "wrong_components": {
+        "en": "Not quite: {count} of {total} components are wrong (component {where}).",
+        "zh": "还不对：{total} 个分量中有 {count} 个不对（第 {where} 个分量）。",
+    },
+    "wrong_entries": {
+        "en": "Not quite: {count} of {total} entries are wrong (row, column: {where}).",
+        "zh": "还不对：{total} 个元素中有 {count} 个不对（行, 列：{where}）。",
+    },
+    "set_missing": {
+        "en": "{n} expected element(s) missing",
+        "zh": "少了 {n} 个元素",
+    },
+    "set_extra": {
+        "en": "{items} should not be in the set",
+        "zh": "{items} 不应在集合中",
+    },
+    "not_quite_because": {
+        "en": "Not quite: {reasons}.",
+        "zh": "还不对：{reasons}。",
+    },
+    "choice_unreadable": {
+        "en": "Answer with option letters, e.g. B or A, C (options {first}–{last}).",
+        "zh": "请用选项字母作答，例如 B 或 A, C（选项 {first}–{last}）。",
+    },
+    "choice_one": {
+        "en": "Choose exactly one option.",
+        "zh": "请只选一个选项。",
+    },
+    "choice_partial": {
+        "en": "Not quite: some of your choices are right, but not all of them.",
+        "zh": "还不对：你选对了一部分，但不完全对。",
+    },
+    "undecided": {
+        "en": "This answer could not be checked in time; try writing it more simply. It does not count as an attempt.",
+        "zh": "未能在时限内检查这个答案，请写得更简单些。这次不计入作答次数。",
+    },
+    "internal_error": {
+        "en": "Something went wrong while checking this answer; it does not count as an attempt.",
+        "zh": "检查这个答案时出了问题；这次不计入作答次数。",
+    },
+    "unknown_kind": {
+        "en": "Unknown answer kind “{kind}”.",
+        "zh": "未知的答案类型“{kind}”。",
+    },
+    "bad_expected": {
+        "en": "The exercise's expected answer could not be read ({error}); this is not your fault.",
+        "zh": "无法读取本题的标准答案（{error}）；这不是你的问题。",
+    },
+    "shape_vector": {"en": "vector", "zh": "向量"},
+    "shape_matrix": {"en": "matrix", "zh": "矩阵"},
+    "shape_set": {"en": "set", "zh": "集合"},
+    "shape_statement": {"en": "comparison", "zh": "比较式"},
+    "list_sep": {"en": ", ", "zh": "、"},
+}
+
+
+def say(key: str, lang: str = "en", **fmt: Any) -> str:
+    """The message ``key`` in ``lang`` (``en`` or ``zh``; anything else falls back to English)."""
+    entry = MESSAGES[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**fmt) if fmt else text
+
+
+def text_in(message: str | dict[str, str] | None, lang: str) -> str | None:
+    """A message given as plain text or as ``{"en": ..., "zh": ...}``, in ``lang``."""
+    if message is None or isinstance(message, str):
+        return message
+    return message.get(lang) or message.get("en") or next(iter(message.values()), None)

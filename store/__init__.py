@@ -1,0 +1,39 @@
+"""The progress store: profiles, attempts, quiz sessions, mastery, weak spots and CSV export.
+
+    from store import get_store, Attempt
+    store = get_store()        # process-wide; never raises; store.status says when progress is not being saved
+
+SQLite (WAL) at `$DLMATH_HOME/progress.sqlite3` (default `~/.dlmathlab`) or any SQLAlchemy URL in
+`$DLMATH_DB_URL` (PostgreSQL: `postgresql+psycopg://user:password@host:5432/dbname`).
+"""
+from __future__ import annotations
+
+import threading
+
+from .engine import database_url
+from .fallback import open_database
+from .models import Attempt, AttemptRow, StoreStatus, WeakSpot
+from .store import Store, normalise_profile_name
+
+__all__ = ["Attempt", "AttemptRow", "Store", "StoreStatus", "WeakSpot", "get_store", "open_store",
+           "normalise_profile_name"]
+
+_stores: dict[str, Store] = {}
+_lock = threading.Lock()
+
+
+def open_store(url: str) -> Store:
+    """A new store on `url` (or its fallback, see `store.fallback`). Never raises."""
+    return Store(*open_database(url))
+
+
+def get_store() -> Store:
+    """The process-wide store for the current `$DLMATH_DB_URL` / `$DLMATH_HOME` (opened once per URL)."""
+    url = database_url()
+    store = _stores.get(url)
+    if store is None:
+        with _lock:
+            store = _stores.get(url)
+            if store is None:
+                store = _stores[url] = open_store(url)
+    return store

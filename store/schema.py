@@ -1,0 +1,53 @@
+"""The database tables (SQLAlchemy Core), the same on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+from sqlalchemy import (BigInteger, Column, DateTime, Float, Index, Integer, MetaData, String, Table, Text,
+                        PrimaryKeyConstraint)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, nullable=False),
+)
+
+profiles = Table(
+    "profiles", metadata,
+    Column("name", String(80), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+attempts = Table(
+    "attempts", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("profile", String(80), nullable=False),
+    Column("template_id", String(200), nullable=False),
+    Column("topic", String(80), nullable=False),
+    Column("seed", BigInteger, nullable=False),
+    Column("part", String(80), nullable=False),
+    Column("answer", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("mistake", Text),
+    Column("hints_used", Integer, nullable=False),
+    Column("seconds", Float),
+    Column("quiz_id", String(200)),
+    Column("question", Integer),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+quiz_sessions = Table(
+    "quiz_sessions", metadata,
+    Column("profile", String(80), nullable=False),
+    Column("quiz_key", String(200), nullable=False),
+    Column("state", Text, nullable=False),
+    Column("finished", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("profile", "quiz_key"),
+)
+
+INDEXES = (
+    Index("ix_attempts_profile_id", attempts.c.profile, attempts.c.id),
+    Index("ix_attempts_profile_template_id", attempts.c.profile, attempts.c.template_id, attempts.c.id),
+    Index("ix_attempts_quiz_id", attempts.c.quiz_id),
+)

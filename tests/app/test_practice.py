@@ -1,0 +1,145 @@
+"""AppTest of the practice panel: verdicts, invalid input, hints, the URL seed, error carried forward."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from exercises import load_library
+
+TIMEOUT = 60
+LIB = load_library()
+
+
+def panel_script(topic: str) -> None:
+    """The smallest page that shows the panel (what every topic page does at its bottom)."""
+    from ui.practice import practice_panel
+
+    practice_panel(topic)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    """Each test gets its own progress store."""
+    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
+    monkeypatch.delenv("DLMATH_DB_URL", raising=False)
+    return tmp_path
+
+
+def open_panel(topic: str, template_id: str | None = None, seed: int | None = None, lang: str = "en") -> AppTest:
+    at = AppTest.from_function(panel_script, args=(topic,), default_timeout=TIMEOUT)
+    at.session_state["lang"] = lang
+    at.session_state["profile"] = "ada"
+    if template_id is not None:
+        at.query_params["ex"] = template_id
+        at.query_params["seed"] = str(seed)
+    return at.run()
+
+
+def shown(at: AppTest) -> tuple[str, int]:
+    template_id, seed = next(v for k, v in at.session_state.filtered_state.items() if k.endswith("-current"))
+    return template_id, seed
+
+
+def answer(at: AppTest, key: str, text: str) -> AppTest:
+    at.text_input(key=key).input(text)
+    return at.button(key=f"{key}-check").click().run()
+
+
+def stored_attempts(profile: str = "ada") -> list:
+    from store import get_store
+
+    return get_store().attempts(profile)
+
+
+def test_url_reopens_exactly_that_exercise():
+    ex = LIB.get("inner-product-2d").generate(4242)
+    at = open_panel("vectors", "inner-product-2d", 4242)
+    assert not at.exception
+    assert shown(at) == ("inner-product-2d", 4242)
+    assert any(ex.prompt["en"] == m.value for m in at.markdown)
+    assert any("4242" in c.value for c in at.caption)
+    assert at.selectbox(key="practice-vectors-template").value == "inner-product-2d"
+    assert at.text_input(key="ex-inner-product-2d-4242-") is not None
+
+
+def test_right_answer_is_correct_and_recorded():
+    ex = LIB.get("inner-product-2d").generate(7)
+    at = answer(open_panel("vectors", "inner-product-2d", 7), "ex-inner-product-2d-7-", ex.expected_text(""))
+    assert not at.exception
+    assert len(at.success) == 1 and not at.error
+    assert at.session_state["ex-inner-product-2d-7--attempts"] == 1
+    rows = stored_attempts()
+    assert [(r.template_id, r.seed, r.status, r.score) for r in rows] == [("inner-product-2d", 7, "correct", 1.0)]
+
+
+def test_wrong_answer_is_incorrect_with_the_solvers_message():
+    ex = LIB.get("inner-product-2d").generate(7)
+    wrong = str(ex.derived["ans"] + 1)
+    at = answer(open_panel("vectors", "inner-product-2d", 7), "ex-inner-product-2d-7-", wrong)
+    verdict = ex.check("", wrong)
+    assert verdict.status == "incorrect"
+    assert len(at.error) == 1 and verdict.message in at.error[0].value
+    assert [r.status for r in stored_attempts()] == ["incorrect"]
+
+
+def test_invalid_answer_shows_its_message_and_costs_no_attempt():
+    at = answer(open_panel("vectors", "inner-product-2d", 7), "ex-inner-product-2d-7-", "3 +* 4")
+    assert len(at.warning) == 1 and not at.error and not at.success
+    assert "did not count" in " ".join(c.value for c in at.caption)
+    assert at.session_state.filtered_state.get("ex-inner-product-2d-7--attempts", 0) == 0
+    assert not any(c.value.startswith("Attempts") for c in at.caption)
+    assert [r.status for r in stored_attempts()] == ["invalid"]
+
+
+def test_live_preview_shows_how_the_input_is_read():
+    at = open_panel("vectors", "inner-product-2d", 7)
+    at.text_input(key="ex-inner-product-2d-7-").input("1/2").run()
+    assert at.latex and "frac" in at.latex[-1].value
+    assert not at.success and not at.error          # previewing is not checking
+
+
+def test_hints_are_revealed_one_at_a_time_and_the_solution_on_request():
+    ex = LIB.get("inner-product-2d").generate(7)
+    at = open_panel("vectors", "inner-product-2d", 7)
+    assert not at.info
+    at.button(key="ex-inner-product-2d-7-hint").click().run()
+    assert len(at.info) == 1 and ex.hints[0]["en"] in at.info[0].value
+    assert not any(ex.solution["en"] == m.value for m in at.markdown)
+    at.toggle(key="ex-inner-product-2d-7-solution").set_value(True).run()
+    assert any(ex.solution["en"] == m.value for m in at.markdown)
+
+
+def test_another_one_draws_a_new_seed_and_puts_it_in_the_url():
+    at = open_panel("vectors", "inner-product-2d", 7)
+    at.button(key="practice-vectors-another").click().run()
+    template_id, seed = shown(at)
+    assert template_id == "inner-product-2d" and seed != 7
+    assert at.query_params["seed"] == [str(seed)] or at.query_params["seed"] == str(seed)
+
+
+def test_template_picker_switches_exercise():
+    at = open_panel("vectors", "inner-product-2d", 7)
+    at.selectbox(key="practice-vectors-template").set_value("vector-length").run()
+    assert shown(at)[0] == "vector-length"
+    assert not at.exception
+
+
+def test_chinese_prompt_and_labels():
+    ex = LIB.get("inner-product-2d").generate(7)
+    at = open_panel("vectors", "inner-product-2d", 7, lang="zh")
+    assert any(ex.prompt["zh"] == m.value for m in at.markdown)
+    assert at.button(key="ex-inner-product-2d-7--check").label == "检查"
+
+
+def test_multi_part_checks_cells_one_by_one_with_error_carried_forward():
+    template_id, seed = "backprop-network-sigmoid", 3
+    ex = LIB.get(template_id).generate(seed)
+    z1, z2 = (int(v) for v in ex.derived["z2"])
+    at = open_panel("backprop", template_id, seed)
+    prefix = f"ex-{template_id}-{seed}"
+    at = answer(at, f"{prefix}-a", f"({z1 + 1}, {z2})")              # readable but wrong
+    assert len(at.error) == 1 and not at.success
+    at = answer(at, f"{prefix}-b", f"(sigma({z1 + 1}), sigma({z2}))")  # right given the learner's (a)
+    assert len(at.error) == 1 and len(at.success) == 1
+    assert "carried forward" in " ".join(i.value for i in at.info)
+    assert [(r.part, r.status) for r in stored_attempts()] == [("a", "incorrect"), ("b", "correct")]

@@ -1,0 +1,90 @@
+"""The verdict panel: the solver's message and the details that help the learner see what went wrong."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import streamlit as st
+
+from ui.i18n import t
+
+
+def show_verdict(verdict: Any) -> None:
+    """Draw a ``solver.Verdict`` (or its ``to_dict()`` form): a coloured box, then the details."""
+    data = _as_dict(verdict)
+    status, message = data.get("status"), data.get("message") or ""
+    details: Mapping[str, Any] = data.get("details") or {}
+    score = float(data.get("score") or 0)
+    if status == "correct":
+        st.success(f"**{t('practice.correct')}** — {message}" if message else t("practice.correct"), icon="✅")
+    elif status == "invalid":
+        st.warning(f"**{t('practice.invalid')}** — {message}", icon="⌨️")
+        _show_error_position(details)
+        st.caption(t("practice.invalid_free"))
+        return
+    elif score > 0:
+        st.warning(f"**{t('practice.partial', percent=round(100 * score))}** — {message}", icon="🟡")
+    else:
+        st.error(f"**{t('practice.incorrect')}** — {message}", icon="❌")
+    _show_details(data, details)
+
+
+def _as_dict(verdict: Any) -> dict[str, Any]:
+    """Accept a Verdict dataclass or a plain dict (as kept in a saved quiz)."""
+    if isinstance(verdict, Mapping):
+        return dict(verdict)
+    return {
+        "status": verdict.status, "score": verdict.score, "message": verdict.message,
+        "interpreted": verdict.interpreted, "details": dict(verdict.details or {}),
+    }
+
+
+def _show_details(data: Mapping[str, Any], details: Mapping[str, Any]) -> None:
+    """Interpretation, wrong entries, counterexample, anticipated mistake and the ECF note."""
+    if details.get("ecf"):
+        st.info(t("practice.ecf"), icon="↪️")
+    mistake = details.get("mistake")
+    if isinstance(mistake, Mapping) and mistake.get("message") and mistake["message"] != data.get("message"):
+        st.info(f"**{t('practice.mistake')}:** {mistake['message']}", icon="💡")
+    if details.get("transposed"):
+        st.caption(t("practice.transposed"))
+    wrong = details.get("wrong_entries")
+    if wrong:
+        st.caption(t("practice.wrong_entries", entries=_entries(wrong)))
+    example = details.get("counterexample")
+    if example:
+        st.caption(_counterexample(example))
+    if data.get("interpreted"):
+        st.caption(t("practice.interpreted"))
+        st.latex(str(data["interpreted"]))
+
+
+def _show_error_position(details: Mapping[str, Any]) -> None:
+    """Point at the column of a parse error, when the solver gave one."""
+    error = details.get("error")
+    if isinstance(error, Mapping) and error.get("column") is not None:
+        st.caption(t("practice.error_column", column=int(error["column"]) + 1))
+
+
+def _entries(wrong: Any) -> str:
+    """Format the solver's 1-based wrong entries: ``(1, 2)`` for matrices, ``2`` for vectors."""
+    if not isinstance(wrong, (list, tuple)):
+        return str(wrong)
+    items = []
+    for entry in wrong:
+        if isinstance(entry, (list, tuple)):
+            items.append("(" + ", ".join(str(i) for i in entry) + ")")
+        else:
+            items.append(str(entry))
+    return ", ".join(items)
+
+
+def _counterexample(example: Any) -> str:
+    """A point where the learner's expression and the answer differ."""
+    if isinstance(example, Mapping) and "point" in example:
+        point = ", ".join(f"{k} = {v}" for k, v in dict(example["point"]).items())
+        if "got" in example and "expected" in example:
+            return t("practice.counterexample", point=point, got=example["got"], expected=example["expected"])
+        return t("practice.counterexample_plain", point=point)
+    if isinstance(example, Mapping):
+        return t("practice.counterexample_plain", point=", ".join(f"{k} = {v}" for k, v in example.items()))
+    return t("practice.counterexample_plain", point=str(example))

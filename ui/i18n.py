@@ -1,0 +1,98 @@
+"""Strings in 中文 and English: `t(key)` in the learner's language, `lang()`, and the sidebar switch.
+
+Every module in `ui.strings` defines ``STRINGS = {key: {"en": ..., "zh": ...}}``; they are merged here.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import streamlit as st
+
+import ui.strings
+
+LANGS: tuple[str, ...] = ("en", "zh")
+LANG_KEY = "lang"
+LANG_LABELS: dict[str, str] = {"en": "English", "zh": "中文"}
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """All strings merged from `ui.strings.*`, and the keys that more than one module defines."""
+
+    strings: dict[str, dict[str, str]]
+    duplicates: dict[str, list[str]] = field(default_factory=dict)
+    modules: tuple[str, ...] = ()
+
+
+def load_catalogue() -> Catalogue:
+    """Import every module in `ui.strings` and merge their `STRINGS` (first definition wins)."""
+    merged: dict[str, dict[str, str]] = {}
+    owner: dict[str, str] = {}
+    duplicates: dict[str, list[str]] = {}
+    names = sorted(m.name for m in pkgutil.iter_modules(ui.strings.__path__) if not m.ispkg)
+    for name in names:
+        module = importlib.import_module(f"ui.strings.{name}")
+        for key, texts in getattr(module, "STRINGS", {}).items():
+            if key in merged:
+                duplicates.setdefault(key, [owner[key]]).append(name)
+                continue
+            merged[key] = dict(texts)
+            owner[key] = name
+    return Catalogue(merged, duplicates, tuple(names))
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    """The merged strings, loaded once per process."""
+    return load_catalogue()
+
+
+def lang_from_locale(locale: str | None) -> str:
+    """`"zh"` for any Chinese browser locale (zh, zh-CN, zh-TW, …), else `"en"`."""
+    return "zh" if (locale or "").lower().startswith("zh") else "en"
+
+
+def _browser_locale() -> str | None:
+    try:
+        return st.context.locale
+    except Exception:  # no browser behind this run (bare script, some test harnesses)
+        return None
+
+
+def lang() -> str:
+    """The current language: the sidebar choice, else the browser's locale."""
+    chosen = st.session_state.get(LANG_KEY)
+    if chosen in LANGS:
+        return chosen
+    return lang_from_locale(_browser_locale())
+
+
+def t(key: str, **fmt: object) -> str:
+    """The string `key` in the current language, formatted with `fmt`; the key itself if unknown."""
+    texts = catalogue().strings.get(key)
+    if texts is None:
+        return key
+    text = texts.get(lang()) or texts.get("en") or key
+    return text.format(**fmt) if fmt else text
+
+
+def tr(texts: dict[str, str]) -> str:
+    """Pick the current language from an inline ``{"en": ..., "zh": ...}`` dict."""
+    return texts.get(lang()) or texts.get("en") or ""
+
+
+def language_switch() -> str:
+    """Draw the 中文 / English switch in the sidebar (defaulting to the browser locale); return the language."""
+    if st.session_state.get(LANG_KEY) not in LANGS:
+        st.session_state[LANG_KEY] = lang_from_locale(_browser_locale())
+    st.sidebar.radio(
+        "🌐 Language · 语言",
+        options=list(LANGS),
+        format_func=LANG_LABELS.__getitem__,
+        key=LANG_KEY,
+        horizontal=True,
+    )
+    return lang()

@@ -1,0 +1,180 @@
+"""The practice panel shared by every topic page: a generated exercise, live preview, verdicts, hints."""
+from __future__ import annotations
+
+import random
+import time
+from typing import Any
+
+import streamlit as st
+
+from quiz_runtime import mistake_label
+from ui.answer_box import answer_input, answer_key, localized, show_preview
+from ui.exercise_view import get_exercise, get_library, hints_key, show_hints, show_part_prompt, \
+    show_prompt, show_solution
+from ui.feedback import show_verdict
+from ui.i18n import lang, t
+
+_SEEDS = random.SystemRandom()
+
+
+def new_seed(avoid: int | None = None) -> int:
+    """A fresh exercise seed (1..999999), different from ``avoid``."""
+    while True:
+        seed = _SEEDS.randint(1, 999_999)
+        if seed != avoid:
+            return seed
+
+
+@st.fragment
+def practice_panel(topic_id: str) -> None:
+    """Draw the practice panel for ``topic_id``; it reruns alone when the learner checks an answer."""
+    with st.container(border=True):
+        st.subheader(f"✏️ {t('practice.title')}")
+        try:
+            templates = get_library().by_topic(topic_id)
+        except Exception as error:  # a broken library must not break the page
+            st.error(t("practice.library_error", error=type(error).__name__))
+            return
+        if not templates:
+            st.info(t("practice.no_exercises"))
+            return
+        template_id, seed = _current(topic_id, templates)
+        _controls(topic_id, templates, template_id, seed)
+        try:
+            ex = get_exercise(template_id, seed)
+        except Exception as error:
+            st.error(t("practice.library_error", error=f"{template_id} #{seed}: {type(error).__name__}"))
+            return
+        st.caption(t("practice.seed", id=template_id, seed=seed))
+        _exercise(ex)
+
+
+def _state_key(topic_id: str) -> str:
+    return f"practice-{topic_id}-current"
+
+
+def _current(topic_id: str, templates: list[Any]) -> tuple[str, int]:
+    """The exercise on show: this session's, else the one in the URL (``?ex=ID&seed=N``), else a new one."""
+    ids = [tpl.id for tpl in templates]
+    wanted = st.query_params.get("ex")
+    if wanted in ids:
+        try:
+            from_url = (wanted, int(st.query_params.get("seed", "")))
+        except ValueError:
+            from_url = None
+        if from_url and st.session_state.get(_state_key(topic_id)) != from_url:
+            _show(topic_id, *from_url)
+    if _state_key(topic_id) not in st.session_state:
+        _show(topic_id, ids[0], new_seed())
+    return st.session_state[_state_key(topic_id)]
+
+
+def _show(topic_id: str, template_id: str, seed: int) -> None:
+    """Make (template, seed) the current exercise and put it in the URL so it can be shared."""
+    st.session_state[_state_key(topic_id)] = (template_id, seed)
+    st.session_state[f"practice-{topic_id}-template"] = template_id
+    st.query_params.update({"ex": template_id, "seed": str(seed)})
+
+
+def _controls(topic_id: str, templates: list[Any], template_id: str, seed: int) -> None:
+    """Template picker (title and difficulty) and the "another one" button."""
+    titles = {tpl.id: f"{localized(tpl.title)} · {'★' * int(tpl.difficulty)}" for tpl in templates}
+    picker, another = st.columns([4, 1], vertical_alignment="bottom")
+    with picker:
+        st.selectbox(t("practice.template"), list(titles), key=f"practice-{topic_id}-template",
+                     format_func=titles.get, on_change=_picked, args=(topic_id,))
+    with another:
+        st.button(t("practice.another"), key=f"practice-{topic_id}-another", icon="🎲", width="stretch",
+                  on_click=lambda: _show(topic_id, template_id, new_seed(avoid=seed)))
+
+
+def _picked(topic_id: str) -> None:
+    """Selectbox callback: a new exercise from the chosen template."""
+    _show(topic_id, st.session_state[f"practice-{topic_id}-template"], new_seed())
+
+
+def _exercise(ex: Any) -> None:
+    """Prompt, one answer cell per part (checked one by one, with error carried forward), hints, solution."""
+    prefix = f"ex-{ex.template_id}-{ex.seed}"
+    st.session_state.setdefault(f"{prefix}-shown-at", time.time())
+    show_prompt(ex)
+    for index, part in enumerate(ex.parts):
+        earlier = {p.id: _answer_text(ex, p) for p in ex.parts[:index] if _answer_text(ex, p)}
+        if len(ex.parts) > 1:
+            with st.container(border=True):
+                _answer_cell(ex, part, earlier)
+        else:
+            _answer_cell(ex, part, earlier)
+    show_hints(ex, prefix)
+    show_solution(ex, prefix)
+
+
+def _answer_text(ex: Any, part: Any) -> str:
+    """What the learner has typed for ``part`` so far."""
+    value = st.session_state.get(answer_key(ex.template_id, ex.seed, part.id))
+    if isinstance(value, list):
+        return ",".join(value)
+    return (value or "").strip()
+
+
+def _answer_cell(ex: Any, part: Any, earlier: dict[str, str]) -> None:
+    """One answer: prompt, input with its preview, the Check button, the attempts so far and the verdict."""
+    key = answer_key(ex.template_id, ex.seed, part.id)
+    show_part_prompt(ex, part)
+    box, button = st.columns([5, 1], vertical_alignment="bottom")
+    with box:
+        text = answer_input(ex, part, key=key)
+    with button:
+        checked = st.button(t("practice.check"), key=f"{key}-check", type="primary", width="stretch")
+    show_preview(text, part)
+    if checked:
+        _check(ex, part, text, earlier)
+    attempts = int(st.session_state.get(f"{key}-attempts", 0))
+    if attempts:
+        st.caption(t("practice.attempts", n=attempts))
+    last = st.session_state.get(f"{key}-verdict")
+    if checked and not text:
+        st.warning(t("practice.empty_answer"), icon="⌨️")
+    elif last is not None and last[0] == text:
+        show_verdict(last[1])
+
+
+def _check(ex: Any, part: Any, text: str, earlier: dict[str, str]) -> None:
+    """Judge ``text``; remember the verdict; count and record the attempt unless it could not be read."""
+    if not text:
+        return
+    key = answer_key(ex.template_id, ex.seed, part.id)
+    verdict = ex.check(part.id, text, lang=lang(), earlier=earlier)
+    st.session_state[f"{key}-verdict"] = (text, verdict)
+    if verdict.status != "invalid":
+        st.session_state[f"{key}-attempts"] = int(st.session_state.get(f"{key}-attempts", 0)) + 1
+    prefix = f"ex-{ex.template_id}-{ex.seed}"
+    record_attempt_safely(
+        template_id=ex.template_id, topic=ex.topic, seed=ex.seed, part=part.id, answer=text, verdict=verdict,
+        hints_used=int(st.session_state.get(hints_key(prefix), 0)),
+        seconds=time.time() - st.session_state.get(f"{prefix}-shown-at", time.time()),
+    )
+
+
+def record_attempt_safely(*, template_id: str, topic: str, seed: int, part: str, answer: str, verdict: Any,
+                          hints_used: int = 0, seconds: float | None = None, quiz_id: str | None = None,
+                          question: int | None = None) -> bool:
+    """Record one attempt for the current profile; returns False (and says so once) if it cannot be saved."""
+    try:
+        from store import Attempt, get_store
+        from ui.profile import current_profile
+
+        profile = current_profile()
+        if not profile:
+            return False
+        get_store().record_attempt(Attempt(
+            profile=profile, template_id=template_id, topic=topic, seed=int(seed), part=part, answer=answer,
+            status=verdict.status, score=float(verdict.score), mistake=mistake_label(verdict.details or {}),
+            hints_used=hints_used, seconds=seconds, quiz_id=quiz_id, question=question,
+        ))
+        return True
+    except Exception:  # the app keeps working without the store
+        if not st.session_state.get("practice-store-warned"):
+            st.session_state["practice-store-warned"] = True
+            st.toast(t("practice.store_unavailable"), icon="⚠️")
+        return False
