@@ -15,7 +15,7 @@ from exercises.yamlread import Path_
 Problem = tuple[Path_, str]
 """(field path relative to the checked object, message)."""
 
-RESERVED = {"e", "E", "pi", "I", "i", "oo", "true", "false", "and", "or", "not"}
+RESERVED = {"e", "pi", "and", "or", "not"}
 
 
 def suggest(word: str, options: Any) -> str:
@@ -135,7 +135,7 @@ def _name_problems(t: TemplateSpec) -> list[Problem]:
         for i, name in enumerate(names):
             path = (group, i) if group == "symbols" else (group, name)
             if name in RESERVED:
-                out.append((path, f"'{name}' is a reserved name (a constant or keyword); choose another"))
+                out.append((path, f"'{name}' is reserved (the constants e, pi and the words and, or, not); choose another"))
             elif name in seen:
                 out.append((path, f"'{name}' is already a {seen[name]} name"))
             elif group != "symbols" and not name.isidentifier():

@@ -48,6 +48,19 @@ def _is_undefined(value: Any) -> bool:
     return False
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def _referenced(text: str, values: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The values an expression can refer to: only the names it mentions (keeps the solver's reading fast).
+
+    Texts with `_` or non-ASCII letters (subscripts, Greek aliases such as η for eta) get every value."""
+    if "_" in text or not text.isascii():
+        return values
+    words = set(_WORD.findall(text))
+    return {k: v for k, v in values.items() if k in words}
+
+
 def to_value(raw: Any) -> Any:
     """A locked/example param given as a Python number or SymPy value → SymPy value (texts are parsed later)."""
     if isinstance(raw, bool):
@@ -131,7 +144,7 @@ class Template:
             return values[text]
         api = solver_api()
         try:
-            value = api.parse(text, self.symbols, mode="template", names=values).value
+            value = api.parse(text, self.symbols, mode="template", names=_referenced(text, values)).value
         except api.ParseError as err:
             raise GenerationError(path, f'{err.message("en")} in "{text}"') from None
         except Exception as err:  # noqa: BLE001 — SymPy can fail in many ways (singular matrix, shapes…)

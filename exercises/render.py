@@ -8,9 +8,10 @@ A negative value or a sum placed after an operator is bracketed automatically (`
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, Callable, Iterator
 
+import mpmath
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
@@ -68,12 +69,53 @@ def fixed_decimals(value: Any, places: int) -> str:
     if isinstance(value, sp.Rational):
         exact = Decimal(int(value.p)) / Decimal(int(value.q))
     else:
-        number = sp.sympify(value).evalf(40)
-        if not number.is_real or not number.is_number:
-            raise RenderError(f"format :d{places} needs a real number, got {value}")
-        exact = Decimal(str(number))
-    text = format(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
+        exact = _approximate(sp.sympify(value), places)
+    with localcontext() as ctx:
+        ctx.prec = 200
+        text = format(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
     return text[1:] if text.startswith("-") and set(text[1:]) <= set("0.") else text
+
+
+_MP_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "exp": mpmath.exp, "log": mpmath.log, "sin": mpmath.sin, "cos": mpmath.cos, "tan": mpmath.tan,
+    "tanh": mpmath.tanh, "sinh": mpmath.sinh, "cosh": mpmath.cosh, "asin": mpmath.asin, "acos": mpmath.acos,
+    "atan": mpmath.atan, "Abs": abs, "sigmoid": lambda x: 1 / (1 + mpmath.exp(-x)),
+    "Max": max, "Min": min,
+}
+
+
+def _mp(expr: Any) -> Any:
+    """A closed-form SymPy number evaluated with mpmath (fast for nested sigmoids); evalf for the rest."""
+    if isinstance(expr, sp.Rational):
+        return mpmath.mpf(int(expr.p)) / int(expr.q)
+    if isinstance(expr, sp.Float):
+        return mpmath.mpf(expr)
+    if expr is sp.E:
+        return mpmath.e
+    if expr is sp.pi:
+        return mpmath.pi
+    if isinstance(expr, sp.Add):
+        return mpmath.fsum(_mp(a) for a in expr.args)
+    if isinstance(expr, sp.Mul):
+        return mpmath.fprod(_mp(a) for a in expr.args)
+    if isinstance(expr, sp.Pow):
+        return mpmath.power(_mp(expr.base), _mp(expr.exp))
+    function = _MP_FUNCTIONS.get(type(expr).__name__)
+    if function is not None:
+        return function(*(_mp(a) for a in expr.args))
+    return mpmath.mpmathify(str(expr.evalf(30)))
+
+
+def _approximate(value: sp.Expr, places: int) -> Decimal:
+    """A real number as a Decimal accurate well beyond `places` decimals."""
+    if not value.is_number:
+        raise RenderError(f"format :d{places} needs a number, got {value}")
+    with mpmath.workdps(30 + places):
+        number = _mp(value)
+        if isinstance(number, mpmath.mpc):
+            raise RenderError(f"format :d{places} needs a real number, got {value}")
+        return Decimal(mpmath.nstr(number, 25 + places, strip_zeros=False, min_fixed=-mpmath.inf,
+                                   max_fixed=mpmath.inf))
 
 
 # ---------------------------------------------------------------------------------------------- printers

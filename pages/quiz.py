@@ -135,14 +135,14 @@ def _topic_title(topic_id: str) -> str:
 
 def _self_study_form() -> None:
     everything = st.checkbox(t("quiz.everything"), key="quiz-everything")
-    chosen = st.multiselect(t("quiz.topics"), list(TOPIC_IDS), key="quiz-topics", format_func=_topic_title,
+    titles = {tp: _topic_title(tp) for tp in TOPIC_IDS}   # labels fixed now, not looked up later
+    chosen = st.multiselect(t("quiz.topics"), list(TOPIC_IDS), key="quiz-topics", format_func=titles.get,
                             disabled=everything)
     left, middle, right = st.columns(3)
     count = left.number_input(t("quiz.count"), 1, 30, 5, key="quiz-count")
-    levels: list[int | None] = [None, 1, 2, 3]
-    difficulty = middle.selectbox(
-        t("quiz.difficulty"), levels, key="quiz-difficulty",
-        format_func=lambda d: t("quiz.difficulty_any") if d is None else "★" * d)
+    levels = {None: t("quiz.difficulty_any"), 1: "★", 2: "★★", 3: "★★★"}
+    difficulty = middle.selectbox(t("quiz.difficulty"), list(levels), key="quiz-difficulty",
+                                  format_func=levels.get)
     attempts = right.number_input(t("quiz.attempts_allowed"), 1, 5, 3, key="quiz-attempts")
     minutes = st.number_input(t("quiz.minutes"), 0, 180, 0, key="quiz-minutes")
     if not st.button(t("quiz.start"), key="quiz-start", type="primary", icon="▶️"):
@@ -180,8 +180,8 @@ def _quiz_file_form() -> None:
         st.info(t("quiz.no_files"))
         return
     by_id = {quiz.id: quiz for quiz in quizzes}
-    picked = st.selectbox(t("quiz.file"), list(by_id), key="quiz-file",
-                          format_func=lambda qid: localized(by_id[qid].title))
+    titles = {qid: localized(quiz.title) for qid, quiz in by_id.items()}
+    picked = st.selectbox(t("quiz.file"), list(by_id), key="quiz-file", format_func=titles.get)
     quiz = by_id[picked]
     if localized(quiz.instructions):
         st.markdown(localized(quiz.instructions))
@@ -302,6 +302,9 @@ def _submit(run: QuizRun, index: int, part_id: str, key: str) -> None:
     except QuizError:
         _save(run)
         return
+    except Exception:  # the checker promises never to raise; if it does, no attempt is used
+        st.session_state["quiz-check-failed"] = True
+        return
     _save(run)
     ex, question = run.exercise(index), run.questions[index]
     record_attempt_safely(template_id=ex.template_id, topic=ex.topic, seed=ex.seed, part=part_id, answer=text,
@@ -413,6 +416,8 @@ def main() -> None:
         return
     if st.session_state.pop("quiz-save-failed", False):
         st.warning(t("quiz.saving_off"), icon="⚠️")
+    if st.session_state.pop("quiz-check-failed", False):
+        st.warning(t("practice.check_failed"), icon="⚠️")
     if run.finished_at is None and run.is_over():
         run.finish()
         _save(run)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import t
+from ui.i18n import labeller, t
 from ui.layout import practice, show, topic_header
 
 TOPIC = "functions"
@@ -25,7 +25,7 @@ topic_header(TOPIC)
 controls, chart = st.columns([1, 2.2], gap="large")
 with controls:
     curve = st.selectbox(t("topics.functions.curve"), tm.ACTIVATIONS, key="functions-curve",
-                         format_func=lambda name: t(f"topics.functions.curve.{name}"))
+                         format_func=labeller("topics.functions.curve", tm.ACTIVATIONS))
     a = st.slider(t("topics.functions.a"), -3.0, 3.0, 1.0, 0.1, key="functions-a")
     b = st.slider(t("topics.functions.b"), -3.0, 3.0, 0.0, 0.1, key="functions-b")
     with_derivative = st.toggle(t("topics.functions.derivative"), value=True, key="functions-derivative")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import t
+from ui.i18n import labeller, t
 from ui.layout import practice, show, topic_header
 
 TOPIC = "sequences"
@@ -18,7 +18,7 @@ topic_header(TOPIC)
 controls, chart = st.columns([1, 2.2], gap="large")
 with controls:
     kind = st.radio(t("topics.sequences.kind"), KINDS, key="sequences-kind", horizontal=True,
-                    format_func=lambda k: t(f"topics.sequences.kind.{k}"))
+                    format_func=labeller("topics.sequences.kind", KINDS))
     a1 = st.slider("a₁", -5.0, 5.0, 1.0, 0.5, key="sequences-a1")
     if kind == "arithmetic":
         d = st.slider(t("topics.sequences.d"), -3.0, 3.0, 2.0, 0.5, key="sequences-d")

@@ -24,10 +24,10 @@ with controls:
     m2.metric("|b|", f"{pair.norm_b:.3f}")
     m1.metric("a·b", f"{pair.dot:g}")
     m2.metric("θ", "—" if pair.angle_deg is None else f"{pair.angle_deg:.1f}°")
-    st.latex(rf"a\cdot b = a_1 b_1 + a_2 b_2 = ({a[0]:g})({b[0]:g}) + ({a[1]:g})({b[1]:g}) = {pair.dot:g}")
-    st.latex(r"a\cdot b = |a|\,|b|\cos\theta")
 with chart:
     show(charts.arrows({"a": a, "b": b}, extent=4.5).properties(height=380), stretch=True)
+    st.latex(rf"a\cdot b = a_1 b_1 + a_2 b_2 = ({a[0]:g})({b[0]:g}) + ({a[1]:g})({b[1]:g}) = {pair.dot:g}"
+             r" = |a|\,|b|\cos\theta")
 
 st.subheader(t("topics.vectors.cauchy"))
 bounds = pd.DataFrame({"what": ["−|a||b|", "a·b", "|a||b|"], "value": [-pair.bound, pair.dot, pair.bound]})

@@ -33,9 +33,10 @@ with controls:
 views = tm.matrix_views(a, b)
 with chart:
     top = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("A", "B", "Aᵀ")), spacing=30)
-    bottom = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f", scheme="purpleorange") for k in ("AB", "BA", "A⊙B")),
+    bottom = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("AB", "BA", "A⊙B")),
                          spacing=30)
-    show(alt.vconcat(top, bottom, spacing=24).configure_view(strokeWidth=0), stretch=False)
+    show(alt.vconcat(top, bottom, spacing=24).resolve_scale(color="independent")
+         .configure_view(strokeWidth=0), stretch=False)
     if np.array_equal(views["AB"], views["BA"]):
         st.info(t("topics.matrices.commute"))
     else:

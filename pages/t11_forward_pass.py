@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import t
+from ui.i18n import labeller, t
 from ui.layout import practice, show, topic_header
 
 TOPIC = "forward-pass"
@@ -19,7 +19,7 @@ with controls:
     x = np.array([st.slider("x₁", -3.0, 3.0, 2.0, 0.5, key="forward-pass-x1"),
                   st.slider("x₂", -3.0, 3.0, 3.0, 0.5, key="forward-pass-x2")])
     act = st.radio(t("topics.forward-pass.activation"), ACTIVATIONS, key="forward-pass-activation",
-                   horizontal=True, format_func=lambda a: t(f"topics.forward-pass.act.{a}"))
+                   horizontal=True, format_func=labeller("topics.forward-pass.act", ACTIVATIONS))
 z = tm.forward_layer(x, tm.FORWARD_W, tm.FORWARD_B)
 out = {"none": z, "sigmoid": tm.sigmoid(z), "relu": np.maximum(z, 0)}[act]
 with chart:
@@ -35,7 +35,7 @@ with chart:
         for i in range(2) for j in range(3)])
     show(charts.network(nodes, edges, height=300))
     st.caption(t("topics.forward-pass.bias", b=", ".join(f"{v:g}" for v in tm.FORWARD_B)))
-st.latex(r"y = xW + b = (" + ",\ ".join(f"{v:g}" for v in x) + r")\begin{pmatrix} 1 & 0.5 & -1 \\ 0.5 & 2 & -0.5"
-         r"\end{pmatrix} + (0.1,\ -0.2,\ 0) = (" + ",\ ".join(f"{v:.4g}" for v in z) + ")")
+st.latex(r"y = xW + b = (" + r",\ ".join(f"{v:g}" for v in x) + r")\begin{pmatrix} 1 & 0.5 & -1 \\ 0.5 & 2 & -0.5"
+         r"\end{pmatrix} + (0.1,\ -0.2,\ 0) = (" + r",\ ".join(f"{v:.4g}" for v in z) + ")")
 
 practice(TOPIC)

@@ -41,7 +41,7 @@ with chart:
           "label": f"∂C/∂w={net.grad_w1[i, j]:.3f}"} for i in range(2) for j in range(2)]
         + [{"x": 1, "y": ys_hidden[j], "x2": 2, "y2": 0, "weight": -net.grad_w2[j],
             "label": f"∂C/∂w={net.grad_w2[j]:.3f}"} for j in range(2)])
-    show(charts.network(nodes, edges, height=300, node_scheme="oranges"))
+    show(charts.network(nodes, edges, height=300, node_colors=("#FFF7ED", charts.HEAT_NEGATIVE)))
     st.caption(t("topics.backprop.caption", a=f"{net.a2:.4f}"))
 
 st.subheader(t("topics.backprop.table"))

@@ -6,18 +6,19 @@ import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import t
+from ui.i18n import labeller, t
 from ui.layout import practice, show, topic_header
 
 TOPIC = "convolution"
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 2.6], gap="large")
+patterns = labeller("topics.convolution.pattern", [*tm.IMAGES, *tm.KERNELS])
 with controls:
     image_name = st.selectbox(t("topics.convolution.image"), list(tm.IMAGES), key="convolution-image",
-                              format_func=lambda k: t(f"topics.convolution.pattern.{k.replace(' ', '_')}"))
+                              format_func=patterns)
     kernel_name = st.selectbox(t("topics.convolution.kernel"), list(tm.KERNELS), key="convolution-kernel",
-                               format_func=lambda k: t(f"topics.convolution.pattern.{k.replace(' ', '_')}"))
+                               format_func=patterns)
     stride = st.slider(t("topics.convolution.stride"), 1, 3, 1, key="convolution-stride")
 image, kernel = tm.IMAGES[image_name], tm.KERNELS[kernel_name]
 feature = tm.convolve(image, kernel, stride)
@@ -27,11 +28,11 @@ with controls:
     st.latex(r"m_{ij} = \max_{2\times 2\ \mathrm{window}} c")
 with chart:
     show(alt.hconcat(
-        charts.heatmap(image, t("topics.convolution.input"), scheme="greys", fmt=".0f", size=30),
-        charts.heatmap(kernel, t("topics.convolution.kernel"), scheme="redblue", fmt=".2g", size=30),
-        charts.heatmap(feature, t("topics.convolution.feature"), scheme="blueorange", fmt=".2g", size=34),
-        charts.heatmap(pooled, t("topics.convolution.pooled"), scheme="blueorange", fmt=".2g", size=40),
-        spacing=24).configure_view(strokeWidth=0), stretch=False)
+        charts.heatmap(image, t("topics.convolution.input"), fmt=".0f", size=30),
+        charts.heatmap(kernel, t("topics.convolution.kernel"), fmt=".2g", size=30),
+        charts.heatmap(feature, t("topics.convolution.feature"), fmt=".2g", size=34),
+        charts.heatmap(pooled, t("topics.convolution.pooled"), fmt=".2g", size=40),
+        spacing=24).resolve_scale(color="independent").configure_view(strokeWidth=0), stretch=False)
     st.caption(t("topics.convolution.caption", rows=feature.shape[0], cols=feature.shape[1]))
 
 practice(TOPIC)

@@ -22,11 +22,11 @@ weights, output = tm.attention(q, tm.ATTENTION_KEYS, tm.ATTENTION_VALUES)
 tokens = list(tm.ATTENTION_TOKENS)
 with chart:
     show(alt.hconcat(
-        charts.heatmap(weights, t("topics.attention.weights"), scheme="purples", size=60, domain=(0, 1),
+        charts.heatmap(weights, t("topics.attention.weights"), size=60, domain=(0, 1),
                        row_labels=[f"q: {w}" for w in tokens], col_labels=[f"k: {w}" for w in tokens]),
-        charts.heatmap(output, t("topics.attention.output"), scheme="greens", size=60,
+        charts.heatmap(output, t("topics.attention.output"), size=60,
                        row_labels=tokens, col_labels=["v₁", "v₂"]),
-        spacing=40).configure_view(strokeWidth=0), stretch=False)
+        spacing=40).resolve_scale(color="independent").configure_view(strokeWidth=0), stretch=False)
     st.caption(t("topics.attention.caption"))
 
 practice(TOPIC)

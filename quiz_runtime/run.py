@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Callable, Sequence
 
 from quiz_runtime.selection import QuestionSpec, derive_seed
@@ -152,10 +152,10 @@ class QuizRun:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready state (everything except the ``generate`` function)."""
-        data = asdict(self)
-        data.pop("generate")
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("generate", "questions")}
+        data["questions"] = [asdict(question) for question in self.questions]
         data["version"] = FORMAT_VERSION
-        return data
+        return json.loads(json.dumps(data))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], generate: Generate | None = None) -> "QuizRun":

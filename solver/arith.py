@@ -14,9 +14,9 @@ from sympy.core.relational import Relational
 from sympy.logic.boolalg import BooleanAtom, BooleanFunction
 
 from .errors import ParseError
-from .limits import MAX_MATRIX_ENTRIES, MAX_MATRIX_POWER, check_number, check_power
+from .limits import (MAX_ALTERNATIVES, MAX_MATRIX_ENTRIES, MAX_MATRIX_NODES, MAX_MATRIX_POWER,
+                     MAX_SYMBOLIC_MATRIX_POWER, check_number, check_power)
 
-MAX_ALTERNATIVES = 16
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def mul(a: Any, b: Any, column: int | None = None) -> Any:
                 f"不能用{a_zh}乘{b_zh}：前者有 {a.shape[1]} 列，后者有 {b.shape[0]} 行", column)
         if a.shape[0] * b.shape[1] > MAX_MATRIX_ENTRIES:
             raise ParseError("too_big", column, {"what": {"en": "matrix too large", "zh": "矩阵太大"}})
-        return ImmutableMatrix(a * b)
+        return _check_entries(ImmutableMatrix(a * b), column)
     if a_mat:
         return a.applyfunc(lambda e: e * b)
     if b_mat:
@@ -169,14 +169,37 @@ def power(a: Any, b: Any, column: int | None = None) -> Any:
         if r != c or not isinstance(b, Integer) or abs(int(b)) > MAX_MATRIX_POWER:
             raise shape_error("only a square matrix can be raised to a (small) integer power",
                               "只有方阵才能取（较小的）整数次幂", column)
+        if a.free_symbols and (abs(int(b)) > MAX_SYMBOLIC_MATRIX_POWER or r > 4):
+            raise ParseError("too_big", column, {"what": {"en": "a power of a matrix with variables",
+                                                          "zh": "含变量矩阵的幂"}})
         if b < 0 and a.det() == 0:
             raise shape_error("this matrix has no inverse (its determinant is 0)", "该矩阵不可逆（行列式为 0）",
                               column)
-        return ImmutableMatrix(a ** int(b))
+        base = ImmutableMatrix(a.inv()) if b < 0 else a
+        result = ImmutableMatrix.eye(r)
+        for _ in range(abs(int(b))):
+            result = ImmutableMatrix(result * base)
+            _check_entries(result, column)
+        return result
     check_power(a, b, column)
     if a.is_zero and b.is_number and b.is_negative:
         raise ParseError("division_by_zero", column)
     return check_number(a ** b, column)
+
+
+def _check_entries(m: ImmutableMatrix, column: int | None) -> ImmutableMatrix:
+    """Refuse matrix results whose entries have grown too large (huge numbers or expression trees)."""
+    budget = MAX_MATRIX_NODES
+    for entry in m:
+        check_number(entry, column)
+        if entry.is_Atom:
+            continue
+        for _ in sympy.preorder_traversal(entry):
+            budget -= 1
+            if budget < 0:
+                raise ParseError("too_big", column, {"what": {"en": "matrix entries grew too large",
+                                                              "zh": "矩阵元素变得过于庞大"}})
+    return m
 
 
 def to_bool(value: Any, column: int | None = None) -> bool:

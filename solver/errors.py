@@ -46,7 +46,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "division_by_zero": ("division by zero at column {column}", "第 {column} 列除以零"),
     "undefined": ("the value at column {column} is undefined (like 1/0 or log(0))",
                   "第 {column} 列的值没有定义（例如 1/0 或 log(0)）"),
-    "bad_arguments": ("{name} cannot be computed for these arguments{detail}", "无法用这些参数计算 {name}{detail}"),
+    "bad_arguments": ("{name} cannot be computed for these arguments (column {column})",
+                      "无法用这些参数计算 {name}（第 {column} 列）"),
     "not_bool": ("expected a condition (true or false)", "应为一个条件（真或假）"),
     "undecidable": ("cannot decide whether {what} holds", "无法判定 {what} 是否成立"),
 }
@@ -85,6 +86,9 @@ class ParseError(ValueError):
             return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return template
+
+    def __str__(self) -> str:
+        return self.message("en")
 
     def to_dict(self) -> dict[str, Any]:
         """{code, column} for a verdict's details."""

@@ -74,7 +74,7 @@ def _is_letter(ch: str) -> bool:
 
 def _bad_char(ch: str, column: int) -> ParseError:
     code = "U+%04X" % ord(ch)
-    shown = f"'{ch}' ({code})" if ch.isprintable() and not ch.isspace() else code
+    shown = f"{ch} ({code})" if ch.isprintable() and not ch.isspace() else code
     return ParseError("unexpected_char", column, {"char": shown, "codepoint": code})
 
 
@@ -92,6 +92,7 @@ class Lexer:
             raise ParseError("too_long", None, {"length": len(text), "limit": MAX_LENGTH})
         chars = [_normalise_char(c) for c in text]
         tokens: list[Token] = []
+        stack: list[Token] = []  # open brackets, checked as we go (no recursion, fails early)
         i, n = 0, len(chars)
         while i < n:
             ch = chars[i]
@@ -111,13 +112,15 @@ class Lexer:
                 i += 2
             elif ch in _OPERATORS:
                 tokens.append(Token("op", _OPERATORS[ch], col))
+                self._track_bracket(tokens[-1], stack)
                 i += 1
             else:
                 raise _bad_char(ch, col)
             if len(tokens) > MAX_TOKENS:
                 raise ParseError("too_many_tokens", col, {"count": f"> {MAX_TOKENS}", "limit": MAX_TOKENS})
+        if stack:
+            raise ParseError("unmatched_open", stack[-1].column, {"token": stack[-1].text})
         tokens.append(Token("end", "", n + 1))
-        self._check_brackets(tokens)
         return tokens
 
     # -- pieces -------------------------------------------------------------------------------------
@@ -198,6 +201,11 @@ class Lexer:
                 break
         raw = "".join(chars[start:i])
         followed_by_paren = self._next_nonspace(chars, i) == "("
+        whole = self.vocab.get(raw)
+        if whole is not None and "_" in raw:  # cross_entropy: a name that contains '_'
+            kind = {"var": "sym", "name": "sym", "const": "sym", "func": "func", "kw": "kw"}[whole.role]
+            tokens.append(Token(kind, raw, start + 1, whole.value, whole.tex, extra=whole.role))
+            return i
         log_base = self._log_base(units)
         if log_base is not None:
             entry = self.vocab.get("log")
@@ -293,8 +301,8 @@ class Lexer:
             i += length
         if i >= n:
             i = 0
-        while i > 0 and units[i][2]:
-            i -= 1  # report a subscripted name whole: x_1, not 1
+        if units[i][2] or units[i][0].isdigit():
+            i = 0  # report the word whole: x_1, log10 — not 1, 10
         first_col = units[i][1]
         name = raw[first_col - start - 1:]
         if followed_by_paren:
@@ -302,24 +310,18 @@ class Lexer:
         raise ParseError("unknown_name", first_col, {"name": name, "variables": list(self.declared)})
 
     @staticmethod
-    def _check_brackets(tokens: list[Token]) -> None:
-        """Matching and nesting depth of ( [ {, checked without recursion."""
-        stack: list[Token] = []
-        for tok in tokens:
-            if tok.kind != "op":
-                continue
-            if tok.text in _OPENERS:
-                stack.append(tok)
-                if len(stack) > MAX_DEPTH:
-                    raise ParseError("too_deep", tok.column, {"limit": MAX_DEPTH})
-            elif tok.text in _CLOSERS:
-                if not stack:
-                    raise ParseError("unmatched_close", tok.column, {"token": tok.text})
-                top = stack.pop()
-                if top.text != _CLOSERS[tok.text]:
-                    raise ParseError("unmatched_open", top.column, {"token": top.text})
-        if stack:
-            raise ParseError("unmatched_open", stack[-1].column, {"token": stack[-1].text})
+    def _track_bracket(tok: Token, stack: list[Token]) -> None:
+        """Matching and nesting depth of ( [ {."""
+        if tok.text in _OPENERS:
+            stack.append(tok)
+            if len(stack) > MAX_DEPTH:
+                raise ParseError("too_deep", tok.column, {"limit": MAX_DEPTH})
+        elif tok.text in _CLOSERS:
+            if not stack:
+                raise ParseError("unmatched_close", tok.column, {"token": tok.text})
+            top = stack.pop()
+            if top.text != _CLOSERS[tok.text]:
+                raise ParseError("unmatched_open", top.column, {"token": top.text})
 
 
 def greek_name(text: str) -> str:

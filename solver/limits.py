@@ -20,6 +20,9 @@ MAX_DECIMAL_EXPONENT = 300   # |k| in 1e<k>
 MAX_FACTORIAL = 1000         # factorial(n), n! and binomial(n, k) need n <= this
 MAX_MATRIX_ENTRIES = 400     # entries of any vector or matrix we build
 MAX_MATRIX_POWER = 64        # A^n for square A
+MAX_SYMBOLIC_MATRIX_POWER = 3  # A^n when A has variables (and at most 4×4)
+MAX_MATRIX_NODES = 5000      # expression-tree nodes in all entries of a matrix product
+MAX_ALTERNATIVES = 16        # combinations of ± in one expression
 MAX_SUM_TERMS = 10000        # sum(expr, k, lo, hi) with numeric bounds
 MAX_DIFF_ORDER = 20          # diff(f, x, n)
 

@@ -110,6 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Something went wrong while checking this answer; it does not count as an attempt.",
         "zh": "检查这个答案时出了问题；这次不计入作答次数。",
     },
+    "bad_case": {
+        "en": "This case could not be checked: {reason}.",
+        "zh": "无法检查这一条：{reason}。",
+    },
     "unknown_kind": {
         "en": "Unknown answer kind “{kind}”.",
         "zh": "未知的答案类型“{kind}”。",

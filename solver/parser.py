@@ -95,6 +95,8 @@ def _to_value(value: Any, variables: tuple[str, ...]) -> Any:
     if isinstance(value, str):
         return parse(value, variables, mode="template").value
     if isinstance(value, (list, tuple)):
+        if value and all(isinstance(row, (list, tuple)) for row in value):
+            return ImmutableMatrix([[_to_value(v, variables) for v in row] for row in value])
         return ImmutableMatrix([_to_value(v, variables) for v in value])
     if isinstance(value, sympy.MatrixBase):
         return ImmutableMatrix(value)
@@ -103,7 +105,9 @@ def _to_value(value: Any, variables: tuple[str, ...]) -> Any:
     raise ParseError("not_allowed", None, {"what": type(value).__name__})
 
 
-def _base_vocabulary(variables: tuple[str, ...], mode: str) -> dict[str, Entry]:
+@lru_cache(maxsize=4)
+def _base_vocabulary(mode: str) -> dict[str, Entry]:
+    """Functions, constants and keywords of a mode (copied before use: callers add names)."""
     from .template_functions import TEMPLATE_FUNCTIONS  # local: template functions import the parser's tools
 
     vocab: dict[str, Entry] = {}
@@ -128,16 +132,15 @@ def _cached_lexer(variables: tuple[str, ...], mode: str) -> Lexer:
 
 def _build_lexer(variables: tuple[str, ...], mode: str, names: Mapping[str, Any] | None,
                  functions: Mapping[str, FunctionSpec] | None) -> Lexer:
-    vocab = _base_vocabulary(variables, mode)
+    vocab = dict(_base_vocabulary(mode))
     for name, spec in (functions or {}).items():
         vocab[name] = Entry("func", spec, spec.latex or r"\operatorname{%s}" % name)
     for key, value in (names or {}).items():
         if not _valid_name(key):
             raise ParseError("not_allowed", None, {"what": {"en": f"the name {key!r}", "zh": f"名称 {key!r}"}})
         converted = _to_value(value, variables)
-        tex, prec = tx.of_value(converted)
         for alias in _aliases(key):
-            vocab[alias] = Entry("name", converted, f"{prec}|{tex}")
+            vocab[alias] = Entry("name", converted, "")  # LaTeX made only if the name is used
     for var in variables:
         if not _valid_name(var):
             raise ParseError("not_allowed", None, {"what": {"en": f"the variable name {var!r}",
@@ -306,8 +309,8 @@ class _Parser:
             return _Node(tok.value, tok.tex, tx.MUL if "times" in tok.tex else tx.ATOM)
         if kind == "sym":
             if tok.extra == "name":
-                prec, tex = tok.tex.split("|", 1)
-                return _Node(tok.value, tex, int(prec))
+                tex, prec = tx.of_value(tok.value)
+                return _Node(tok.value, tex, prec)
             return _Node(tok.value, tok.tex, tx.ATOM)
         if kind == "func":
             return self.call(tok)
@@ -576,7 +579,7 @@ class _Parser:
         if self.is_op(nxt, "("):
             opener = self.advance()
             args = self.sequence(")", opener)
-        elif self.starts_operand(nxt) and nxt.kind != "func" and not self.is_op(nxt, "|"):
+        elif self.starts_operand(nxt) and nxt.kind != "func":
             arg = self.expr(25)
             while self.peek().kind == "sym" or self.is_op(self.peek(), "√"):
                 right = self.expr(25)
@@ -628,10 +631,8 @@ class _Parser:
         except RecursionError:
             raise ParseError("too_deep", tok.column, {"limit": MAX_DEPTH}) from None
         except (ValueError, TypeError, ArithmeticError, AttributeError, IndexError, NotImplementedError,
-                KeyError) as exc:
-            detail = str(exc).splitlines()[0][:80] if str(exc) else ""
-            raise ParseError("bad_arguments", tok.column, {"name": tok.text,
-                                                           "detail": f" ({detail})" if detail else ""}) from None
+                KeyError):
+            raise ParseError("bad_arguments", tok.column, {"name": tok.text}) from None
 
 
 def _flatten(values: Sequence[Any]) -> list[Any]:

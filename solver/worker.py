@@ -46,6 +46,12 @@ def _zero_test(diff: sp.Basic) -> str:
 _TASKS = {"zero_test": _zero_test}
 
 
+def _warm_up() -> None:
+    """Import and exercise what ``simplify`` loads lazily, so the first real task is not slowed by it."""
+    x = sp.Symbol("x", real=True)
+    _zero_test(sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1)
+
+
 def _limit_memory() -> None:
     try:
         import resource
@@ -78,6 +84,8 @@ def serve() -> None:
     sys.setrecursionlimit(10_000)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but replies may reach the pipe
+    _warm_up()
+    _write_message(stdout, ("ready", None))
     while True:
         try:
             task, args = _read_message(stdin)
@@ -108,10 +116,29 @@ class _Worker:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.process: subprocess.Popen[bytes] | None = None
+        self.ready = False
+
+    def is_ready(self) -> bool:
+        """Whether the worker has started and said so (reads its 'ready' message if it is waiting)."""
+        if self.process is None or self.process.poll() is not None:
+            return False
+        if not self.ready:
+            try:
+                self._await_ready(time.monotonic())
+            except (TimeoutError, EOFError, OSError, ValueError, pickle.PickleError, struct.error):
+                return False
+        return self.ready
+
+    def _await_ready(self, deadline: float) -> None:
+        (size,) = struct.unpack(">I", self._read_exactly(4, deadline))
+        if pickle.loads(self._read_exactly(size, deadline + 1.0)) != ("ready", None):
+            raise ValueError("unexpected greeting")
+        self.ready = True
 
     def ensure_started(self) -> None:
         if self.process is not None and self.process.poll() is None:
             return
+        self.ready = False
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PROJECT_ROOT, env.get("PYTHONPATH")) if p)
         self.process = subprocess.Popen(
@@ -133,12 +160,13 @@ class _Worker:
                 pipe.close()
 
     def _read_exactly(self, size: int, deadline: float) -> bytes:
+        """``size`` bytes from the worker, or TimeoutError at ``deadline``."""
         assert self.process is not None and self.process.stdout is not None
         fd = self.process.stdout.fileno()
         chunks, remaining = [], size
         while remaining:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
+            left = max(deadline - time.monotonic(), 0.0)
+            if not select.select([fd], [], [], left)[0]:
                 raise TimeoutError
             chunk = os.read(fd, remaining)
             if not chunk:
@@ -148,10 +176,19 @@ class _Worker:
         return b"".join(chunks)
 
     def call(self, task: str, args: tuple, timeout: float) -> tuple[str, Any]:
+        """Run ``task`` here; a worker still starting up is left to start, a busy one is killed and replaced."""
         deadline = time.monotonic() + timeout
         try:
             self.ensure_started()
-            assert self.process is not None and self.process.stdin is not None
+            if not self.ready:
+                self._await_ready(deadline)
+        except TimeoutError:
+            return ("error", TIMEOUT)
+        except (OSError, EOFError, ValueError, pickle.PickleError, struct.error):
+            self.stop()
+            return ("error", "worker failed")
+        assert self.process is not None and self.process.stdin is not None
+        try:
             _write_message(self.process.stdin, (task, args))
             (size,) = struct.unpack(">I", self._read_exactly(4, deadline))
             return pickle.loads(self._read_exactly(size, deadline))
@@ -183,12 +220,14 @@ def run(task: str, *args: Any, timeout: float) -> tuple[str, Any]:
     """Run ``task`` in a worker; ``("ok", result)``, or ``("error", reason)`` (``TIMEOUT`` when out of time)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for w in _POOL:
-            if w.lock.acquire(blocking=False):
-                try:
-                    return w.call(task, args, deadline - time.monotonic())
-                finally:
-                    w.lock.release()
+        for want_ready in (True, False):  # a warm worker first; a starting one only if none is free
+            for w in _POOL:
+                if w.lock.acquire(blocking=False):
+                    try:
+                        if w.is_ready() or not want_ready:
+                            return w.call(task, args, deadline - time.monotonic())
+                    finally:
+                        w.lock.release()
         time.sleep(0.002)
     return ("error", TIMEOUT)
 

@@ -13,7 +13,7 @@ import threading
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 
-from sqlalchemy import Engine, and_, func, insert, select, update
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,8 +22,9 @@ from sqlalchemy.pool import StaticPool
 from . import schema
 from .export import rows_to_csv
 from .fallback import message, write_failure_kind
-from .mastery import WINDOW, mastery_over_time, topic_mastery
+from .mastery import mastery_over_time, topic_mastery
 from .models import Attempt, AttemptRow, StoreStatus, WeakSpot
+from .recent import RecentCache
 from .weak_spots import find_weak_spots
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ class Store:
         self._pending_quizzes: dict[tuple[str, str], _PendingQuiz] = {}
         self._failure: str | None = None
         self._next_pending_id = -1
+        self._recent_cache = RecentCache()
 
     # ---- status -------------------------------------------------------------------------------------------
     @property
@@ -203,17 +205,16 @@ class Store:
 
     def _recent(self, profile: str) -> list:
         """The last `WINDOW` non-invalid attempts per template, oldest first: (template_id, topic, status, score,
-        mistake)."""
-        a = schema.attempts
-        rank = func.row_number().over(partition_by=a.c.template_id, order_by=a.c.id.desc()).label("rank")
-        inner = (select(a.c.id, a.c.template_id, a.c.topic, a.c.status, a.c.score, a.c.mistake, rank)
-                 .where(a.c.profile == profile, a.c.status != "invalid").subquery())
-        statement = (select(inner.c.template_id, inner.c.topic, inner.c.status, inner.c.score, inner.c.mistake)
-                     .where(inner.c.rank <= WINDOW).order_by(inner.c.id))
-        rows = [tuple(r) for r in self._read(statement, [])]
-        rows += [(r.template_id, r.topic, r.status, r.score, r.mistake)
-                 for r in self._pending(profile) if r.status != "invalid"]
-        return rows
+        mistake); see `store.recent`."""
+        try:
+            with self._read_lock, self._engine.connect() as conn, conn.begin():
+                rows = [row[1:] for row in self._recent_cache.rows(conn, profile)]
+        except SQLAlchemyError as error:
+            log.warning("progress not readable: %s", error)
+            self._failure = self._failure or write_failure_kind(error)
+            rows = []
+        return rows + [(r.template_id, r.topic, r.status, r.score, r.mistake)
+                       for r in self._pending(profile) if r.status != "invalid"]
 
     def mastery(self, profile: str) -> dict[str, float]:
         """Mastery 0..1 per topic tried (see `store.mastery`); topics never tried are absent."""

@@ -12,6 +12,8 @@ import pandas as pd
 
 PALETTE: tuple[str, ...] = ("#4F46E5", "#F97316", "#10B981", "#E11D48", "#0EA5E9", "#A855F7", "#64748B")
 HEIGHT = 320
+# Light heatmap colours, so the numbers written in the cells stay readable.
+HEAT_NEGATIVE, HEAT_LOW, HEAT_POSITIVE = "#FDBA74", "#F5F7FF", "#A5B4FC"
 
 
 def _color(field: str, title: str | None = None, domain: Sequence[str] | None = None) -> alt.Color:
@@ -22,7 +24,7 @@ def _color(field: str, title: str | None = None, domain: Sequence[str] | None = 
 def lines(df: pd.DataFrame, x: str, y: str, series: str, *, x_title: str, y_title: str,
           domain: tuple[float, float] | None = None, dashed: Sequence[str] = ()) -> alt.Chart:
     """One line per value of `series` (long format); series named in `dashed` are drawn dashed."""
-    y_scale = alt.Scale(domain=list(domain), clamp=True) if domain else alt.Undefined
+    y_scale = alt.Scale(domain=list(domain), nice=False) if domain else alt.Undefined
     return (
         alt.Chart(df)
         .mark_line(strokeWidth=2.5, clip=True)
@@ -54,7 +56,7 @@ def bars(df: pd.DataFrame, x: str, y: str, *, x_title: str, y_title: str, color:
     return chart.properties(height=HEIGHT)
 
 
-def heatmap(matrix: np.ndarray, title: str, *, scheme: str = "blueorange", fmt: str = ".2f",
+def heatmap(matrix: np.ndarray, title: str, *, fmt: str = ".2f",
             size: int = 44, domain: tuple[float, float] | None = None,
             row_labels: Sequence[str] | None = None, col_labels: Sequence[str] | None = None,
             x_title: str | None = None, y_title: str | None = None) -> alt.LayerChart:
@@ -74,8 +76,12 @@ def heatmap(matrix: np.ndarray, title: str, *, scheme: str = "blueorange", fmt: 
                                                                  orient="top")),
         y=alt.Y("row:N", title=y_title, sort=rl, axis=alt.Axis(labels=show_labels, ticks=False)),
     )
+    if lo < 0 < hi:  # diverging, white at 0
+        scale = alt.Scale(domain=[lo, 0, hi], range=[HEAT_NEGATIVE, "#FFFFFF", HEAT_POSITIVE])
+    else:
+        scale = alt.Scale(domain=[lo, hi], range=[HEAT_LOW, HEAT_POSITIVE])
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color("value:Q", scale=alt.Scale(scheme=scheme, domain=[lo, hi]), legend=None),
+        color=alt.Color("value:Q", scale=scale, legend=None),
         tooltip=["row:N", "col:N", alt.Tooltip("value:Q", format=fmt)])
     text = base.mark_text(fontSize=13, fontWeight="bold", color="#111827").encode(
         text=alt.Text("value:Q", format=fmt))
@@ -144,7 +150,8 @@ def arrows(vectors: dict[str, tuple[float, float]], *, origin: tuple[float, floa
 
 
 def network(nodes: pd.DataFrame, edges: pd.DataFrame, *, width: int = 560, height: int = 320,
-            edge_text: str | None = "label", node_scheme: str = "blues") -> alt.LayerChart:
+            edge_text: str | None = "label",
+            node_colors: tuple[str, str] = (HEAT_LOW, HEAT_POSITIVE)) -> alt.LayerChart:
     """A graph diagram. `nodes`: x, y, label, value; `edges`: x, y, x2, y2, weight, label (text at the midpoint)."""
     axis = dict(axis=None, scale=alt.Scale(nice=False, padding=40))
     e = edges.assign(mx=(edges.x + edges.x2) / 2, my=(edges.y + edges.y2) / 2, abs_w=edges.weight.abs())
@@ -159,7 +166,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, *, width: int = 560, heigh
             x="mx:Q", y="my:Q", text=f"{edge_text}:N"))
     circles = alt.Chart(nodes).mark_circle(size=1500, opacity=1, stroke="#312E81", strokeWidth=1.5).encode(
         x="x:Q", y="y:Q",
-        color=alt.Color("value:Q", scale=alt.Scale(scheme=node_scheme), legend=None),
+        color=alt.Color("value:Q", scale=alt.Scale(range=list(node_colors)), legend=None),
         tooltip=["label:N", alt.Tooltip("value:Q", format=".4f")])
     text = alt.Chart(nodes).mark_text(fontSize=11, fontWeight="bold", color="#111827").encode(
         x="x:Q", y="y:Q", text="label:N")

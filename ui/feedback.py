@@ -71,7 +71,9 @@ def _entries(wrong: Any) -> str:
         return str(wrong)
     items = []
     for entry in wrong:
-        if isinstance(entry, (list, tuple)):
+        if isinstance(entry, (list, tuple)) and len(entry) == 1:
+            items.append(str(entry[0]))
+        elif isinstance(entry, (list, tuple)):
             items.append("(" + ", ".join(str(i) for i in entry) + ")")
         else:
             items.append(str(entry))

@@ -8,6 +8,7 @@ import importlib
 import pkgutil
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable, Iterable
 
 import streamlit as st
 
@@ -82,6 +83,16 @@ def t(key: str, **fmt: object) -> str:
 def tr(texts: dict[str, str]) -> str:
     """Pick the current language from an inline ``{"en": ..., "zh": ...}`` dict."""
     return texts.get(lang()) or texts.get("en") or ""
+
+
+def labeller(prefix: str, options: Iterable[str]) -> Callable[[str], str]:
+    """A widget `format_func` showing option `o` as `t(f"{prefix}.{o}")` (spaces in `o` read as `_`).
+
+    The labels are translated now, while the script runs: Streamlit may call a `format_func` again later,
+    outside the run, where the learner's language is not known.
+    """
+    labels = {option: t(f"{prefix}.{option.replace(' ', '_')}") for option in options}
+    return labels.__getitem__
 
 
 def language_switch() -> str:

@@ -1,6 +1,7 @@
 """The practice panel shared by every topic page: a generated exercise, live preview, verdicts, hints."""
 from __future__ import annotations
 
+import logging
 import random
 import time
 from typing import Any
@@ -15,6 +16,8 @@ from ui.feedback import show_verdict
 from ui.i18n import lang, t
 
 _SEEDS = random.SystemRandom()
+_log = logging.getLogger(__name__)
+MAX_SEED = 2**31 - 1  # seeds from the URL beyond this are ignored
 
 
 def new_seed(avoid: int | None = None) -> int:
@@ -59,12 +62,12 @@ def _current(topic_id: str, templates: list[Any]) -> tuple[str, int]:
     wanted = st.query_params.get("ex")
     if wanted in ids:
         try:
-            from_url = (wanted, int(st.query_params.get("seed", "")))
+            seed = int(st.query_params.get("seed", ""))
         except ValueError:
-            from_url = None
-        if from_url and st.session_state.get(_state_key(topic_id)) != from_url:
-            _show(topic_id, *from_url)
-    if _state_key(topic_id) not in st.session_state:
+            seed = -1
+        if 0 <= seed <= MAX_SEED and st.session_state.get(_state_key(topic_id)) != (wanted, seed):
+            _show(topic_id, wanted, seed)
+    if st.session_state.get(_state_key(topic_id), ("", 0))[0] not in ids:
         _show(topic_id, ids[0], new_seed())
     return st.session_state[_state_key(topic_id)]
 
@@ -144,7 +147,13 @@ def _check(ex: Any, part: Any, text: str, earlier: dict[str, str]) -> None:
     if not text:
         return
     key = answer_key(ex.template_id, ex.seed, part.id)
-    verdict = ex.check(part.id, text, lang=lang(), earlier=earlier)
+    try:
+        verdict = ex.check(part.id, text, lang=lang(), earlier=earlier)
+    except Exception:  # the checker promises never to raise; if it does, the learner loses nothing
+        _log.exception("checking %s #%s part %r failed", ex.template_id, ex.seed, part.id)
+        st.session_state[f"{key}-verdict"] = (text, {"status": "invalid", "score": 0.0,
+                                                     "message": t("practice.check_failed"), "details": {}})
+        return
     st.session_state[f"{key}-verdict"] = (text, verdict)
     if verdict.status != "invalid":
         st.session_state[f"{key}-attempts"] = int(st.session_state.get(f"{key}-attempts", 0)) + 1

@@ -108,11 +108,12 @@ def page(browser):
         context.close()
 
 
-def wait_rendered(tab, timeout_ms: int = 30_000) -> None:
-    """Wait until the script has finished running and at least one chart has drawn its canvas/svg."""
+def wait_rendered(tab, *, charts: bool = True, timeout_ms: int = 30_000) -> None:
+    """Wait until the script run has finished (and, with `charts`, a chart has drawn its canvas or svg)."""
     tab.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
+    chart_drawn = ("document.querySelectorAll(\"[data-testid='stVegaLiteChart'] canvas,"
+                   " [data-testid='stVegaLiteChart'] svg\").length > 0") if charts else "true"
     tab.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
-        " && document.querySelectorAll(\"[data-testid='stVegaLiteChart'] canvas,"
-        " [data-testid='stVegaLiteChart'] svg\").length > 0",
+        "() => document.querySelector(\"[data-testid='stMain']\")"
+        " && !document.querySelector(\"[data-testid='stStatusWidget']\") && " + chart_drawn,
         timeout=timeout_ms)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
@@ -49,8 +50,11 @@ class FakeExercise:
 
 
 class Generator:
+    """Like `st.cache_resource` functions, it holds a lock: it must never be copied into the saved state."""
+
     def __init__(self) -> None:
         self.made: dict[tuple[str, int], FakeExercise] = {}
+        self.lock = threading.Lock()
 
     def __call__(self, template_id: str, seed: int) -> FakeExercise:
         return self.made.setdefault((template_id, seed), FakeExercise(template_id, seed))

@@ -169,3 +169,15 @@ def test_get_store_is_one_per_database_and_thread_safe(tmp_path, monkeypatch):
     for opened in store_pkg._stores.values():
         opened.close()
     store_pkg._stores.clear()
+
+
+def test_mastery_sees_attempts_recorded_by_another_process(db_url):
+    mine, other = open_store(db_url), open_store(db_url)
+    mine.record_attempt(attempt(template="a", status="correct"))
+    assert mine.mastery("ann") == {"functions": 1.0}            # now cached
+    other.record_attempt(attempt(template="a", status="incorrect"))
+    other.record_attempt(attempt(template="b", topic="vectors", status="incorrect"))
+    assert mine.mastery("ann") == {"functions": pytest.approx(0.7 / 1.7), "vectors": 0.0}
+    assert [s.template_id for s in mine.weak_spots("ann")] == ["b", "a"]
+    mine.close()
+    other.close()

@@ -30,7 +30,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "quiz.count": {"en": "Number of questions", "zh": "题目数量"},
     "quiz.difficulty": {"en": "Difficulty", "zh": "难度"},
     "quiz.difficulty_any": {"en": "Mixed", "zh": "混合"},
-    "quiz.difficulty_level": {"en": "{stars}", "zh": "{stars}"},
     "quiz.minutes": {"en": "Time limit in minutes (0 = no limit)", "zh": "时间限制（分钟，0 表示不限时）"},
     "quiz.attempts_allowed": {"en": "Attempts per answer", "zh": "每个答案的作答次数"},
     "quiz.start": {"en": "Start the quiz", "zh": "开始测验"},

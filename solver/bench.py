@@ -1,0 +1,136 @@
+"""Benchmark of the checker: ``python -m solver.bench``.
+
+Prints p50/p95/max in-process latency of ``check`` over ordinary answers (all kinds, right and wrong) and over
+hostile answers, and the throughput of ``python -m solver batch`` (a fresh process, start-up included).
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from solver import worker
+from solver.check import check
+
+V = "a,b,p,q,x,y"
+CHAIN = "w*sigma(w*x+b)*(1-sigma(w*x+b))"
+
+ORDINARY: list[dict[str, Any]] = [
+    {"kind": "expression", "expected": "2*a*(a*x+b*y)+2*p*(p*x+q*y)", "answer": "2a(ax+by)+2p(px+qy)", "vars": V},
+    {"kind": "expression", "expected": "2*a*(a*x+b*y)+2*p*(p*x+q*y)", "answer": "2a(ax+by)+2q(px+qy)", "vars": V},
+    {"kind": "expression", "expected": "2*b*(a*x+b*y)+2*q*(p*x+q*y)", "answer": "2b(ax+by)+2q(px+qy)", "vars": V},
+    {"kind": "expression", "expected": CHAIN, "answer": "w/(1+e^(-(wx+b)))*(1-1/(1+e^(-(wx+b))))", "vars": "w,x,b"},
+    {"kind": "expression", "expected": CHAIN, "answer": "wσ(wx+b)(1-σ(wx+b))", "vars": "w,x,b"},
+    {"kind": "expression", "expected": CHAIN, "answer": "σ(wx+b)(1-σ(wx+b))", "vars": "w,x,b"},
+    {"kind": "expression", "expected": "sigma(x)*(1-sigma(x))", "answer": "sigma(x)", "vars": "x"},
+    {"kind": "expression", "expected": "sigma(x)*(1-sigma(x))", "answer": "e^(-x)/(1+e^(-x))^2", "vars": "x"},
+    {"kind": "expression", "expected": "2*x", "answer": "2x", "vars": "x"},
+    {"kind": "expression", "expected": "2*x", "answer": "x^2", "vars": "x"},
+    {"kind": "expression", "expected": "3*x^2 - 4*x + 1", "answer": "3x^2-4x+1", "vars": "x"},
+    {"kind": "expression", "expected": "3*x^2 - 4*x + 1", "answer": "(3x-1)(x-1)", "vars": "x"},
+    {"kind": "expression", "expected": "3*x^2 - 4*x + 1", "answer": "3x^2-4x-1", "vars": "x"},
+    {"kind": "expression", "expected": "x^2/2", "answer": "0.5x^2", "vars": "x"},
+    {"kind": "expression", "expected": "pi*x", "answer": "3.14159x", "vars": "x"},
+    {"kind": "expression", "expected": "x", "answer": "sqrt(x^2)", "vars": "x"},
+    {"kind": "expression", "expected": "x+1", "answer": "(x^2-1)/(x-1)", "vars": "x"},
+    {"kind": "expression", "expected": "tanh(x)", "answer": "(e^x-e^(-x))/(e^x+e^(-x))", "vars": "x"},
+    {"kind": "expression", "expected": "2*x + 2*y", "answer": "2(x+y)", "vars": "x,y"},
+    {"kind": "expression", "expected": "2*x", "answer": "2y", "vars": "x,y"},
+    {"kind": "expression", "expected": "x^2+y^2", "answer": "x²+y²", "vars": "x,y"},
+    {"kind": "expression", "expected": "exp(x)", "answer": "e^x", "vars": "x"},
+    {"kind": "expression", "expected": "1/x", "answer": "x^-1", "vars": "x"},
+    {"kind": "expression", "expected": "-1/x^2", "answer": "1/x^2", "vars": "x"},
+    {"kind": "expression", "expected": "2*n - 1", "answer": "2n+1", "vars": "n"},
+    {"kind": "expression", "expected": "2*n - 1", "answer": "2n-1", "vars": "n"},
+    {"kind": "expression", "expected": "w - eta*2*w", "answer": "w - 2ηw", "vars": "w,eta"},
+    {"kind": "expression", "expected": "w - eta*2*w", "answer": "w + 2ηw", "vars": "w,eta"},
+    {"kind": "expression", "expected": "relu(x)", "answer": "max(0, x)", "vars": "x"},
+    {"kind": "expression", "expected": "x^2", "answer": "z^2", "vars": "x"},
+    {"kind": "expression", "expected": "x^2", "answer": "(x^2", "vars": "x"},
+    {"kind": "number", "expected": "sqrt(2)/2", "answer": "1/sqrt(2)"},
+    {"kind": "number", "expected": "sqrt(2)/2", "answer": "0.7071"},
+    {"kind": "number", "expected": "sqrt(2)/2", "answer": "0.7"},
+    {"kind": "number", "expected": "1/3", "answer": "0.333"},
+    {"kind": "number", "expected": "-sqrt(2)", "answer": "-√2"},
+    {"kind": "number", "expected": "18/5", "answer": "3.6"},
+    {"kind": "number", "expected": "e^2", "answer": "7.389"},
+    {"kind": "number", "expected": "0.25", "answer": "1/4"},
+    {"kind": "number", "expected": "5", "answer": "-5"},
+    {"kind": "number", "expected": "log(2)", "answer": "0.693"},
+    {"kind": "vector", "expected": "(3.6, 6.8, -3.5)", "answer": "(3.6, 6.8, -3.5)"},
+    {"kind": "vector", "expected": "(3.6, 6.8, -3.5)", "answer": "[3.6, 6.8, -3.5]"},
+    {"kind": "vector", "expected": "(3.6, 6.8, -3.5)", "answer": "(3.6, 6.8)"},
+    {"kind": "vector", "expected": "(3.6, 6.8, -3.5)", "answer": "(3.6, 6.9, -3.5)"},
+    {"kind": "vector", "expected": "(2*x, 2*y)", "answer": "(2x, 2y)", "vars": "x,y"},
+    {"kind": "vector", "expected": "(1, 2)", "answer": "1, 2"},
+    {"kind": "matrix", "expected": "[[4,56],[1,24]]", "answer": "[[4,56],[1,24]]"},
+    {"kind": "matrix", "expected": "[[4,56],[1,24]]", "answer": "[[4,1],[56,24]]"},
+    {"kind": "matrix", "expected": "[[4,56],[1,24]]", "answer": "[[4,56],[1,25]]"},
+    {"kind": "matrix", "expected": "[[1,0.5,-1],[0.5,2,-0.5]]", "answer": "[[1,0.5,-1],[0.5,2,-0.5]]"},
+    {"kind": "matrix", "expected": "[[1,2],[3,4]]", "answer": "[[1,2,3],[4,5,6]]"},
+    {"kind": "set", "expected": "{2,-2}", "answer": "±2"},
+    {"kind": "set", "expected": "{2,-2}", "answer": "{2,3}"},
+    {"kind": "set", "expected": "{-sqrt(2), sqrt(2)}", "answer": "±√2"},
+    {"kind": "choice", "expected": "B", "answer": "b", "choices": ["1", "2", "3", "4"]},
+    {"kind": "choice", "expected": "A,C", "answer": "A, C", "choices": ["1", "2", "3", "4"]},
+    {"kind": "choice", "expected": "A,C", "answer": "A", "choices": ["1", "2", "3", "4"]},
+]
+
+HOSTILE_ANSWERS = [
+    "__import__('os').system('true')", "().__class__.__bases__[0].__subclasses__()", "x.__class__",
+    "lambda: 1", "[x for x in range(10)]", "'abc'", "9^9^9^9", "factorial(10^9)", "x^(10^10)",
+    "(x+1)^(10^6)", "(" * 5000 + "x" + ")" * 5000, "x" * 1_000_000, "x\x00+1", "x\u202e+1",
+    "exp(exp(exp(exp(100))))", "sin(" * 3000 + "x" + ")" * 3000, "10^10^10",
+]
+HOSTILE = [{"kind": "expression", "expected": "x", "answer": a, "vars": "x"} for a in HOSTILE_ANSWERS]
+
+
+def _run(case: dict[str, Any]) -> float:
+    options = {k: v for k, v in case.items() if k not in ("kind", "expected", "answer", "vars")}
+    start = time.perf_counter()
+    check(case["kind"], case["expected"], case["answer"], vars=case.get("vars", "").split(","), **options)
+    return (time.perf_counter() - start) * 1000
+
+
+def _latency(cases: list[dict[str, Any]], repeats: int) -> tuple[float, float, float]:
+    times = sorted(t for _ in range(repeats) for t in map(_run, cases))
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return statistics.median(times), p95, times[-1]
+
+
+def _wait_for_workers(limit: float = 30.0) -> None:
+    worker.prestart()
+    end = time.monotonic() + limit
+    while time.monotonic() < end and not all(w.is_ready() for w in worker._POOL):
+        time.sleep(0.05)
+
+
+def _batch_throughput(cases: list[dict[str, Any]], repeats: int) -> tuple[int, float]:
+    lines = "".join(json.dumps({**c, "vars": c.get("vars", "").split(",")}) + "\n" for c in cases * repeats)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "solver", "batch"], input=lines, capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parent.parent, timeout=600)
+    elapsed = time.perf_counter() - start
+    return len(proc.stdout.splitlines()), elapsed
+
+
+def main() -> None:
+    """Run the benchmark and print a table."""
+    _wait_for_workers()
+    for case in ORDINARY + HOSTILE:  # warm caches
+        _run(case)
+    _wait_for_workers()
+    rows = [("ordinary", len(ORDINARY), *_latency(ORDINARY, 5)), ("hostile", len(HOSTILE), *_latency(HOSTILE, 1))]
+    print(f"{'set':<10}{'cases':>7}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
+    for name, n, p50, p95, worst in rows:
+        print(f"{name:<10}{n:>7}{p50:>10.2f}{p95:>10.2f}{worst:>10.2f}")
+    count, elapsed = _batch_throughput(ORDINARY, 4)
+    print(f"batch: {count} cases in {elapsed:.2f} s (fresh process, start-up included) = {count / elapsed:.0f} cases/s")
+
+
+if __name__ == "__main__":
+    main()

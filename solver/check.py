@@ -1,0 +1,227 @@
+"""``check`` and ``preview``: read the answer, judge it by kind, explain the verdict. Neither ever raises.
+
+Order of a check: forbidden functions (``invalid``, so a learner who wrote ``diff(x^2, x)`` is asked to write
+the derivative out and loses no attempt) → read the answer (``invalid`` with the parser's message) → read the
+expected answer → judge by kind → if incorrect, anticipated mistakes (the check's own, then the automatic
+``wrong-sign``; a transposed matrix is recognised by the matrix kind).
+"""
+from __future__ import annotations
+
+import re
+import time
+from fractions import Fraction
+from typing import Any, Mapping, Sequence
+
+import sympy as sp
+
+from solver import worker
+from solver.errors import ParseError
+from solver.kinds import KINDS
+from solver.kinds.choice import letters, option_count
+from solver.kinds.common import Options, has_float
+from solver.messages import say, text_in
+from solver.mistakes import MISTAKES
+from solver.parser import parse, symbol
+from solver.verdict import INCORRECT, INVALID, Preview, Verdict
+
+TIME_MARGIN = 0.1
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "sigma": ("sigma", "sigmoid", "σ"),
+    "sigmoid": ("sigma", "sigmoid", "σ"),
+    "sqrt": ("sqrt", "√"),
+    "abs": ("abs", "|"),
+    "log": ("log", "ln"),
+    "ln": ("log", "ln"),
+    "relu": ("relu",),
+}
+_started = False
+
+
+def _lang(lang: Any) -> str:
+    return "zh" if str(lang or "").lower().startswith("zh") else "en"
+
+
+def _uses(text: str, name: str) -> bool:
+    """Whether ``text`` uses the function (or symbol) ``name`` or one of its aliases."""
+    for alias in _ALIASES.get(name.lower(), (name,)):
+        if not alias.isalpha() or not alias.isascii():
+            if alias in text:
+                return True
+        elif re.search(rf"(?<![A-Za-z_]){re.escape(alias)}(?![A-Za-z_])", text, re.IGNORECASE):
+            return True
+    return False
+
+
+def _forbidden_used(text: str, forbidden: Sequence[str], variables: Sequence[str]) -> str | None:
+    for name in forbidden or ():
+        name = str(name).strip()
+        if name and name not in variables and _uses(text, name):
+            return name
+    return None
+
+
+def to_value(value: Any, variables: Sequence[str]) -> Any:
+    """An expected answer or mistake as a SymPy value: text is parsed in template mode, numbers converted."""
+    if isinstance(value, str):
+        return parse(value, variables, mode="template").value
+    if isinstance(value, bool):
+        raise TypeError("a condition is not an answer")
+    if isinstance(value, sp.Basic):
+        # Values built elsewhere may use plain Symbol("x"); answers use the parser's (real) symbols.
+        return value.xreplace({s: symbol(s.name) for s in value.free_symbols if isinstance(s, sp.Symbol)})
+    if isinstance(value, int):
+        return sp.Integer(value)
+    if isinstance(value, Fraction):
+        return sp.Rational(value.numerator, value.denominator)
+    if isinstance(value, float):
+        return sp.Float(value)
+    if isinstance(value, (set, frozenset)):
+        return sp.FiniteSet(*(to_value(v, variables) for v in value))
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(row, (list, tuple)) for row in value):
+            return sp.ImmutableMatrix([[to_value(v, variables) for v in row] for row in value])
+        return sp.ImmutableMatrix([[to_value(v, variables)] for v in value])
+    raise TypeError(f"cannot use {type(value).__name__} as an answer")
+
+
+def _mistake_field(mistake: Any, name: str) -> Any:
+    return mistake.get(name) if isinstance(mistake, Mapping) else getattr(mistake, name, None)
+
+
+def _may_be_negated(details: Mapping[str, Any]) -> bool:
+    """False when the counterexample already shows the answer is not −expected (saves a comparison)."""
+    point = details.get("counterexample")
+    if not point:
+        return True
+    return point["yours"].lstrip("-") == point["expected"].lstrip("-") and point["yours"] != point["expected"]
+
+
+def _match_mistake(kind: str, expected: Any, answer: Any, mistakes: Sequence[Any], variables: Sequence[str],
+                   opts: Options, details: Mapping[str, Any]) -> dict[str, Any] | None:
+    """``{"name", "message"}`` of the first anticipated mistake the answer equals (then ``wrong-sign``)."""
+    same = KINDS[kind].same
+    for mistake in mistakes or ():
+        try:
+            expr = _mistake_field(mistake, "expr")
+            value = expr if kind == "choice" else to_value(expr, variables)
+            if not same(value, answer, opts):
+                continue
+        except (ParseError, TypeError, ValueError):
+            continue
+        name = _mistake_field(mistake, "name")
+        message = text_in(_mistake_field(mistake, "message"), opts.lang)
+        if message is None and name in MISTAKES:
+            message = MISTAKES[name].get(opts.lang) or MISTAKES[name]["en"]
+        return {"name": name, "message": message or say("incorrect", opts.lang)}
+    if kind in ("expression", "number", "vector", "matrix") and not _is_zero(expected) and _may_be_negated(details) \
+            and same(-expected, answer, opts):
+        return {"name": "wrong-sign", "message": MISTAKES["wrong-sign"][opts.lang]}
+    return None
+
+
+def _is_zero(value: Any) -> bool:
+    if isinstance(value, sp.MatrixBase):
+        return all(v == 0 for v in value)
+    return value == 0
+
+
+def check(kind: str, expected: Any, answer: str, *, vars: Sequence[str] = (), lang: str = "en",
+          rtol: float | None = None, atol: float | None = None, sigfigs: int | None = None,
+          forbidden: Sequence[str] = (), form: str | None = None, mistakes: Sequence[Any] = (),
+          choices: Sequence[Any] | None = None, domain: Mapping[str, tuple[float, float]] | None = None,
+          timeout: float = 2.0) -> Verdict:
+    """Judge ``answer`` (learner text) against ``expected`` as a ``kind`` answer; never raises.
+
+    See docs/architecture.md for the options; the rules of each kind are in ``solver.kinds.*``.
+    """
+    lang = _lang(lang)
+    try:
+        return _check(kind, expected, answer, vars=tuple(str(v) for v in (vars or ())), lang=lang, rtol=rtol,
+                      atol=atol, sigfigs=sigfigs, forbidden=forbidden, form=form, mistakes=mistakes,
+                      choices=choices, domain=domain, timeout=timeout)
+    except Exception as exc:  # the promise is a verdict for every input
+        return Verdict(INVALID, 0.0, say("internal_error", lang), details={"error": {"code": "internal",
+                                                                                      "type": type(exc).__name__}})
+
+
+def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang: str, rtol: float | None,
+           atol: float | None, sigfigs: int | None, forbidden: Sequence[str], form: str | None,
+           mistakes: Sequence[Any], choices: Sequence[Any] | None,
+           domain: Mapping[str, tuple[float, float]] | None, timeout: float) -> Verdict:
+    global _started
+    start = time.monotonic()
+    if kind not in KINDS:
+        return Verdict(INVALID, 0.0, say("unknown_kind", lang, kind=str(kind)[:40]))
+    text = "" if answer is None else str(answer)
+    opts = Options(lang=lang, rtol=_number(rtol), atol=_number(atol), sigfigs=int(sigfigs) if sigfigs else None,
+                   form=form, domain=_domain(domain), choices=choices, answer_text=text,
+                   expected_text=expected if isinstance(expected, str) else "",
+                   decimal_tolerance=kind != "expression",
+                   deadline=start + max(float(timeout or 2.0) - TIME_MARGIN, 0.05))
+    if kind == "choice":
+        verdict = KINDS["choice"].judge(str(expected), text, opts)
+        chosen = letters(text, option_count(choices))
+        verdict.interpreted = ", ".join(sorted(chosen)) if chosen else None
+        if verdict.status == INCORRECT:
+            _apply_mistake(verdict, _match_mistake(kind, expected, text, mistakes, vars, opts, verdict.details))
+        return verdict
+    if not _started:
+        _started = True
+        worker.prestart()
+    used = _forbidden_used(text, forbidden, vars)
+    if used:
+        return Verdict(INVALID, 0.0, say("forbidden", lang, name=used), details={"forbidden": used})
+    try:
+        parsed = parse(text, vars, mode="answer")
+    except ParseError as err:
+        return Verdict(INVALID, 0.0, err.message(lang), details={"error": err.to_dict()})
+    try:
+        expected_value = to_value(expected, vars)
+    except (ParseError, TypeError, ValueError) as err:
+        reason = err.message("en") if isinstance(err, ParseError) else str(err)
+        return Verdict(INVALID, 0.0, say("bad_expected", lang, error=reason[:80]),
+                       parsed.latex, details={"error": {"code": "bad_expected"}})
+    opts.expected_inexact = has_float(expected_value)
+    verdict = KINDS[kind].judge(expected_value, parsed.value, opts)
+    verdict.interpreted = parsed.latex
+    if verdict.status == INCORRECT and "mistake" not in verdict.details:
+        _apply_mistake(verdict, _match_mistake(kind, expected_value, parsed.value, mistakes, vars, opts,
+                                                    verdict.details))
+    return verdict
+
+
+def _apply_mistake(verdict: Verdict, mistake: dict[str, Any] | None) -> None:
+    if mistake is not None:
+        verdict.details["mistake"] = mistake
+        verdict.message = mistake["message"]
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else abs(float(value))
+
+
+def _domain(domain: Mapping[str, Any] | None) -> dict[str, tuple[float, float]] | None:
+    if not domain:
+        return None
+    out = {}
+    for name, bounds in domain.items():
+        lo, hi = (float(b) for b in bounds)
+        out[str(name)] = (min(lo, hi), max(lo, hi))
+    return out
+
+
+def preview(answer: str, kind: str = "expression", vars: Sequence[str] = (), lang: str = "en") -> Preview:
+    """How ``answer`` will be read (LaTeX), or why it cannot be; never raises."""
+    lang = _lang(lang)
+    try:
+        text = "" if answer is None else str(answer)
+        if kind == "choice":
+            chosen = letters(text, 26)
+            if chosen is None:
+                return Preview(False, None, say("choice_unreadable", lang, first="A", last="Z"))
+            return Preview(True, r"\text{" + ", ".join(sorted(chosen)) + "}", None)
+        return Preview(True, parse(text, tuple(str(v) for v in (vars or ())), mode="answer").latex, None)
+    except ParseError as err:
+        return Preview(False, None, err.message(lang))
+    except Exception:
+        return Preview(False, None, say("internal_error", lang))
