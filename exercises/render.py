@@ -250,11 +250,13 @@ def _bracket(value: Any, rendered: str, before: str, after: str, latex: bool) ->
     return rf"\left({rendered}\right)" if latex else f"({rendered})"
 
 
-def fill(text: str, values: dict[str, Any], *, latex: bool = True) -> str:
+def fill(text: str, values: dict[str, Any], *, latex: bool = True, memo: dict | None = None) -> str:
     """Replace every placeholder in `text` by its value (LaTeX, or solver syntax when `latex` is False).
 
+    `memo` (a dict kept between calls with the same `values`) saves re-rendering a value.
     Raises `RenderError` for a name not in `values` or an unknown format.
     """
+    memo = {} if memo is None else memo
     out: list[str] = []
     pos = 0
     for m in PLACEHOLDER.finditer(text):
@@ -268,7 +270,10 @@ def fill(text: str, values: dict[str, Any], *, latex: bool = True) -> str:
             raise RenderError(f"placeholder {{{{{name}}}}} names no param or derived value")
         value = values[name]
         as_latex = latex and fmt != "text"
-        rendered = latex_of(value, fmt) if as_latex else text_of(value, fmt)
+        key = (name, fmt, as_latex)
+        if key not in memo:
+            memo[key] = latex_of(value, fmt) if as_latex else text_of(value, fmt)
+        rendered = memo[key]
         before = "".join(out) + text[pos:m.start()]
         if not triple:
             rendered = _bracket(value, rendered, before.rstrip(), text[m.end():].lstrip(), as_latex)

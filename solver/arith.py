@@ -166,9 +166,12 @@ def power(a: Any, b: Any, column: int | None = None) -> Any:
         raise _refuse("raise to a power", "乘方", a, b, column)
     if isinstance(a, ImmutableMatrix):
         r, c = a.shape
-        if r != c or not isinstance(b, Integer) or abs(int(b)) > MAX_MATRIX_POWER:
-            raise shape_error("only a square matrix can be raised to a (small) integer power",
-                              "只有方阵才能取（较小的）整数次幂", column)
+        if r != c or not isinstance(b, Integer):
+            raise shape_error("only a square matrix can be raised to a power, and only to a whole number",
+                              "只有方阵才能取幂，且指数必须是整数", column)
+        if abs(int(b)) > MAX_MATRIX_POWER:
+            raise ParseError("too_big", column, {"what": {"en": f"a matrix power above {MAX_MATRIX_POWER}",
+                                                          "zh": f"超过 {MAX_MATRIX_POWER} 次的矩阵幂"}})
         if a.free_symbols and (abs(int(b)) > MAX_SYMBOLIC_MATRIX_POWER or r > 4):
             raise ParseError("too_big", column, {"what": {"en": "a power of a matrix with variables",
                                                           "zh": "含变量矩阵的幂"}})

@@ -24,7 +24,7 @@ from solver.mistakes import MISTAKES
 from solver.parser import parse, symbol
 from solver.verdict import INCORRECT, INVALID, Preview, Verdict
 
-TIME_MARGIN = 0.1
+TIME_MARGIN = 0.25
 _ALIASES: dict[str, tuple[str, ...]] = {
     "sigma": ("sigma", "sigmoid", "σ"),
     "sigmoid": ("sigma", "sigmoid", "σ"),

@@ -22,7 +22,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unmatched_open": ("unmatched {token} at column {column}", "第 {column} 列的 {token} 没有配对的右括号"),
     "unmatched_close": ("unexpected '{token}' at column {column} — it closes nothing",
                         "第 {column} 列的 '{token}' 没有对应的左括号"),
-    "bad_number": ("cannot read the number {token} at column {column}", "无法识别第 {column} 列的数字 {token}"),
     "unknown_name": ("unknown name {name} — the variables here are {variables}",
                      "未知的名称 {name}——这里可用的变量是 {variables}"),
     "unknown_name_none": ("unknown name {name} — this answer takes no variables",

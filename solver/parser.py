@@ -34,7 +34,6 @@ for _char, _name in GREEK_LETTERS.items():
     _GREEK_BY_NAME.setdefault(_name, _char)
 
 _COMPARISONS = {"==": "=", "=": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
-_CLOSING = {",", ")", "]", "}", ";"}
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from ui.i18n import t
 def show_prompt(ex: Any) -> None:
     """The exercise's title and prompt (Markdown with LaTeX)."""
     stars = "★" * int(ex.difficulty) + "☆" * max(0, 3 - int(ex.difficulty))
-    st.markdown(f"#### {localized(ex.title)}  \n<small>{t('practice.difficulty', stars=stars)}</small>",
-                unsafe_allow_html=True)
+    st.markdown(f"#### {localized(ex.title)}")
+    st.caption(t("practice.difficulty", stars=stars))
     st.markdown(localized(ex.prompt))
 
 

@@ -130,9 +130,9 @@ def test_too_large_learning_rate_is_shown_as_divergence(english):
     assert not english.error
 
 
-def test_the_sidebar_switch_changes_the_language(chinese):
-    """Runs last on the Chinese session: the radio in the sidebar turns the page into English."""
-    chinese.switch_page("pages/home.py").run()
-    chinese.radio(key="lang").set_value("en").run()
-    assert chinese.session_state["lang"] == "en"
-    assert TOPICS[0].title("en") in [link.proto.label for link in chinese.get("page_link")]
+def test_the_sidebar_switch_changes_the_language():
+    at = AppTest.from_file(APP, default_timeout=30).run()      # no browser locale in AppTest: English
+    assert TOPICS[0].title("en") in [link.proto.label for link in at.get("page_link")]
+    at.radio(key="lang").set_value("zh").run()
+    assert at.session_state["lang"] == "zh"
+    assert TOPICS[0].title("zh") in [link.proto.label for link in at.get("page_link")]

@@ -12,6 +12,8 @@ TEMPLATE, SEED = "inner-product-2d", 7
 
 def test_practice_panel_answer_preview_and_verdicts(app_url, page):
     ex = load_library().get(TEMPLATE).generate(SEED)
+    page.goto(app_url)   # a fresh server knows its page URLs only after one run of app.py (st.navigation)
+    page.locator("h1").first.wait_for(timeout=60_000)
     page.goto(f"{app_url}/vectors?ex={TEMPLATE}&seed={SEED}")
     box = page.get_by_label("Your answer")
     box.wait_for(timeout=60_000)
@@ -29,7 +31,9 @@ def test_practice_panel_answer_preview_and_verdicts(app_url, page):
 
     box.fill(ex.expected_text(""))                       # right
     page.get_by_role("button", name="Check").click()
-    page.get_by_text("Correct", exact=False).first.wait_for(timeout=20_000)
+    verdict = page.locator("[data-testid='stAlert']", has_text="Correct").first
+    verdict.wait_for(timeout=20_000)
     page.get_by_text("Attempts: 2").wait_for(timeout=20_000)
+    page.get_by_role("button", name="Check").scroll_into_view_if_needed()
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "practice-panel.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / "practice-panel.png"))

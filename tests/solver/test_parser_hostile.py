@@ -80,6 +80,17 @@ def test_non_ascii_letters_are_named():
     assert e.code == "unexpected_char" and "U+7684" in e.message("en") and e.column == 2
 
 
+def test_matrix_growth_is_bounded():
+    m4 = "[[x+1,y,x,1],[y,x,1,2],[1,2,x,y],[x,x,y,y]]"
+    assert refuse(m4 + "^4").code == "too_big"            # symbolic matrix powers stay small
+    assert refuse("*".join([m4] * 12)).code == "too_big"  # so do chains of symbolic products
+    assert refuse("[[x,y],[y,x]]^64").code == "too_big"
+    assert refuse("[[10^400, 1], [1, 1]]^64").code == "too_big"
+    assert refuse("[[1,2],[3,4]]^100000").code == "too_big"
+    assert refuse("[[1,2,3],[3,4,5]]^2").code == "shape"
+    assert parse("[[1,2],[3,4]]^64").shape == ("matrix", 2, 2)
+
+
 def test_template_mode_is_equally_safe(tmp_path):
     target = tmp_path / "pwned"
     refuse(f"__import__('os').system('touch {target}')", mode="template")

@@ -112,7 +112,7 @@ def test_information_measures():
 
 
 def test_calculus_and_algebra():
-    x, k, n = symbol("x"), symbol("k"), symbol("n")
+    x, n = symbol("x"), symbol("n")
     assert t("diff(x^3, x)") == 3 * x ** 2
     assert t("diff(x^3, x, 2)") == 6 * x
     assert t("diff(sigma(x), x)") == t("sigma(x)*(1 - sigma(x))")
@@ -127,7 +127,6 @@ def test_calculus_and_algebra():
 
 
 def test_numbers():
-    assert t("round(2.345, 2)") == Rational(47, 20) or t("round(2.345, 2)") == Rational(235, 100)
     assert t("round(2.345, 2)") == Rational(235, 100)  # exact: halves round away from zero
     assert t("round(-2.5)") == -3 and t("round(2.5)") == 3 and t("round(2.4)") == 2
     assert t("round(pi, 4)") == Rational(31416, 10000)
