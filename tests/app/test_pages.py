@@ -134,5 +134,4 @@ def test_the_sidebar_switch_changes_the_language():
     at = AppTest.from_file(APP, default_timeout=30).run()      # no browser locale in AppTest: English
     assert TOPICS[0].title("en") in [link.proto.label for link in at.get("page_link")]
     at.radio(key="lang").set_value("zh").run()
-    assert at.session_state["lang"] == "zh"
     assert TOPICS[0].title("zh") in [link.proto.label for link in at.get("page_link")]

@@ -34,6 +34,9 @@ def test_practice_panel_answer_preview_and_verdicts(app_url, page):
     verdict = page.locator("[data-testid='stAlert']", has_text="Correct").first
     verdict.wait_for(timeout=20_000)
     page.get_by_text("Attempts: 2").wait_for(timeout=20_000)
-    page.get_by_role("button", name="Check").scroll_into_view_if_needed()
+    verdict.scroll_into_view_if_needed()
+    page.mouse.move(700, 450)
+    page.mouse.wheel(0, 350)                              # the exercise and its verdict together in the shot
+    page.wait_for_timeout(300)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "practice-panel.png"))
