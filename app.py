@@ -5,7 +5,6 @@ Run with ``streamlit run app.py``.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import streamlit as st
 

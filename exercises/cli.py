@@ -120,6 +120,7 @@ def cmd_variants(args: argparse.Namespace) -> int:
     quiz = lib.quizzes.get(args.quiz)
     if quiz is None and Path(args.quiz).exists():
         lib.add_file(args.quiz)
+        lib.resolve_quizzes()
         quiz = lib.quizzes.get(Path(args.quiz).stem) or next(
             (q for q in lib.quizzes.values() if Path(q.path).resolve() == Path(args.quiz).resolve()), None)
     if quiz is None:

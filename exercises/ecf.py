@@ -10,13 +10,13 @@ if TYPE_CHECKING:
 
 ECF_NOTE = {
     "en": "Correct given your earlier answer to {parts} (error carried forward — that slip is only counted once).",
-    "zh": "根据你在 {parts} 的答案，这一步是对的（误差传递：前面的错误只扣一次）。",
+    "zh": "根据你在{parts}的答案，这一步是对的（误差传递：前面的错误只扣一次）。",
 }
 
 
 def _part_names(ids: list[str], lang: str) -> str:
     if lang == "zh":
-        return "、".join(f"({i}) 小题" for i in ids)
+        return "、".join(f"第 ({i}) 小题" for i in ids)
     return ", ".join(f"part ({i})" for i in ids)
 
 

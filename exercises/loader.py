@@ -54,13 +54,15 @@ class Library:
         return sorted((t for t in self.templates.values() if t.topic == topic_id), key=lambda t: (t.difficulty, t.id))
 
     def add_file(self, path: str | Path) -> list[FileError]:
-        """Load one file (exercise or quiz file); returns its errors (also appended to `errors`)."""
+        """Load one file (exercise or quiz file); returns its errors (also appended to `errors`).
+
+        Quiz files wait for `resolve_quizzes()`, so that templates in files read later count."""
         shown = display_path(path)
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
             return self._add_errors([FileError(shown, 1, "", f"cannot read the file: {err}")])
-        return self.add_text(shown, text)
+        return self._load_text(shown, text)
 
     def add_text(self, name: str, text: str) -> list[FileError]:
         """Load a file's contents given as text (e.g. an upload); quizzes in it are checked at once."""
@@ -133,14 +135,14 @@ class Library:
         try:
             spec = QuizSpec.model_validate(raw)
         except ValidationError as err:
-            return _errors(name, lines, ("quiz",), schema_problems(err, raw, QuizSpec))
+            return _errors(name, lines, (), _in_quiz(schema_problems(err, raw, QuizSpec)))
         problems = quiz_problems(spec, self.templates)
         if problems:
-            return _errors(name, lines, ("quiz",), problems)
+            return _errors(name, lines, (), _in_quiz(problems))
         quiz_id = spec.id or Path(name).stem
         if quiz_id in self.quizzes:
             first = self.quizzes[quiz_id]
-            return _errors(name, lines, ("quiz",), [(("id",), f"duplicate quiz id '{quiz_id}' "
+            return _errors(name, lines, (), [(("quiz", "id"), f"duplicate quiz id '{quiz_id}' "
                                                               f"(first defined in {first.path})")])
         self.quizzes[quiz_id] = Quiz(spec, quiz_id, name, lines)
         return []
@@ -155,6 +157,11 @@ class Library:
                     errors.append(FileError(t.path, t.line_of(path), field_name(path),
                                             f"unknown template id '{pre}'"))
         return self._add_errors(errors)
+
+
+def _in_quiz(problems: list[Problem]) -> list[Problem]:
+    """Quiz problems are reported with their full field path, `quiz.entries[0].template`."""
+    return [(("quiz",) + tuple(path), message) for path, message in problems]
 
 
 def _errors(name: str, lines: LineMap, base: Path_, problems: list[Problem]) -> list[FileError]:

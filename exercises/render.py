@@ -167,6 +167,13 @@ def _is_matrix(value: Any) -> bool:
     return isinstance(value, sp.MatrixBase)
 
 
+def _whole_floats_exact(value: Any) -> Any:
+    """1.0 → 1 inside an expression, so that it never shows as `1.0 x` (or `1 x`)."""
+    floats = value.atoms(sp.Float) if isinstance(value, sp.Basic) else set()
+    whole = {f: sp.Integer(int(f)) for f in floats if float(f).is_integer()}
+    return value.xreplace(whole) if whole else value
+
+
 def latex_of(value: Any, fmt: str | None = None) -> str:
     """A value as clean LaTeX (see the module doc for the formats)."""
     if fmt == "text":
@@ -181,7 +188,7 @@ def latex_of(value: Any, fmt: str | None = None) -> str:
         return r"\left\{" + ", ".join(latex_of(a, fmt) for a in items) + r"\right\}"
     if isinstance(value, (bool, sp.logic.boolalg.BooleanAtom)) or value is None:
         raise RenderError(f"cannot show {value!r} as maths")
-    value = sp.sympify(value)
+    value = _whole_floats_exact(sp.sympify(value))
     if fmt and fmt.startswith("d"):
         return fixed_decimals(value, int(fmt[1:]))
     if isinstance(value, sp.Rational) and not isinstance(value, sp.Integer):
@@ -202,7 +209,7 @@ def text_of(value: Any, fmt: str | None = None) -> str:
     if isinstance(value, (bool, sp.logic.boolalg.BooleanAtom)) or value is None:
         raise RenderError(f"cannot write {value!r} as an answer")
     if not _is_matrix(value) and not isinstance(value, sp.FiniteSet):
-        value = sp.sympify(value)
+        value = _whole_floats_exact(sp.sympify(value))
     return _TEXT.doprint(value).replace("**", "^")
 
 

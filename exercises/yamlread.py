@@ -130,7 +130,10 @@ class _Converter:
     def _scalar(self, node: ScalarNode) -> Any:
         if node.tag == _FLOAT_TAG:
             return _exact_decimal(node)
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ValueError:  # e.g. a timestamp such as 2025-13-01: keep the text; the schema says what is wrong
+            return node.value
 
 
 def _exact_decimal(node: ScalarNode) -> Decimal:

@@ -71,6 +71,7 @@ def _open_quizzes() -> list[tuple[str, dict]]:
 def _begin(run: QuizRun) -> None:
     """Make ``run`` the quiz on show and save it."""
     st.session_state[RUN_KEY] = run
+    st.session_state[f"{RUN_KEY}-profile"] = _profile()
     _save(run)
 
 
@@ -155,11 +156,18 @@ def _self_study_form() -> None:
     if not specs:
         st.warning(t("quiz.no_questions"))
         return
-    names = ", ".join(_topic_title(tp) for tp in topics[:4]) + ("…" if len(topics) > 4 else "")
-    title = {code: _title_in(code, "quiz.self_title", topics=names) for code in ("en", "zh")}
+    title = {code: _self_title(code, topics, everything) for code in ("en", "zh")}
     _begin(QuizRun.start(specs, get_exercise, time_limit=60 * int(minutes) or None, max_attempts=int(attempts),
                          title=title, source={"kind": "self", "topics": topics, "difficulty": difficulty}))
     st.rerun()
+
+
+def _self_title(code: str, topics: list[str], everything: bool) -> str:
+    """The title of a self-study quiz in one language (saved in both, so a resumed quiz follows the switch)."""
+    if everything:
+        return _title_in(code, "quiz.self_title_all")
+    names = ", ".join(topic_by_id(tp).title(code) for tp in topics[:3]) + ("…" if len(topics) > 3 else "")
+    return _title_in(code, "quiz.self_title", topics=names)
 
 
 def _title_in(code: str, key: str, **fmt: Any) -> str:
@@ -267,7 +275,10 @@ def _jump_bar(run: QuizRun) -> None:
     columns = st.columns(min(len(run.questions), 15))
     results = run.results()
     for i, result in enumerate(results.questions):
-        icon = "⏭️" if run.questions[i].skipped else STATUS_ICONS[result.status]
+        if run.question_done(i):
+            icon = STATUS_ICONS[result.status]
+        else:
+            icon = "⏭️" if run.questions[i].skipped else ("✏️" if result.submissions else STATUS_ICONS["unanswered"])
         columns[i % len(columns)].button(
             f"{i + 1} {icon}", key=f"quiz-goto-{i}", type="primary" if i == run.current else "secondary",
             on_click=_act, args=(run, lambda i=i: run.go_to(i)), width="stretch")
@@ -288,7 +299,7 @@ def _quiz_part(run: QuizRun, index: int, ex: Any, part: Any) -> None:
         show_preview(text, part)
     submissions = run.questions[index].part_submissions(part.id)
     if submissions:
-        show_verdict(submissions[-1].verdict_dict())
+        show_verdict(submissions[-1].verdict_dict(), interpreted=closed)
     if not closed:
         st.caption(t("quiz.attempts_left", n=run.attempts_left(index, part.id)))
 
@@ -339,8 +350,7 @@ def _results_page(run: QuizRun) -> None:
     results = run.results()
     st.markdown(f"### {t('quiz.results')} · {localized(run.title)}")
     score, taken, right = st.columns(3)
-    score.metric(t("quiz.score"), f"{results.score:g} / {results.max_score:g}", f"{results.percent:.0f}%",
-                 delta_color="off")
+    score.metric(f"{t('quiz.score')} · {results.percent:.0f}%", f"{results.score:g} / {results.max_score:g}")
     seconds = int(round(results.seconds))
     taken.metric(t("quiz.time_taken"), f"{seconds // 60}:{seconds % 60:02d}")
     right.metric(t("quiz.correct_count"), f"{sum(q.status == 'correct' for q in results.questions)} / "
@@ -363,12 +373,15 @@ def topic_chart(per_topic: dict[str, tuple[float, float]]) -> alt.Chart:
     rows = [{"topic": _topic_title(tp), "percent": round(100 * got / out_of, 1) if out_of else 0.0,
              "score": f"{got:g} / {out_of:g}"} for tp, (got, out_of) in per_topic.items()]
     data = pd.DataFrame(rows, columns=["topic", "percent", "score"])
-    return alt.Chart(data).mark_bar(cornerRadiusEnd=4).encode(
+    base = alt.Chart(data).encode(
         x=alt.X("percent:Q", title=t("quiz.percent_axis"), scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("topic:N", title=t("quiz.topic_axis"), sort=None),
-        color=alt.Color("percent:Q", scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen"), legend=None),
+        y=alt.Y("topic:N", title=t("quiz.topic_axis"), sort=None, axis=alt.Axis(labelLimit=260)),
         tooltip=["topic", "score", "percent"],
-    ).properties(height=max(60, 40 * len(rows)))
+    )
+    bars = base.mark_bar(cornerRadiusEnd=4).encode(
+        color=alt.Color("percent:Q", scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen"), legend=None))
+    labels = base.mark_text(align="left", dx=6).encode(text="score:N")
+    return (bars + labels).properties(height=max(60, 40 * len(rows)))
 
 
 def _review(run: QuizRun, result: Any) -> None:
@@ -409,6 +422,8 @@ def main() -> None:
     st.title(t("quiz.title"))
     if not _profile():
         st.info(t("quiz.no_profile"), icon="👤")
+    if st.session_state.get(f"{RUN_KEY}-profile") != _profile():   # another learner took the seat
+        st.session_state.pop(RUN_KEY, None)
     run: QuizRun | None = st.session_state.get(RUN_KEY)
     if run is None:
         st.caption(t("quiz.intro"))

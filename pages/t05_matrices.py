@@ -8,7 +8,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
-from ui.layout import practice, show, topic_header
+from ui.layout import practice, show_cached, topic_header
 
 TOPIC = "matrices"
 DEFAULTS = {"A": [[2, 7], [1, 8]], "B": [[2, 8], [1, 3]]}
@@ -25,6 +25,14 @@ def matrix_sliders(name: str) -> np.ndarray:
     return cells
 
 
+def heatmaps(a: np.ndarray, b: np.ndarray) -> alt.VConcatChart:
+    """A, B, Aᵀ above AB, BA, A⊙B."""
+    views = tm.matrix_views(a, b)
+    top = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("A", "B", "Aᵀ")), spacing=30)
+    bottom = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("AB", "BA", "A⊙B")), spacing=30)
+    return alt.vconcat(top, bottom, spacing=24).resolve_scale(color="independent").configure_view(strokeWidth=0)
+
+
 topic_header(TOPIC)
 controls, chart = st.columns([1, 2.2], gap="large")
 with controls:
@@ -32,11 +40,7 @@ with controls:
     b = matrix_sliders("B")
 views = tm.matrix_views(a, b)
 with chart:
-    top = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("A", "B", "Aᵀ")), spacing=30)
-    bottom = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("AB", "BA", "A⊙B")),
-                         spacing=30)
-    show(alt.vconcat(top, bottom, spacing=24).resolve_scale(color="independent")
-         .configure_view(strokeWidth=0), stretch=False)
+    show_cached(heatmaps, a, b, stretch=False)
     if np.array_equal(views["AB"], views["BA"]):
         st.info(t("topics.matrices.commute"))
     else:

@@ -7,9 +7,22 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import labeller, t
-from ui.layout import practice, show, topic_header
+from ui.layout import practice, show_cached, topic_header
 
 TOPIC = "convolution"
+
+def grids(image_name: str, kernel_name: str, stride: int) -> alt.HConcatChart:
+    """Input, kernel, feature map and max-pooled map side by side."""
+    image, kernel = tm.IMAGES[image_name], tm.KERNELS[kernel_name]
+    feature = tm.convolve(image, kernel, stride)
+    pooled = tm.max_pool(feature, 2) if min(feature.shape) >= 2 else feature
+    return alt.hconcat(
+        charts.heatmap(image, t("topics.convolution.input"), fmt=".0f", size=30),
+        charts.heatmap(kernel, t("topics.convolution.kernel"), fmt=".2g", size=30),
+        charts.heatmap(feature, t("topics.convolution.feature"), fmt=".2g", size=34),
+        charts.heatmap(pooled, t("topics.convolution.pooled"), fmt=".2g", size=40),
+        spacing=24).resolve_scale(color="independent").configure_view(strokeWidth=0)
+
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 2.6], gap="large")
@@ -20,19 +33,12 @@ with controls:
     kernel_name = st.selectbox(t("topics.convolution.kernel"), list(tm.KERNELS), key="convolution-kernel",
                                format_func=patterns)
     stride = st.slider(t("topics.convolution.stride"), 1, 3, 1, key="convolution-stride")
-image, kernel = tm.IMAGES[image_name], tm.KERNELS[kernel_name]
-feature = tm.convolve(image, kernel, stride)
-pooled = tm.max_pool(feature, 2) if min(feature.shape) >= 2 else feature
+feature = tm.convolve(tm.IMAGES[image_name], tm.KERNELS[kernel_name], stride)
 with controls:
     st.latex(r"c_{ij} = \sum_{p}\sum_{q} x_{i+p,\,j+q}\, k_{pq}")
     st.latex(r"m_{ij} = \max_{2\times 2\ \mathrm{window}} c")
 with chart:
-    show(alt.hconcat(
-        charts.heatmap(image, t("topics.convolution.input"), fmt=".0f", size=30),
-        charts.heatmap(kernel, t("topics.convolution.kernel"), fmt=".2g", size=30),
-        charts.heatmap(feature, t("topics.convolution.feature"), fmt=".2g", size=34),
-        charts.heatmap(pooled, t("topics.convolution.pooled"), fmt=".2g", size=40),
-        spacing=24).resolve_scale(color="independent").configure_view(strokeWidth=0), stretch=False)
+    show_cached(grids, image_name, kernel_name, stride, stretch=False)
     st.caption(t("topics.convolution.caption", rows=feature.shape[0], cols=feature.shape[1]))
 
 practice(TOPIC)

@@ -7,11 +7,20 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
-from ui.layout import practice, show, topic_header
+from ui.layout import practice, show_cached, topic_header
 
 TOPIC = "optimizers"
 EXTENT = 5.0
 START = (-4.5, 2.0)
+
+def race(eta: float, beta: float, steps: int) -> alt.LayerChart:
+    """The valley's contour view with the three optimizers' paths on it."""
+    xs, ys, zs = tm.grid(tm.ravine_value, -EXTENT, EXTENT, 40)
+    paths = tm.optimizer_paths(START, eta, beta, steps)
+    layers = alt.layer(charts.field(xs, ys, zs, z_title="f"),
+                       *(charts.path(p[:, 0], p[:, 1], name=name) for name, p in paths.items()))
+    return layers.resolve_scale(color="independent")
+
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 1.6], gap="large")
@@ -25,10 +34,7 @@ with controls:
              r"\ \ \theta \leftarrow \theta - \eta\,\frac{\hat m}{\sqrt{\hat s} + \varepsilon}")
 paths = tm.optimizer_paths(START, eta, beta, steps)
 with chart:
-    xs, ys, zs = tm.grid(tm.ravine_value, -EXTENT, EXTENT, 40)
-    layers = charts.field(xs, ys, zs, z_title="f")
-    layers = alt.layer(layers, *(charts.path(p[:, 0], p[:, 1], name=name) for name, p in paths.items()))
-    show(layers.resolve_scale(color="independent"), stretch=False)
+    show_cached(race, eta, beta, steps, stretch=False)
     st.latex(r"f(x, y) = 0.1x^2 + 2y^2")
 final = {name: float(tm.ravine_value(p[-1, 0], p[-1, 1])) for name, p in paths.items()}
 for column, (name, value) in zip(st.columns(3), final.items()):

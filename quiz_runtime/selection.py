@@ -28,6 +28,7 @@ def self_study_questions(library: Any, topics: Sequence[str], n: int, difficulty
                          seed: int) -> list[QuestionSpec]:
     """Pick ``n`` questions spread evenly over ``topics`` (round robin, book order), deterministic in ``seed``.
 
+    With fewer questions than topics, a random subset of the topics (one question each) is asked.
     ``difficulty`` (1..3) keeps templates of that difficulty; a topic without any takes its nearest difficulty.
     ``None`` allows all. Templates repeat (with other seeds) only when a topic has fewer than it needs.
     """
@@ -40,6 +41,8 @@ def self_study_questions(library: Any, topics: Sequence[str], n: int, difficulty
             pools.append(pool)
     if not pools or n <= 0:
         return []
+    if n < len(pools):  # not every topic fits: a fair random subset, asked in book order
+        pools = [pools[i] for i in sorted(rng.sample(range(len(pools)), n))]
     picked: list[QuestionSpec] = []
     for index in range(n):
         pool = pools[index % len(pools)]

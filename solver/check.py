@@ -19,9 +19,10 @@ from solver.errors import ParseError
 from solver.kinds import KINDS
 from solver.kinds.choice import letters, option_count
 from solver.kinds.common import Options, has_float
+from solver.kinds.forms import FORMS
 from solver.messages import say, text_in
 from solver.mistakes import MISTAKES
-from solver.parser import parse, symbol
+from solver.parser import parse, parse_typed, symbol
 from solver.verdict import INCORRECT, INVALID, Preview, Verdict
 
 TIME_MARGIN = 0.25
@@ -93,6 +94,8 @@ def _may_be_negated(details: Mapping[str, Any]) -> bool:
     point = details.get("counterexample")
     if not point:
         return True
+    if point["yours"] is None or point["expected"] is None:
+        return False  # one side is real where the other is not: negating changes nothing
     return point["yours"].lstrip("-") == point["expected"].lstrip("-") and point["yours"] != point["expected"]
 
 
@@ -182,6 +185,8 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
         return Verdict(INVALID, 0.0, say("bad_expected", lang, error=reason[:80]),
                        parsed.latex, details={"error": {"code": "bad_expected"}})
     opts.expected_inexact = has_float(expected_value)
+    if kind == "expression" and form in FORMS:
+        opts.answer_typed = parse_typed(text, vars)
     verdict = KINDS[kind].judge(expected_value, parsed.value, opts)
     verdict.interpreted = parsed.latex
     if verdict.status == INCORRECT and "mistake" not in verdict.details:

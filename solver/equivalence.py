@@ -2,9 +2,15 @@
 
 1. Structural: identical trees, or a difference SymPy already reduces to 0.
 2. Numbers: both sides evaluated with our own mpmath evaluator (no ``lambdify``, no ``exec``) at nice and
-   random points from each variable's domain (default [-3, 3]). Points where either side is not a finite
-   real number are skipped. A difference counts only when it is stable between 40 and 80 digits, so
-   cancellation never fakes one; it proves inequality and gives the counterexample shown to the learner.
+   random points from each variable's domain (default [-3, 3]). A difference counts only when it is stable
+   between 40 and 80 digits, so cancellation never fakes one; it proves inequality and gives the
+   counterexample shown to the learner. Real-domain rule: a point where one side is a finite real number and
+   the other is not real (its value has an imaginary part, e.g. ``2 log(x)`` at x = −1) is a difference too
+   (``log(x^2)`` is not ``2 log(x)`` on [-3, 3]; an exercise that means x > 0 says so with ``domain``).
+   Values are computed with principal-branch complex arithmetic and only the final value is judged, so
+   ``sqrt(x)^2`` equals ``x`` everywhere (i² = −1) while ``sqrt(x^2)`` is ``|x|``. Points where a side is
+   undefined (a pole or 0/0, as in (x²−1)/(x−1) at x = 1) are skipped: they are isolated, and an answer is
+   not wrong for a removable singularity.
 3. When the numbers agree, exact algebra where it is cheap and decisive: ``cancel`` for rational functions
    (it decides both ways, so even a difference below 25 digits is caught), and — to prove the sigmoid/tanh
    identities — ``cancel`` after each family of exp(k·L) terms is replaced by powers of one new symbol.
@@ -28,6 +34,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import mpmath
 import sympy as sp
+from sympy.polys.fields import sfield
 
 from solver import worker
 from solver.functions import sigmoid
@@ -66,6 +73,10 @@ class _NotANumber(Exception):
     """The expression has no finite value at this point (overflow, pole, unknown node)."""
 
 
+class _NotReal(_NotANumber):
+    """The expression's value at this point has a significant imaginary part."""
+
+
 _local = threading.local()
 
 
@@ -98,7 +109,7 @@ def _log(ctx: mpmath.MPContext, v: Any, base: Any = None) -> Any:
 def _real(ctx: mpmath.MPContext, v: Any) -> Any:
     if isinstance(v, ctx.mpc):
         if abs(v.imag) > SAME_REL * max(1, abs(v.real)):
-            raise _NotANumber
+            raise _NotReal
         return v.real
     return v
 
@@ -266,12 +277,26 @@ def _fallback(ctx: mpmath.MPContext, node: sp.Basic, env: Mapping[sp.Symbol, Any
 
 def evaluate(expr: sp.Basic, point: Mapping[sp.Symbol, Any], dps: int = LOW_DPS) -> Any:
     """The real value of ``expr`` at ``point`` (decimal strings or mpf) with ``dps`` digits, or None if none."""
+    kind, value = _value(expr, point, dps)
+    return value if kind == REAL else None
+
+
+REAL, NOT_REAL, UNDEFINED = "real", "not real", "undefined"
+
+
+def _value(expr: sp.Basic, point: Mapping[sp.Symbol, Any], dps: int) -> tuple[str, Any]:
+    """``(REAL, value)``, ``(NOT_REAL, imaginary part)`` or ``(UNDEFINED, None)`` of ``expr`` at ``point``."""
     ctx = _ctx(dps)
     env = {s: ctx.mpf(v) for s, v in point.items()}
     try:
-        return _real(ctx, _eval(ctx, expr, env))
+        v = _eval(ctx, expr, env)
+        if isinstance(v, ctx.mpc) and abs(v.imag) > SAME_REL * max(1, abs(v.real)):
+            return NOT_REAL, v.imag
+        return REAL, _real(ctx, v)
+    except _NotReal:
+        return NOT_REAL, None
     except (_NotANumber, ValueError, ZeroDivisionError, OverflowError, TypeError, RecursionError):
-        return None
+        return UNDEFINED, None
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -321,16 +346,39 @@ def _points(symbols: Sequence[sp.Symbol], domain: Mapping[str, tuple[float, floa
 
 
 def _relation(expected: sp.Basic, answer: sp.Basic, point: Mapping[sp.Symbol, str]) -> tuple[str, Any, Any]:
-    """``("same" | "differ" | "skip", yours, expected)`` at ``point``."""
-    low = {s: _ctx(LOW_DPS).mpf(v) for s, v in point.items()}
-    a, b = evaluate(answer, low, LOW_DPS), evaluate(expected, low, LOW_DPS)
-    if a is None or b is None:
-        return "skip", a, b
+    """``(relation, yours, expected)`` at ``point``; relation is ``"same"``, ``"differ"`` (both real),
+    ``"yours not real"`` / ``"expected not real"`` (that side has an imaginary part, the other is real; its
+    value is None) or ``"skip"``."""
+    (a_kind, a), (b_kind, b) = _value(answer, point, LOW_DPS), _value(expected, point, LOW_DPS)
+    if a_kind == REAL and b_kind == REAL:
+        return _real_relation(expected, answer, point, a, b)
+    if {a_kind, b_kind} == {REAL, NOT_REAL}:
+        (a2_kind, a2), (b2_kind, b2) = _value(answer, point, HIGH_DPS), _value(expected, point, HIGH_DPS)
+        if (a2_kind, b2_kind) != (a_kind, b_kind):
+            return "skip", None, None
+        if a_kind == NOT_REAL and _stable_imaginary(a, a2):
+            return "yours not real", None, b2
+        if b_kind == NOT_REAL and _stable_imaginary(b, b2):
+            return "expected not real", a2, None
+    return "skip", None, None
+
+
+DIFFERENCES = ("differ", "yours not real", "expected not real")
+
+
+def _stable_imaginary(low: Any, high: Any) -> bool:
+    """Whether an imaginary part is the same at both precisions (not rounding noise); None means 'raised'."""
+    if low is None or high is None:
+        return low is None and high is None
+    return abs(high - low) <= mpmath.mpf("1e-8") * abs(high)
+
+
+def _real_relation(expected: sp.Basic, answer: sp.Basic, point: Mapping[sp.Symbol, str], a: Any,
+                   b: Any) -> tuple[str, Any, Any]:
     scale = max(abs(a), abs(b))
     if scale == 0 or abs(a - b) <= SAME_REL * scale:
         return "same", a, b
-    high = {s: _ctx(HIGH_DPS).mpf(v) for s, v in point.items()}
-    a2, b2 = evaluate(answer, high, HIGH_DPS), evaluate(expected, high, HIGH_DPS)
+    a2, b2 = evaluate(answer, point, HIGH_DPS), evaluate(expected, point, HIGH_DPS)
     if a2 is None or b2 is None:
         return "skip", a, b
     d1, d2 = a - b, a2 - b2
@@ -364,20 +412,27 @@ def _rounded_point(point: Mapping[sp.Symbol, str], digits: int) -> dict[sp.Symbo
 
 
 def _counterexample(expected: sp.Basic, answer: sp.Basic, point: Mapping[sp.Symbol, str], is_nice: bool,
-                    yours: Any, wanted: Any) -> dict[str, Any]:
-    """The counterexample at the nicest nearby point that still shows the difference."""
+                    relation: str, yours: Any, wanted: Any) -> dict[str, Any]:
+    """The counterexample at the nicest nearby point that still shows the difference.
+
+    ``{"point", "yours", "expected"}`` with values as short decimals; when one side is not a real number there,
+    its value is None and ``"not_real"`` says which side (``"yours"`` or ``"expected"``).
+    """
     if not is_nice:
         for digits in (1, 2, 3):
             p = _rounded_point(point, digits)
             rel, a, b = _relation(expected, answer, p)
-            if rel == "differ":
+            if rel == relation:
                 point, yours, wanted = p, a, b
                 break
-    return {
+    example: dict[str, Any] = {
         "point": {s.name: v for s, v in point.items()},
-        "yours": format_value(yours, wanted),
-        "expected": format_value(wanted, yours),
+        "yours": None if yours is None else format_value(yours, wanted),
+        "expected": None if wanted is None else format_value(wanted, yours),
     }
+    if relation != "differ":
+        example["not_real"] = "yours" if yours is None else "expected"
+    return example
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -426,6 +481,29 @@ def _is_rational_function(expr: sp.Basic) -> bool:
     return True
 
 
+def _rational_zero(expr: sp.Basic) -> bool:
+    """Whether a rational function (see ``_is_rational_function``) is identically 0.
+
+    Decided in SymPy's sparse rational-function field, several times faster than ``cancel`` (which first
+    runs ``factor_terms`` over the whole tree).
+    """
+    if expr.is_number:
+        return expr == 0
+    return sfield(expr)[1] == 0
+
+
+def _constant_ratio(a: sp.Basic, b: sp.Basic) -> sp.Basic:
+    """``a / b`` reduced when it is a number (then a Rational or other constant), else some non-number."""
+    if a == b:
+        return sp.Integer(1)
+    (ca, ra), (cb, rb) = a.as_coeff_Mul(), b.as_coeff_Mul()
+    if ra == rb:
+        return ca / cb
+    if ra == -rb:
+        return -ca / cb
+    return sp.cancel(a / b)
+
+
 def _exp_to_powers(expr: sp.Basic) -> sp.Basic | None:
     """``expr`` with every family of exp(k·L) (k rational) replaced by powers of one new symbol, or None."""
     exps = sorted(expr.atoms(sp.exp), key=sp.default_sort_key)
@@ -435,7 +513,7 @@ def _exp_to_powers(expr: sp.Basic) -> sp.Basic | None:
     for node in exps:
         arg = node.args[0]
         for base, members in families:
-            ratio = sp.cancel(arg / base)
+            ratio = _constant_ratio(arg, base)
             if ratio.is_Rational:
                 members.append((node, ratio))
                 break
@@ -458,12 +536,12 @@ def _exact_zero(diff: sp.Basic) -> bool | None:
     if not small_enough(diff):
         return None
     if _is_rational_function(diff):
-        return sp.cancel(diff) == 0
+        return _rational_zero(diff)
     rewritten = diff.rewrite(sp.exp) if diff.has(sp.tanh, sp.sinh, sp.cosh, sigmoid) else diff
     if rewritten == 0:
         return True
     replaced = _exp_to_powers(rewritten)
-    if replaced is not None and small_enough(replaced) and sp.cancel(replaced) == 0:
+    if replaced is not None and small_enough(replaced) and _rational_zero(replaced):
         return True
     return None
 
@@ -517,8 +595,9 @@ def _numeric(expected: sp.Basic, answer: sp.Basic, points: Sequence[tuple[dict[s
         if time.monotonic() > deadline:
             break
         rel, a, b = _relation(expected, answer, point)
-        if rel == "differ":
-            return Comparison(False, "numeric", _counterexample(expected, answer, point, is_nice, a, b), valid)
+        if rel in DIFFERENCES:
+            example = _counterexample(expected, answer, point, is_nice, rel, a, b)
+            return Comparison(False, "numeric", example, valid)
         if rel == "same":
             valid += 1
             random_valid += not is_nice or not point

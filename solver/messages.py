@@ -10,6 +10,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not quite: at {point} yours gives {yours}, expected {expected}.",
         "zh": "还不对：当 {point} 时，你的答案等于 {yours}，应为 {expected}。",
     },
+    "counterexample_expected_not_real": {
+        "en": "Not quite: at {point} yours gives {yours}, but the expected answer is not defined there "
+              "(it is not a real number).",
+        "zh": "还不对：当 {point} 时，你的答案等于 {yours}，但正确答案在这里没有定义（不是实数）。",
+    },
+    "counterexample_yours_not_real": {
+        "en": "Not quite: at {point} your answer is not defined (it is not a real number), but the expected "
+              "answer is {expected}.",
+        "zh": "还不对：当 {point} 时，你的答案没有定义（不是实数），而正确答案等于 {expected}。",
+    },
+    "value_not_real": {
+        "en": "Not quite: your answer is not a real number.",
+        "zh": "还不对：你的答案不是实数。",
+    },
     "value_differs": {
         "en": "Not quite: your answer equals {yours}, which is not the expected value.",
         "zh": "还不对：你的答案等于 {yours}，不是正确的值。",
@@ -27,15 +41,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请直接写出结果：这里不能使用 {name}(…)。",
     },
     "form_expanded": {
-        "en": "Equivalent, but not expanded: multiply out the brackets.",
-        "zh": "结果等价，但没有展开：请把括号乘开。",
+        "en": "Equivalent, but not expanded yet: multiply out the brackets.",
+        "zh": "结果等价，但还没有展开：请把括号乘开。",
     },
     "form_factored": {
-        "en": "Equivalent, but not factored: write it as a product of factors.",
-        "zh": "结果等价，但没有因式分解：请写成因式的乘积。",
+        "en": "Equivalent, but not factored yet: write it as a product of factors.",
+        "zh": "结果等价，但还没有因式分解：请写成因式的乘积。",
     },
     "form_simplified": {
-        "en": "Equivalent, but not simplified: simplify it further.",
+        "en": "Equivalent, but not simplified yet: simplify it further.",
         "zh": "结果等价，但还没有化简：请进一步化简。",
     },
     "expected_expression": {

@@ -24,6 +24,7 @@ from sympy import Basic, E, FiniteSet, ImmutableMatrix, Integer, Rational, S, Sy
 
 from . import arith
 from . import latex as tx
+from . import typed as ty
 from .errors import ParseError
 from .functions import ANSWER_FUNCTIONS, FunctionSpec
 from .lexer import GREEK_LETTERS, Entry, Lexer, Token, greek_name
@@ -53,6 +54,7 @@ class _Node:
     tex: str
     prec: int
     literal_vector: bool = field(default=False)
+    typed: Any = None  # the unevaluated tree of what was typed (only when the parser keeps forms)
 
 
 @lru_cache(maxsize=512)
@@ -176,6 +178,17 @@ def parse(text: str, variables: Sequence[str] = (), *, mode: str = "answer",
     return _finish(node)
 
 
+def parse_typed(text: str, variables: Sequence[str] = ()) -> Any:
+    """The answer ``text`` as typed: sums, products, quotients and powers left unevaluated (see ``solver.typed``),
+    so ``2(x+1)`` stays a product. For judging the form of an answer; raises ParseError like ``parse``."""
+    variables = tuple(variables)
+    tokens = _cached_lexer(variables, "answer").tokenize(text)
+    if tokens[0].kind == "end":
+        raise ParseError("empty", None)
+    node = _Parser(tokens, "answer", keep_form=True).parse_top()
+    return node.value if node.typed is None else node.typed
+
+
 def _finish(node: _Node) -> Parsed:
     value = node.value
     if isinstance(value, arith.PlusMinus):
@@ -204,10 +217,11 @@ def _check_defined(values: Sequence[Any]) -> None:
 class _Parser:
     """Pratt parser over a token list; builds values and their LaTeX together."""
 
-    def __init__(self, tokens: list[Token], mode: str):
+    def __init__(self, tokens: list[Token], mode: str, keep_form: bool = False):
         self.tokens = tokens
         self.pos = 0
         self.mode = mode
+        self.keep_form = keep_form
         self.depth = 0
         self.abs_depth = 0
 
@@ -238,6 +252,12 @@ class _Parser:
         if tok.kind == "end":
             raise ParseError("unmatched_open", opener.column, {"token": opener.text})
         raise self.unexpected(tok)
+
+    def typed(self, op: str, value: Any, *operands: Any) -> Any:
+        """The typed tree of ``op`` over operands (nodes or plain values), when forms are kept."""
+        if not self.keep_form:
+            return None
+        return ty.build(op, [_typed_or_value(o) for o in operands], value)
 
     # -- grammar ------------------------------------------------------------------------------------
     def parse_top(self) -> _Node:
@@ -329,9 +349,10 @@ class _Parser:
             if t in ("-", "+"):
                 operand = self.expr(25)
                 if t == "+":
-                    return _Node(operand.value, "+" + operand.tex, tx.UNARY)
-                return _Node(arith.neg(operand.value, tok.column), "-" + tx.wrap(operand.tex, operand.prec, tx.UNARY),
-                             tx.UNARY)
+                    return _Node(operand.value, "+" + operand.tex, tx.UNARY, typed=operand.typed)
+                value = arith.neg(operand.value, tok.column)
+                return _Node(value, "-" + tx.wrap(operand.tex, operand.prec, tx.UNARY), tx.UNARY,
+                             typed=self.typed("neg", value, operand))
             if t in ("±", "∓"):
                 operand = self.expr(25)
                 value = operand.value
@@ -352,7 +373,8 @@ class _Parser:
         if tok.kind == "sup":
             self.advance()
             value = arith.power(left.value, tok.value, col)
-            return _Node(value, tx.power(left.tex, left.prec, tok.tex), tx.POW)
+            return _Node(value, tx.power(left.tex, left.prec, tok.tex), tx.POW,
+                         typed=self.typed("^", value, left, tok.value))
         if tok.kind == "kw":
             self.advance()
             right = self.expr(self.left_bp(tok))
@@ -366,10 +388,14 @@ class _Parser:
                 self.advance()
                 right = self.expr(10)
                 if t == "+":
-                    return _Node(arith.add(left.value, right.value, col), "%s + %s" % (left.tex, right.tex), tx.ADD)
+                    value = arith.add(left.value, right.value, col)
+                    return _Node(value, "%s + %s" % (left.tex, right.tex), tx.ADD,
+                                 typed=self.typed("+", value, left, right))
                 r_tex = tx.wrap(right.tex, right.prec, tx.ADD + 1)
                 if t == "-":
-                    return _Node(arith.sub(left.value, right.value, col), "%s - %s" % (left.tex, r_tex), tx.ADD)
+                    value = arith.sub(left.value, right.value, col)
+                    return _Node(value, "%s - %s" % (left.tex, r_tex), tx.ADD,
+                                 typed=self.typed("-", value, left, right))
                 self.check_scalar(left.value, tok, "±")
                 self.check_scalar(right.value, tok, "±")
                 plus = arith.add(left.value, right.value, col)
@@ -387,7 +413,8 @@ class _Parser:
                     value = arith.hadamard(left.value, right.value, col)
                     tex = r"%s \odot %s" % (tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL))
                     return _Node(value, tex, tx.MUL)
-                return _Node(arith.div(left.value, right.value, col), tx.fraction(left.tex, right.tex), tx.MUL)
+                value = arith.div(left.value, right.value, col)
+                return _Node(value, tx.fraction(left.tex, right.tex), tx.MUL, typed=self.typed("/", value, left, right))
             if t == "^":
                 self.advance()
                 nxt = self.peek()
@@ -396,10 +423,12 @@ class _Parser:
                     return self.transpose(left, tok)
                 right = self.expr(29)
                 value = arith.power(left.value, right.value, col)
-                return _Node(value, tx.power(left.tex, left.prec, right.tex), tx.POW)
+                return _Node(value, tx.power(left.tex, left.prec, right.tex), tx.POW,
+                             typed=self.typed("^", value, left, right))
             if t == "%":
                 self.advance()
-                return _Node(arith.div(left.value, Integer(100), col), left.tex + r"\%", tx.ATOM)
+                value = arith.div(left.value, Integer(100), col)
+                return _Node(value, left.tex + r"\%", tx.ATOM, typed=self.typed("/", value, left, Integer(100)))
             if t == "!":
                 self.advance()
                 if isinstance(left.value, ImmutableMatrix) or not isinstance(left.value, Basic):
@@ -427,7 +456,7 @@ class _Parser:
     def product(self, left: _Node, right: _Node, col: int, explicit: bool) -> _Node:
         value = arith.mul(left.value, right.value, col)
         tex = tx.product(tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL), explicit)
-        return _Node(value, tex, tx.MUL)
+        return _Node(value, tex, tx.MUL, typed=self.typed("*", value, left, right))
 
     def transpose(self, left: _Node, tok: Token) -> _Node:
         if not isinstance(left.value, ImmutableMatrix):
@@ -463,7 +492,7 @@ class _Parser:
             raise ParseError("unexpected_token", tok.column + 1, {"token": ")"})
         if len(items) == 1:
             item = items[0]
-            return _Node(item.value, r"\left(%s\right)" % item.tex, tx.ATOM, item.literal_vector)
+            return _Node(item.value, r"\left(%s\right)" % item.tex, tx.ATOM, item.literal_vector, item.typed)
         return self.vector(items, tok)
 
     def bracket(self, tok: Token) -> _Node:
@@ -488,7 +517,7 @@ class _Parser:
         items = rows[0]
         if len(items) == 1 and not items[0].literal_vector:
             item = items[0]
-            return _Node(item.value, r"\left[%s\right]" % item.tex, tx.ATOM)
+            return _Node(item.value, r"\left[%s\right]" % item.tex, tx.ATOM, typed=item.typed)
         return self.vector(items, tok)
 
     def vector(self, items: list[_Node], tok: Token) -> _Node:
@@ -601,14 +630,29 @@ class _Parser:
                 raise ParseError("wrong_arg_count", tok.column, {"name": tok.text, "expected": "1",
                                                                  "got": len(args)})
         value = self.apply(spec, values, tok)
+        typed = self.typed_call(value, args)
         tex = tx.call(name_tex, [a.tex for a in args])
         if tok.extra is not None and not isinstance(tok.extra, str):
             tex = r"%s\left(%s\right)" % (name_tex, tx.strip_group(args[0].tex))
         if power_value is not None:
+            typed = self.typed("^", arith.power(value, power_value, tok.column), _Node(value, "", 0, typed=typed),
+                               power_value)
             value = arith.power(value, power_value, tok.column)
             tex = tx.power(tex, tx.ATOM, power_tex) if not tex.startswith("\\") or "\\left(" not in tex else \
                 tex.replace(r"\left(", "^{%s}\\left(" % power_tex, 1)
-        return _Node(value, tex, tx.ATOM)
+        return _Node(value, tex, tx.ATOM, typed=typed)
+
+    def typed_call(self, value: Any, args: list[_Node]) -> Any:
+        """``f(typed args)`` unevaluated when ``value`` is a plain call of the typed arguments, else None."""
+        if not self.keep_form or not isinstance(value, sympy.Function) or len(value.args) != len(args):
+            return None
+        typed_args = [_typed_or_value(a) for a in args]
+        if typed_args == list(value.args):
+            return None
+        try:
+            return value.func(*typed_args, evaluate=False)
+        except (TypeError, ValueError):
+            return None
 
     def apply(self, spec: FunctionSpec, values: list[Any], tok: Token) -> Any:
         """Call a function spec, turning its failures into ParseErrors at the call's column."""
@@ -632,6 +676,12 @@ class _Parser:
         except (ValueError, TypeError, ArithmeticError, AttributeError, IndexError, NotImplementedError,
                 KeyError):
             raise ParseError("bad_arguments", tok.column, {"name": tok.text}) from None
+
+
+def _typed_or_value(operand: Any) -> Any:
+    if isinstance(operand, _Node):
+        return operand.value if operand.typed is None else operand.typed
+    return operand
 
 
 def _flatten(values: Sequence[Any]) -> list[Any]:

@@ -57,8 +57,7 @@ def show_preview(text: str, part: Any) -> None:
         return
     shown = preview(text, kind=part.kind, vars=variables, lang=lang())
     if shown.ok and shown.latex:
-        st.caption(t("practice.preview_label"))
-        st.latex(shown.latex)
+        st.markdown(f"🔎 {t('practice.preview_label')} $\\displaystyle {shown.latex}$")
     elif shown.message:
         st.caption(f"⚠️ {shown.message}")
 

@@ -8,24 +8,26 @@ import streamlit as st
 from ui.i18n import t
 
 
-def show_verdict(verdict: Any) -> None:
-    """Draw a ``solver.Verdict`` (or its ``to_dict()`` form): a coloured box, then the details."""
+def show_verdict(verdict: Any, *, interpreted: bool = True) -> None:
+    """Draw a ``solver.Verdict`` (or its ``to_dict()`` form): a coloured box with the solver's message, then
+    the details. ``interpreted=False`` leaves out how the answer was read (when a live preview already shows it).
+    """
     data = _as_dict(verdict)
     status, message = data.get("status"), data.get("message") or ""
     details: Mapping[str, Any] = data.get("details") or {}
     score = float(data.get("score") or 0)
     if status == "correct":
-        st.success(f"**{t('practice.correct')}** — {message}" if message else t("practice.correct"), icon="✅")
+        st.success(message or t("practice.correct"), icon="✅")
     elif status == "invalid":
-        st.warning(f"**{t('practice.invalid')}** — {message}", icon="⌨️")
+        st.warning(message or t("practice.invalid"), icon="⌨️")
         _show_error_position(details)
         st.caption(t("practice.invalid_free"))
         return
     elif score > 0:
-        st.warning(f"**{t('practice.partial', percent=round(100 * score))}** — {message}", icon="🟡")
+        st.warning(f"**{t('practice.partial', percent=round(100 * score))}** · {message}", icon="🟡")
     else:
-        st.error(f"**{t('practice.incorrect')}** — {message}", icon="❌")
-    _show_details(data, details)
+        st.error(message or t("practice.incorrect"), icon="❌")
+    _show_details(data, details, interpreted=interpreted)
 
 
 def _as_dict(verdict: Any) -> dict[str, Any]:
@@ -38,7 +40,7 @@ def _as_dict(verdict: Any) -> dict[str, Any]:
     }
 
 
-def _show_details(data: Mapping[str, Any], details: Mapping[str, Any]) -> None:
+def _show_details(data: Mapping[str, Any], details: Mapping[str, Any], *, interpreted: bool) -> None:
     """Interpretation, wrong entries, counterexample, anticipated mistake and the ECF note."""
     if details.get("ecf"):
         st.info(t("practice.ecf"), icon="↪️")
@@ -53,9 +55,8 @@ def _show_details(data: Mapping[str, Any], details: Mapping[str, Any]) -> None:
     example = details.get("counterexample")
     if example:
         st.caption(_counterexample(example))
-    if data.get("interpreted"):
-        st.caption(t("practice.interpreted"))
-        st.latex(str(data["interpreted"]))
+    if interpreted and data.get("interpreted"):
+        st.markdown(f"{t('practice.interpreted')}: $\\displaystyle {data['interpreted']}$")
 
 
 def _show_error_position(details: Mapping[str, Any]) -> None:

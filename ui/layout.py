@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable
 
 import altair as alt
 import streamlit as st
@@ -31,6 +32,18 @@ def topic_header(topic_id: str) -> Topic:
 def show(chart: alt.TopLevelMixin, *, stretch: bool = True) -> None:
     """Draw an Altair chart (stretched to the column, or at its own width)."""
     st.altair_chart(chart, width="stretch" if stretch else "content")
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _spec(where: str, _build: Callable[..., alt.TopLevelMixin], args: tuple, language: str) -> dict:
+    return _build(*args).to_dict(validate=False)
+
+
+def show_cached(build: Callable[..., alt.TopLevelMixin], *args: Any, stretch: bool = True) -> None:
+    """Draw `build(*args)`, memoised on (where `build` is defined, `args`, the language): building and
+    serialising a big Altair chart costs far more than a rerun should, and slider values repeat."""
+    where = f"{build.__code__.co_filename}:{build.__qualname__}"
+    st.vega_lite_chart(_spec(where, build, args, lang()), width="stretch" if stretch else "content")
 
 
 def practice(topic_id: str) -> None:

@@ -139,7 +139,7 @@ def _answer_cell(ex: Any, part: Any, earlier: dict[str, str]) -> None:
     if checked and not text:
         st.warning(t("practice.empty_answer"), icon="⌨️")
     elif last is not None and last[0] == text:
-        show_verdict(last[1])
+        show_verdict(last[1], interpreted=False)   # the live preview above already shows the reading
 
 
 def _check(ex: Any, part: Any, text: str, earlier: dict[str, str]) -> None:

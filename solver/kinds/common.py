@@ -35,6 +35,7 @@ class Options:
     domain: Mapping[str, tuple[float, float]] | None = None
     choices: Sequence[Any] | None = None
     answer_text: str = ""
+    answer_typed: Any = None  # the answer as typed, unevaluated (for a required form; see solver.typed)
     expected_text: str = ""
     expected_inexact: bool = False
     decimal_tolerance: bool = True

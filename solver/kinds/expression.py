@@ -1,12 +1,9 @@
 """The ``expression`` kind: exact equivalence, an optional required form, a counterexample when it differs.
 
 Required form (``form``): an equivalent answer that is not in the form asked for is ``incorrect`` with score
-0.5 and a message saying which form is wanted (``details["form"]``):
-- ``expanded``: SymPy's ``expand`` leaves it unchanged (no products of sums or powers of sums are left);
-- ``factored``: not a sum that ``factor`` can split, and every sum inside a product is irreducible;
-- ``simplified``: no more operations than the expected answer as the exercise writes it.
-SymPy already distributes a number over a sum while reading (``2(x+1)`` is read as ``2x + 2``), so such an
-answer counts as expanded.
+0.5 and a message saying which form is wanted (``details["form"]``). The form is judged on the answer as
+typed (``opts.answer_typed``), not on SymPy's evaluated value: ``2(x+1)`` is not expanded even though SymPy
+reads it as 2x + 2. The rules are in ``solver.kinds.forms``.
 """
 from __future__ import annotations
 
@@ -14,12 +11,10 @@ from typing import Any
 
 import sympy as sp
 
-from solver.equivalence import small_enough
 from solver.kinds.common import Options, compare_scalar, is_scalar
+from solver.kinds.forms import FORMS, in_form
 from solver.messages import say
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
-
-FORMS = ("expanded", "factored", "simplified")
 
 
 def shape_name(value: Any, lang: str) -> str:
@@ -45,29 +40,16 @@ def differs_message(counterexample: dict[str, Any] | None, lang: str) -> str:
     """The 'not quite' message, with the counterexample when there is one."""
     if not counterexample:
         return say("incorrect", lang)
-    if not counterexample["point"]:
-        return say("value_differs", lang, yours=counterexample["yours"])
-    return say("counterexample", lang, point=point_text(counterexample["point"]),
-               yours=counterexample["yours"], expected=counterexample["expected"])
-
-
-def in_form(answer: sp.Expr, expected: sp.Expr, form: str) -> bool:
-    """Whether ``answer`` is written in ``form`` (see the module docstring); unknown forms always pass."""
-    if form == "expanded":
-        return not small_enough(answer) or sp.expand(answer) == answer
-    if form == "factored":
-        if not small_enough(answer):
-            return True
-        if answer.is_Add:
-            return sp.factor(answer).is_Add
-        for factor in sp.Mul.make_args(answer):
-            base = factor.base if factor.is_Pow else factor
-            if base.is_Add and not sp.factor(base).is_Add:
-                return False
-        return True
-    if form == "simplified":
-        return sp.count_ops(answer) <= sp.count_ops(expected)
-    return True
+    point, yours, expected = counterexample["point"], counterexample["yours"], counterexample["expected"]
+    if not point:
+        if yours is None:
+            return say("value_not_real", lang)
+        return say("value_differs", lang, yours=yours) if expected is not None else say("incorrect", lang)
+    if yours is None:
+        return say("counterexample_yours_not_real", lang, point=point_text(point), expected=expected)
+    if expected is None:
+        return say("counterexample_expected_not_real", lang, point=point_text(point), yours=yours)
+    return say("counterexample", lang, point=point_text(point), yours=yours, expected=expected)
 
 
 def judge(expected: sp.Expr, answer: Any, opts: Options) -> Verdict:
@@ -80,7 +62,8 @@ def judge(expected: sp.Expr, answer: Any, opts: Options) -> Verdict:
     if result.equal is None:
         return Verdict(INVALID, 0.0, say("undecided", lang), details=details)
     if result.equal:
-        if opts.form in FORMS and not in_form(answer, expected, opts.form):
+        typed = answer if opts.answer_typed is None else opts.answer_typed
+        if opts.form in FORMS and not in_form(typed, expected, opts.form):
             details["form"] = opts.form
             return Verdict(INCORRECT, 0.5, say(f"form_{opts.form}", lang), details=details)
         return Verdict(CORRECT, 1.0, say("correct", lang), details=details)

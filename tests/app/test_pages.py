@@ -37,9 +37,10 @@ RAW_KEY_PREFIXES = ("topics.", "common.")
 
 
 def chart_data(at: AppTest, index: int = 0) -> list[pd.DataFrame]:
-    """The datasets of the index-th Altair chart on the page, decoded from Arrow."""
+    """The datasets of the index-th chart: Arrow data sets, or the spec's inline `datasets` (cached charts)."""
     proto = at.get("vega_lite_chart")[index].proto
     frames = [pa.ipc.open_stream(ds.data.data).read_all().to_pandas() for ds in proto.datasets]
+    frames += [pd.DataFrame(rows) for rows in json.loads(proto.spec).get("datasets", {}).values()]
     assert frames, "the chart carries no data"
     return frames
 

@@ -145,3 +145,16 @@ def test_setup_in_chinese_and_nothing_chosen():
     at.button(key="quiz-start").click().run()
     assert at.warning[0].value == "请至少选择一个主题。"
     assert "quiz-run" not in at.session_state
+
+
+def test_switching_profile_hides_the_other_learners_quiz():
+    at = start_vectors_quiz(session(), count=2)
+    key = at.session_state["quiz-run"].key
+    at.session_state["profile"] = "bo"
+    at.run()
+    assert "quiz-run" not in at.session_state and not at.progress
+    with pytest.raises(KeyError):
+        at.button(key=f"quiz-resume-{key}")           # ada's saved quiz is not offered to bo
+    at.session_state["profile"] = "ada"
+    at.run()
+    assert at.button(key=f"quiz-resume-{key}").label == "Resume"

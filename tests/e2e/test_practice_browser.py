@@ -23,15 +23,17 @@ def test_practice_panel_answer_preview_and_verdicts(app_url, page):
     page.get_by_role("button", name="Check").click()
     page.get_by_text("did not count as an attempt").wait_for(timeout=20_000)
 
-    box.fill(f"({ex.expected_text('')}) + 1")            # readable but wrong
-    page.wait_for_selector(".katex", timeout=20_000)     # the live preview of how it is read
+    wrong = f"({ex.expected_text('')}) + 1"
+    box.fill(wrong)                                      # readable but wrong
+    page.get_by_text("Read as:").wait_for(timeout=20_000)   # the live preview, before any check
+    page.wait_for_selector(".katex", timeout=20_000)
     page.get_by_role("button", name="Check").click()
-    page.get_by_text("Not quite").wait_for(timeout=20_000)
+    page.locator("[data-testid='stAlert']", has_text=ex.check("", wrong).message).wait_for(timeout=20_000)
     page.get_by_text("Attempts: 1").wait_for(timeout=20_000)
 
     box.fill(ex.expected_text(""))                       # right
     page.get_by_role("button", name="Check").click()
-    verdict = page.locator("[data-testid='stAlert']", has_text="Correct").first
+    verdict = page.locator("[data-testid='stAlert']", has_text=ex.check("", ex.expected_text("")).message)
     verdict.wait_for(timeout=20_000)
     page.get_by_text("Attempts: 2").wait_for(timeout=20_000)
     verdict.scroll_into_view_if_needed()

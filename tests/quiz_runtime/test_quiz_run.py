@@ -213,6 +213,15 @@ def test_self_study_falls_back_to_the_nearest_difficulty_and_skips_empty_topics(
     assert self_study_questions(lib, ["attention"], 3, None, seed=1) == []
 
 
+def test_fewer_questions_than_topics_draws_a_random_subset_of_topics():
+    templates = [SimpleNamespace(id=f"t{k}", topic=f"topic{k}", difficulty=1) for k in range(8)]
+    lib = SimpleNamespace(by_topic=lambda topic: [t for t in templates if t.topic == topic])
+    topics = [f"topic{k}" for k in range(8)]
+    draws = [[p.template_id for p in self_study_questions(lib, topics, 3, None, seed=s)] for s in range(10)]
+    assert all(len(set(d)) == 3 and d == sorted(d) for d in draws)       # distinct topics, book order
+    assert len({tuple(d) for d in draws}) > 1                             # not always the first three
+
+
 def test_derive_seed_is_stable_and_in_range():
     assert derive_seed(1, "a") == derive_seed(1, "a") != derive_seed(2, "a")
     assert all(1 <= derive_seed(i) <= 999_999 for i in range(200))

@@ -63,7 +63,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "practice.hint": {"en": "Hint {n} of {total}", "zh": "提示 {n} / {total}"},
     "practice.show_hint": {"en": "Show a hint", "zh": "给个提示"},
     "practice.next_hint": {"en": "Next hint", "zh": "下一个提示"},
-    "practice.no_more_hints": {"en": "No more hints.", "zh": "没有更多提示了。"},
     "practice.show_solution": {"en": "Show the worked solution", "zh": "查看详细解答"},
     "practice.solution": {"en": "Worked solution", "zh": "详细解答"},
     "practice.store_unavailable": {

@@ -49,6 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "quiz.no_limit": {"en": "none", "zh": "不限时"},
     "quiz.minutes_short": {"en": "{minutes} min", "zh": "{minutes} 分钟"},
     "quiz.self_title": {"en": "Self-study quiz: {topics}", "zh": "自选测验：{topics}"},
+    "quiz.self_title_all": {"en": "Self-study quiz: everything so far", "zh": "自选测验：到目前为止的全部内容"},
     "quiz.file_error": {"en": "This quiz could not be built: {error}", "zh": "无法生成这个测验：{error}"},
     "quiz.progress": {
         "en": "Question {n} of {total} · {done} answered",
@@ -59,7 +60,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "quiz.jump": {"en": "Questions", "zh": "题目"},
     "quiz.submit": {"en": "Submit", "zh": "提交"},
     "quiz.attempts_left": {"en": "Attempts left: {n}", "zh": "剩余作答次数：{n}"},
-    "quiz.part_closed": {"en": "No attempts left on this answer.", "zh": "这个答案已没有作答次数。"},
     "quiz.skip": {"en": "Skip for now", "zh": "先跳过"},
     "quiz.next": {"en": "Next question", "zh": "下一题"},
     "quiz.finish": {"en": "Finish the quiz", "zh": "结束测验"},

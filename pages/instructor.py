@@ -1,0 +1,31 @@
+"""Instructor tools: preview any template, upload exercise and quiz files, students' variants, quiz results and
+printable worksheets. Layout only: see `ui/instructor_view.py` and `classroom/`."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.instructor_view import (files_section, names_input, pick_quiz, preview_section, results_section,
+                                variants_section, worksheets_section)
+
+st.title(f"🧑‍🏫 {t('instructor.title')}")
+st.caption(t("instructor.intro"))
+
+preview_tab, files_tab, quizzes_tab, results_tab = st.tabs([
+    f"🔍 {t('instructor.tab.preview')}", f"📁 {t('instructor.tab.files')}", f"👥 {t('instructor.tab.quizzes')}",
+    f"📊 {t('instructor.tab.results')}",
+])
+with files_tab:  # first, so an upload is in the library before the other tabs draw
+    files_section()
+with preview_tab:
+    preview_section()
+with quizzes_tab:
+    quiz = pick_quiz("quizzes")
+    if quiz is not None:
+        names = names_input()
+        st.subheader(t("instructor.variants.title"))
+        variants_section(quiz, names)
+        st.subheader(t("instructor.worksheet.title"))
+        worksheets_section(quiz, names)
+with results_tab:
+    results_section()

@@ -1,0 +1,89 @@
+"""Placeholders → clean LaTeX / solver syntax, automatic brackets, and artefact detection."""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from exercises.render import RenderError, artefacts, fill, latex_of, text_of
+
+x = sp.Symbol("x")
+
+
+@pytest.mark.parametrize("value, latex", [
+    (sp.Integer(-3), "-3"),
+    (sp.Rational(1, 3), "\\frac{1}{3}"),
+    (sp.Rational(-2, 7), "-\\frac{2}{7}"),
+    (sp.Rational(1, 4), "0.25"),
+    (sp.Rational(-7, 2), "-3.5"),
+    (3 * x - 2, "3 x - 2"),
+    (sp.Float(1.0) * x, "x"),
+    (sp.ImmutableMatrix([2, -1]), "\\left(2, -1\\right)"),
+    (sp.ImmutableMatrix([[1, 2], [3, 4]]), "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}"),
+    (sp.sqrt(2) / 2, "\\frac{\\sqrt{2}}{2}"),
+])
+def test_latex_of(value, latex: str) -> None:
+    assert latex_of(value) == latex
+
+
+def test_formats() -> None:
+    assert latex_of(sp.Rational(1, 4), "frac") == "\\frac{1}{4}"
+    assert latex_of(1 / (1 + sp.exp(-2)), "d4") == "0.8808"
+    assert latex_of(sp.Rational(-1, 200000), "d3") == "0.000"
+    assert latex_of(sp.Rational(5, 2), "d0") == "3"
+    assert latex_of(sp.ImmutableMatrix([1, 2]), "col") == "\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}"
+    with pytest.raises(RenderError):
+        latex_of(x, "d2")
+
+
+@pytest.mark.parametrize("value, text", [
+    (3 * x**2 - 2, "3*x^2 - 2"),
+    (sp.Rational(-1, 3), "-1/3"),
+    (sp.E * x, "e*x"),
+    (sp.Abs(x), "abs(x)"),
+    (sp.ImmutableMatrix([1, sp.Rational(1, 2)]), "(1, 1/2)"),
+    (sp.ImmutableMatrix([[1, 2], [3, 4]]), "[[1, 2], [3, 4]]"),
+    (sp.FiniteSet(2, -2), "{-2, 2}"),
+])
+def test_text_of_is_solver_syntax(value, text: str) -> None:
+    assert text_of(value) == text
+
+
+def test_fill_brackets_negative_values_after_operators() -> None:
+    values = {"a": sp.Integer(2), "b": sp.Integer(-1), "s": x + 1, "q": sp.Rational(1, 3), "n": sp.Integer(-2)}
+    assert fill("${{a}}\\cdot{{b}}$", values) == "$2\\cdot\\left(-1\\right)$"
+    assert fill("${{a}} + {{b}}$", values) == "$2 + \\left(-1\\right)$"
+    assert fill("${{b}} + {{a}}$", values) == "$-1 + 2$"
+    assert fill("$2 \\cdot {{s}}$", values) == "$2 \\cdot \\left(x + 1\\right)$"
+    assert fill("${{b}}^2$", values) == "$\\left(-1\\right)^2$"
+    assert fill("$x^{{n}}$", values) == "$x^{-2}$"
+    assert fill("$e^{{{n}}}$", values) == "$e^{-2}$"
+    assert fill("{{a}}*{{b}}", values, latex=False) == "2*(-1)"
+    assert fill("1/{{q}}", values, latex=False) == "1/(1/3)"
+    assert fill("{{s:text}}", values) == "x + 1"
+
+
+def test_fill_rejects_unknown_names_and_formats() -> None:
+    with pytest.raises(RenderError, match="names no param"):
+        fill("{{zz}}", {})
+    with pytest.raises(RenderError, match="unknown format"):
+        fill("{{a:bold}}", {"a": sp.Integer(1)})
+
+
+@pytest.mark.parametrize("text, found", [
+    ("$3*x$", "'*' in maths"),
+    ("$2 + -3$", "'+ -'"),
+    ("$x - -3$", "'- -'"),
+    ("$1.0 x$", "a float such as '1.0'"),
+    ("$1x + 2$", "a coefficient 1 such as '1x'"),
+    ("value None here", "'None'"),
+    ("$ {{a}} $", "an unfilled '{{'"),
+    ("$\\tilde{\\infty}$", "an undefined value"),
+])
+def test_artefacts_detected(text: str, found: str) -> None:
+    assert any(found in a for a in artefacts(text)), artefacts(text)
+
+
+def test_clean_text_has_no_artefacts() -> None:
+    clean = ("**Bold** markdown, $3 x - 2$, $\\frac{1}{3}$, $x_1 x_2$, $10.5$, $2\\cdot\\left(-1\\right)$, "
+             "$\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}$")
+    assert artefacts(clean) == []

@@ -1,0 +1,359 @@
+"""The instructor page's sections: template preview, files (upload and errors), variants, results, worksheets.
+
+Logic lives in `classroom/` and `exercises/`; this module only draws. Widget keys start with `instructor-`.
+"""
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from exercises.quiz import variants
+from exercises.seeds import student_seed
+from exercises.topics import TOPIC_IDS
+from exercises.validate import acceptance_rate
+from exercises.worksheet import numbered_students, render_worksheets
+from classroom import preview, results, uploads
+from ui.answer_box import answer_input, localized, show_preview
+from ui.exercise_view import get_exercise, get_library
+from ui.feedback import show_verdict
+from ui.i18n import lang, t
+
+PREFIX = "instructor"
+TEMPLATE_KEY = f"{PREFIX}-template"
+SEED_KEY = f"{PREFIX}-seed"
+NAMES_KEY = f"{PREFIX}-names"
+UPLOADS_KEY = f"{PREFIX}-uploads"
+MAX_SEED = 2**31 - 1
+ACCEPTANCE_DRAWS = 200
+_SEEDS = random.SystemRandom()
+
+
+def key(name: str) -> str:
+    """A deterministic widget key of this page."""
+    return f"{PREFIX}-{name}"
+
+
+def reload_library() -> None:
+    """Forget the cached library and exercises so every page loads the files again."""
+    get_library.clear()
+    get_exercise.clear()
+    _worksheet_files.clear()
+
+
+# ----- preview -----------------------------------------------------------------------------------------------
+def _randomise_seed() -> None:
+    st.session_state[SEED_KEY] = _SEEDS.randint(1, 999_999)
+
+
+def open_in_preview(template_id: str, seed: int) -> None:
+    """Button callback: show `template_id` at `seed` in the preview."""
+    st.session_state[TEMPLATE_KEY] = template_id
+    st.session_state[SEED_KEY] = int(seed)
+
+
+def _template_order(library: Any) -> list[str]:
+    return [tpl.id for topic in TOPIC_IDS for tpl in library.by_topic(topic)]
+
+
+def _pick_template(library: Any) -> Any:
+    ids = _template_order(library)
+    if st.session_state.get(TEMPLATE_KEY) not in ids:
+        st.session_state.pop(TEMPLATE_KEY, None)
+    labels = {tid: f"{tid} — {localized(library.get(tid).title)}" for tid in ids}
+    picked = st.selectbox(t("instructor.preview.template"), ids, key=TEMPLATE_KEY, format_func=labels.get)
+    return library.get(picked)
+
+
+def _pick_seed() -> int:
+    st.session_state.setdefault(SEED_KEY, 1)
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    seed = left.number_input(t("instructor.preview.seed"), min_value=1, max_value=MAX_SEED, step=1, key=SEED_KEY)
+    right.button(t("instructor.preview.random"), key=key("random-seed"), icon="🎲", on_click=_randomise_seed)
+    return int(seed)
+
+
+def _locks(template: Any) -> dict[str, str]:
+    with st.expander(t("instructor.preview.locks"), icon="🔒"):
+        st.caption(t("instructor.preview.locks_help"))
+        texts = {}
+        for name, spec in template.params_spec.items():
+            texts[name] = st.text_input(name, key=key(f"lock-{template.id}-{name}"), placeholder=str(spec))
+    return preview.locks_from_text(texts)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _acceptance(template_id: str, where: str | None, path: str, _template: Any) -> float:
+    return acceptance_rate(_template, ACCEPTANCE_DRAWS)
+
+
+def _texts_in_both(title: str, texts: dict[str, str]) -> None:
+    st.markdown(f"**{title}**")
+    en, zh = st.columns(2)
+    with en.container(border=True):
+        st.caption("English")
+        st.markdown(texts["en"])
+    with zh.container(border=True):
+        st.caption("中文")
+        st.markdown(texts["zh"])
+
+
+def _answers(ex: Any) -> None:
+    st.markdown(f"**{t('instructor.preview.expected')}**")
+    for part in ex.parts:
+        label = f"({part.id}) " if part.id else ""
+        if part.id:
+            st.markdown(f"{label}{localized(part.prompt)}")
+        for i, choice in enumerate(part.choices or []):
+            st.markdown(f"- **{chr(65 + i)}.** {localized(choice)}")
+        st.markdown(f"{label}$\\displaystyle {ex.expected_latex(part.id)}$ · `{ex.expected_text(part.id)}` "
+                    f"· {t('instructor.preview.kind', kind=part.kind)}")
+        if part.mistakes:
+            st.caption(t("instructor.preview.mistakes", count=len(part.mistakes)))
+
+
+def _values(ex: Any) -> None:
+    rows = preview.value_rows(ex)
+    table = pd.DataFrame([{t("instructor.col.name"): r["name"],
+                           t("instructor.col.kind"): t(f"instructor.value.{r['kind']}"),
+                           t("instructor.col.value"): r["value"]} for r in rows])
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def _tests(template: Any, seed: int) -> None:
+    st.markdown(f"**{t('instructor.tests.title')}**")
+    if not template.tests:
+        st.caption(t("instructor.tests.none"))
+        return
+    st.caption(t("instructor.tests.seeds", seeds=", ".join(map(str, preview.embedded_test_seeds(seed)))))
+    if not st.button(t("instructor.tests.run"), key=key("run-tests"), icon="🧪"):
+        return
+    outcome = preview.embedded_test_results(template, seed)
+    passed = sum(r.passed for r in outcome)
+    (st.success if passed == len(outcome) else st.error)(t("instructor.tests.summary", passed=passed,
+                                                          total=len(outcome)))
+    st.dataframe(pd.DataFrame([{
+        t("instructor.col.result"): "✅" if r.passed else "❌", t("instructor.col.seed"): r.seed,
+        t("instructor.col.part"): r.part, t("instructor.col.answer"): r.answer,
+        t("instructor.col.expect"): r.expect, t("instructor.col.got"): r.status,
+        t("instructor.col.message"): r.problem or r.message,
+    } for r in outcome]), hide_index=True, width="stretch")
+
+
+def _try_answer(ex: Any) -> None:
+    st.markdown(f"**{t('instructor.try.title')}**")
+    earlier: dict[str, str] = {}
+    for part in ex.parts:
+        if part.id:
+            st.markdown(f"({part.id}) {localized(part.prompt)}")
+        text = answer_input(ex, part, key=key(f"try-{ex.template_id}-{ex.seed}-{part.id}"))
+        show_preview(text, part)
+        if st.button(t("instructor.try.check"), key=key(f"try-{ex.template_id}-{ex.seed}-{part.id}-check")):
+            show_verdict(ex.check(part.id, text, lang(), dict(earlier) or None))
+        if text:
+            earlier[part.id] = text
+
+
+def preview_section() -> None:
+    """Pick any template, a seed and locked params; see everything about the exercise; test and try it."""
+    library = get_library()
+    if not library.templates:
+        st.info(t("instructor.preview.empty"))
+        return
+    template = _pick_template(library)
+    seed = _pick_seed()
+    locks = _locks(template)
+    st.caption(t("instructor.preview.source", path=template.path, line=template.line))
+    shown = preview.generate_preview(template, seed, locks)
+    if shown.exercise is None:
+        st.error(t("instructor.preview.cannot", error=shown.error))
+        return
+    ex = shown.exercise
+    rate = _acceptance(template.id, template.where, template.path, template)
+    if template.where:
+        st.caption(t("instructor.preview.acceptance", rate=f"{rate:.0%}", where=template.where, n=ACCEPTANCE_DRAWS))
+    else:
+        st.caption(t("instructor.preview.no_where"))
+    _texts_in_both(t("instructor.preview.prompt"), ex.prompt)
+    _answers(ex)
+    for n, hint in enumerate(ex.hints, start=1):
+        _texts_in_both(t("instructor.preview.hint", n=n), hint)
+    _texts_in_both(t("instructor.preview.solution"), ex.solution)
+    st.markdown(f"**{t('instructor.preview.values')}**")
+    _values(ex)
+    _tests(template, seed)
+    _try_answer(ex)
+
+
+# ----- files -------------------------------------------------------------------------------------------------
+def _show_upload(result: uploads.UploadResult) -> None:
+    if result.ok:
+        st.success(t("instructor.files.saved", name=result.name, path=str(result.saved),
+                     templates=", ".join(result.templates) or "—", quizzes=", ".join(result.quizzes) or "—"))
+        return
+    st.error(t("instructor.files.rejected", name=result.name, count=len(result.errors)))
+    st.code("\n".join(str(e) for e in result.errors), language=None)
+
+
+def files_section() -> None:
+    """Upload exercise and quiz files (validated, saved into the extra folder) and list the files with errors."""
+    folder = uploads.use_extra_dir()
+    st.caption(t("instructor.files.folder", path=str(folder)))
+    files = st.file_uploader(t("instructor.files.upload"), type=["yaml", "yml"], accept_multiple_files=True,
+                             key=key("upload"))
+    done: dict[str, uploads.UploadResult] = st.session_state.setdefault(UPLOADS_KEY, {})
+    fresh = False
+    for file in files or []:
+        if file.file_id not in done:
+            done[file.file_id] = uploads.save_upload(file.name, file.getvalue(), folder)
+            fresh = fresh or done[file.file_id].ok
+    if fresh:
+        reload_library()
+    for file in files or []:
+        _show_upload(done[file.file_id])
+    library = get_library()
+    st.markdown(f"**{t('instructor.files.loaded', templates=len(library.templates), quizzes=len(library.quizzes))}**")
+    if library.errors:
+        st.warning(t("instructor.files.errors", count=len(library.errors)))
+        st.code("\n".join(str(e) for e in library.errors), language=None)
+    else:
+        st.caption(t("instructor.files.no_errors"))
+    if st.button(t("instructor.files.reload"), key=key("reload"), icon="🔄"):
+        reload_library()
+        st.rerun()
+
+
+# ----- quizzes: variants, results, worksheets ---------------------------------------------------------------
+def pick_quiz(name: str) -> Any | None:
+    """A select box over the loaded quizzes (None, with a note, when there are none)."""
+    quizzes = get_library().quizzes
+    if not quizzes:
+        st.info(t("instructor.quiz.none"))
+        return None
+    titles = {qid: f"{localized(q.title)} ({qid})" for qid, q in quizzes.items()}
+    picked = st.selectbox(t("instructor.quiz.pick"), list(quizzes), key=key(f"{name}-quiz"), format_func=titles.get)
+    return quizzes[picked]
+
+
+def names_input() -> list[str]:
+    """The student names or ids pasted in, one per line (blank lines and repeats dropped)."""
+    text = st.text_area(t("instructor.variants.names"), key=NAMES_KEY, placeholder="Ann Lee\n王芳",
+                        help=t("instructor.variants.names_help"))
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+
+def variants_section(quiz: Any, names: list[str]) -> None:
+    """Which variant each student gets; show (regenerate) any one of them."""
+    if not names:
+        st.caption(t("instructor.variants.hint"))
+        return
+    library = get_library()
+    try:
+        chosen = variants(quiz, library, names)
+    except KeyError as err:
+        st.error(t("instructor.quiz.missing", error=str(err)))
+        return
+    st.dataframe(pd.DataFrame([{t("instructor.col.student"): name, t("instructor.col.seed"): student_seed(quiz.seed,
+                                                                                                         name),
+                                **{results.question_label(i): f"{q.template_id} #{q.seed}" for i, q in
+                                   enumerate(questions)}} for name, questions in chosen.items()]),
+                 hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    student = left.selectbox(t("instructor.col.student"), names, key=key("variant-student"))
+    questions = chosen[student]
+    index = right.selectbox(t("instructor.variants.question"), range(len(questions)), key=key("variant-question"),
+                            format_func=lambda i: f"{results.question_label(i)} · {questions[i].template_id}")
+    question = questions[index]
+    with st.container(border=True):
+        ex = get_exercise(question.template_id, question.seed)
+        st.markdown(f"**{localized(ex.title)}** · `{question.template_id}` #{question.seed} · "
+                    f"{t('instructor.variants.points', points=f'{question.points:g}')}")
+        st.markdown(localized(ex.prompt))
+        for part in ex.parts:
+            st.markdown(f"{'(' + part.id + ') ' + localized(part.prompt) if part.id else ''} → "
+                        f"$\\displaystyle {ex.expected_latex(part.id)}$")
+    st.button(t("instructor.variants.open"), key=key("variant-open"), icon="🔍", on_click=open_in_preview,
+              args=(question.template_id, question.seed))
+
+
+def _store() -> Any | None:
+    try:
+        from store import get_store
+
+        return get_store()
+    except Exception:  # no store: results cannot be shown, the rest of the page still works
+        return None
+
+
+def results_section() -> None:
+    """Students × questions from the progress store, its CSV, and what was missed most."""
+    quiz = pick_quiz("results")
+    if quiz is None:
+        return
+    store = _store()
+    if store is None:
+        st.warning(t("instructor.results.no_store"))
+        return
+    rows = store.quiz_results(quiz.id)
+    if not rows:
+        st.info(t("instructor.results.empty", quiz=quiz.id))
+        return
+    library = get_library()
+    scores = results.score_table(rows, quiz, library)
+    table = results.results_matrix(scores, sum(e.count for e in quiz.entries))
+    st.dataframe(table, width="stretch")
+    st.download_button(t("instructor.results.csv"), results.matrix_to_csv(table), file_name=f"{quiz.id}-results.csv",
+                       mime="text/csv", key=key("results-csv"), icon="⬇️")
+    missed = results.missed_questions(scores)
+    mistakes = results.mistake_counts(rows, _catalogue(), lang())
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('instructor.results.missed')}**")
+        st.altair_chart(results.missed_chart(missed, x_title=t("instructor.results.missed_axis"),
+                                             y_title=t("instructor.variants.question")), width="stretch")
+    with right:
+        st.markdown(f"**{t('instructor.results.mistakes')}**")
+        if mistakes.empty:
+            st.caption(t("instructor.results.no_mistakes"))
+        else:
+            st.altair_chart(results.mistakes_chart(mistakes, x_title=t("instructor.results.times_axis"),
+                                                   y_title=t("instructor.results.mistake_axis")), width="stretch")
+
+
+def _catalogue() -> dict[str, dict[str, str]]:
+    from solver import MISTAKES
+
+    return dict(MISTAKES)
+
+
+def worksheets_section(quiz: Any, names: list[str]) -> None:
+    """Printable worksheets and answer keys (self-contained HTML, Markdown) for the names above or N variants."""
+    left, right = st.columns(2)
+    count = left.number_input(t("instructor.worksheet.count"), min_value=0, max_value=200, value=0, step=1,
+                              key=key("worksheet-count"))
+    sheet_lang = right.radio(t("instructor.worksheet.lang"), ["en", "zh"], key=key("worksheet-lang"), horizontal=True,
+                             format_func={"en": "English", "zh": "中文"}.get, index=1 if lang() == "zh" else 0)
+    students = names + numbered_students(int(count), sheet_lang)
+    if not students:
+        st.caption(t("instructor.worksheet.hint"))
+        return
+    try:
+        files = _worksheet_files(quiz.id, tuple(students), sheet_lang)
+    except KeyError as err:
+        st.error(t("instructor.quiz.missing", error=str(err)))
+        return
+    st.caption(t("instructor.worksheet.ready", count=len(students)))
+    columns = st.columns(len(files))
+    for column, (name, text) in zip(columns, files.items()):
+        mime = "text/html" if name.endswith(".html") else "text/markdown"
+        column.download_button(name, text, file_name=f"{quiz.id}-{name}", mime=mime, key=key(f"download-{name}"),
+                               icon="🖨️" if name.endswith(".html") else "📄")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _worksheet_files(quiz_id: str, students: tuple[str, ...], sheet_lang: str) -> dict[str, str]:
+    library = get_library()
+    return render_worksheets(library.quizzes[quiz_id], library, list(students), sheet_lang)
+
