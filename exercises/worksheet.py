@@ -147,6 +147,7 @@ def find_quiz(library: Library, quiz: str) -> Quiz | None:
             return q
     before = set(library.quizzes)
     library.add_file(path)
+    library.resolve_quizzes()
     added = [library.quizzes[q] for q in library.quizzes if q not in before]
     return added[0] if added else None
 

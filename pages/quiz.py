@@ -289,6 +289,11 @@ def _quiz_part(run: QuizRun, index: int, ex: Any, part: Any) -> None:
     show_part_prompt(ex, part)
     closed = run.part_done(index, part.id)
     key = answer_key(ex.template_id, ex.seed, part.id)
+    submissions = run.questions[index].part_submissions(part.id)
+    if submissions and key not in st.session_state:   # a resumed quiz shows the last answer given
+        last = submissions[-1].text
+        st.session_state[key] = last.split(",") if part.kind == "choice" and "," in ex.expected_text(part.id) \
+            else last
     box, button = st.columns([5, 1], vertical_alignment="bottom")
     with box:
         text = answer_input(ex, part, key=key, disabled=closed)
@@ -297,7 +302,6 @@ def _quiz_part(run: QuizRun, index: int, ex: Any, part: Any) -> None:
                   width="stretch", on_click=_submit, args=(run, index, part.id, key))
     if not closed:
         show_preview(text, part)
-    submissions = run.questions[index].part_submissions(part.id)
     if submissions:
         show_verdict(submissions[-1].verdict_dict(), interpreted=closed)
     if not closed:

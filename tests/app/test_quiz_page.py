@@ -127,6 +127,9 @@ def test_a_quiz_in_progress_is_resumed_in_a_new_session():
     assert resumed.key == run.key and resumed.current == 1
     assert resumed.question_done(0) and resumed.questions[0].submissions[0].text == ex.expected_text("")
     assert again.progress[0].proto.text.startswith("Question 2 of 2 · 1 answered")
+    again.button(key="quiz-goto-0").click().run()
+    answered = again.text_input(key=f"ex-{ex.template_id}-{ex.seed}-")
+    assert answered.value == ex.expected_text("") and answered.disabled and len(again.success) == 1
 
 
 def test_time_limit_shows_a_countdown_and_ends_the_quiz():
