@@ -24,7 +24,7 @@ WORDS = {
            "answer": "答案", "solution": "详细解答", "key": "答案与解析", "name": "姓名", "part": "小题",
            "options": "选项", "total": "总分"},
 }
-SHEET_BREAK = '\n<div class="sheet-break"></div>\n'
+SHEET_BREAK = '\n\n<div class="sheet-break"></div>\n\n'  # blank lines: an HTML block ends at one
 
 
 @dataclass(frozen=True)
@@ -69,11 +69,11 @@ def _question_markdown(n: int, question: Question, exercise: Exercise, lang: str
         if part.choices:
             out += [_choices_markdown([(LABELS[i], c[lang]) for i, c in enumerate(part.choices)]), ""]
         if key:
-            out += [f"**{w['answer']}:** ${exercise.expected_latex(part.id)}$", ""]
+            out += [f"**{w['answer']}:** $\\displaystyle {exercise.expected_latex(part.id)}$", ""]
         else:
             out += ['<div class="answer-line"></div>', ""]
     if key:
-        out += [f"**{w['solution']}.** {exercise.solution[lang]}", ""]
+        out += [f"**{w['solution']}.**", "", exercise.solution[lang], ""]
     return "\n".join(out)
 
 

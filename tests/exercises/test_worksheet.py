@@ -51,7 +51,7 @@ def test_answer_key_has_answers_and_worked_solutions(files):
         for ex in exercises_of(student):
             assert ex.solution["en"] in page
             for part in ex.parts:
-                assert f"**Answer:** ${ex.expected_latex(part.id)}$" in page
+                assert f"**Answer:** $\\displaystyle {ex.expected_latex(part.id)}$" in page
     assert "Answer key" in pages[0].splitlines()[0]
 
 
