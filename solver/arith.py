@@ -14,6 +14,7 @@ from sympy.core.relational import Relational
 from sympy.logic.boolalg import BooleanAtom, BooleanFunction
 
 from .errors import ParseError
+from .functions import exp_of
 from .limits import (MAX_ALTERNATIVES, MAX_MATRIX_ENTRIES, MAX_MATRIX_NODES, MAX_MATRIX_POWER,
                      MAX_SYMBOLIC_MATRIX_POWER, check_number, check_power)
 
@@ -150,11 +151,11 @@ def div(a: Any, b: Any, column: int | None = None) -> Any:
     _check_plain(a, b, "divide", "除法", column)
     if isinstance(b, ImmutableMatrix):
         raise _refuse("divide", "除法", a, b, column)
-    if b.is_zero:
+    if exactly_zero(b):
         raise ParseError("division_by_zero", column)
     if isinstance(a, ImmutableMatrix):
         return a.applyfunc(lambda e: e / b)
-    return check_number(a / b, column)
+    return check_number(a * raw_power(b, S.NegativeOne), column)
 
 
 def power(a: Any, b: Any, column: int | None = None) -> Any:
@@ -185,9 +186,26 @@ def power(a: Any, b: Any, column: int | None = None) -> Any:
             _check_entries(result, column)
         return result
     check_power(a, b, column)
-    if a.is_zero and b.is_number and b.is_negative:
+    if exactly_zero(a) and b.is_number and b.is_negative:
         raise ParseError("division_by_zero", column)
-    return check_number(a ** b, column)
+    if a is sympy.E:
+        return exp_of(b)
+    return check_number(raw_power(a, b), column)
+
+
+def raw_power(base: Basic, exponent: Basic) -> Basic:
+    """base ** exponent. A symbolic sum to a number stays as it is: SymPy's evaluation could only give it back,
+    after asking whether any term is infinite (an assumption query that costs milliseconds)."""
+    if base.is_Add and not base.is_number and exponent.is_Number and exponent not in (S.Zero, S.One):
+        return sympy.Pow(base, exponent, evaluate=False)
+    return base ** exponent
+
+
+def exactly_zero(value: Basic) -> bool:
+    """Whether ``value`` is 0: a constant that is 0. A symbolic value is not asked (SymPy's assumption queries
+    on it cost milliseconds and almost never say yes); one that vanishes identically leaves the answer undefined
+    everywhere, which the checker reports."""
+    return value == 0 or (value.is_number and value.is_zero is True)
 
 
 def _check_entries(m: ImmutableMatrix, column: int | None) -> ImmutableMatrix:

@@ -11,10 +11,11 @@
    ``sqrt(x)^2`` equals ``x`` everywhere (i² = −1) while ``sqrt(x^2)`` is ``|x|``. Points where a side is
    undefined (a pole or 0/0, as in (x²−1)/(x−1) at x = 1) are skipped: they are isolated, and an answer is
    not wrong for a removable singularity.
-3. When the numbers agree, exact algebra where it is cheap and decisive: ``cancel`` for rational functions
-   (it decides both ways, so even a difference below 25 digits is caught), and — to prove the sigmoid/tanh
-   identities — ``cancel`` after each family of exp(k·L) terms is replaced by powers of one new symbol.
-   Only when the expansion is small (``small_enough``).
+3. When the numbers agree, exact algebra where it is cheap and decisive: for rational functions, exact
+   rational evaluation at random points (a non-zero value proves a difference, even one below 25 digits;
+   vanishing at three points proves identity up to an error below 10^-40, see ``_rational_zero``), and — to
+   prove the sigmoid/tanh identities — the same test after each family of exp(k·L) terms is replaced by
+   powers of one new symbol. Only when the expression is small (``small_enough``).
 4. ``simplify`` of the difference in the worker process, under the remaining budget.
 
 Policy when the symbolic step cannot finish or cannot reduce the difference to 0: if the two sides agree to
@@ -30,11 +31,11 @@ import random
 import threading
 import time
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Callable, Mapping, Sequence
 
 import mpmath
 import sympy as sp
-from sympy.polys.fields import sfield
 
 from solver import worker
 from solver.functions import sigmoid
@@ -52,6 +53,8 @@ MAX_MAGNITUDE_LOG10 = 1000
 MAX_EXPANSION_TERMS = 4000
 MAX_EXPONENT_IN_PROCESS = 40
 MAX_OPS_IN_PROCESS = 200
+IDENTITY_POINTS = 3
+MAX_REWRITE_ROUNDS = 4
 
 
 @dataclass
@@ -465,7 +468,18 @@ def _expansion_terms(expr: sp.Basic) -> int:
 
 def small_enough(expr: sp.Basic) -> bool:
     """Whether exact algebra on ``expr`` is cheap enough to run in-process."""
-    return sp.count_ops(expr, visual=False) <= MAX_OPS_IN_PROCESS and _expansion_terms(expr) <= MAX_EXPANSION_TERMS
+    return _node_count(expr, 2 * MAX_OPS_IN_PROCESS) <= 2 * MAX_OPS_IN_PROCESS \
+        and _expansion_terms(expr) <= MAX_EXPANSION_TERMS
+
+
+def _node_count(expr: sp.Basic, cap: int) -> int:
+    """The number of nodes of ``expr``'s tree, counted up to ``cap + 1`` (cheaper than ``count_ops``)."""
+    count = 0
+    for _ in sp.preorder_traversal(expr):
+        count += 1
+        if count > cap:
+            break
+    return count
 
 
 def _is_rational_function(expr: sp.Basic) -> bool:
@@ -481,15 +495,52 @@ def _is_rational_function(expr: sp.Basic) -> bool:
     return True
 
 
-def _rational_zero(expr: sp.Basic) -> bool:
-    """Whether a rational function (see ``_is_rational_function``) is identically 0.
+def _rational_zero(expr: sp.Basic, rng: random.Random) -> bool | None:
+    """Whether a rational function (see ``_is_rational_function``) with rational coefficients is identically 0.
 
-    Decided in SymPy's sparse rational-function field, several times faster than ``cancel`` (which first
-    runs ``factor_terms`` over the whole tree).
+    Evaluated exactly, in rational arithmetic, at random points whose coordinates are fractions of 62-bit
+    integers. A non-zero value proves it is not 0. A non-zero rational function N/D of degree d vanishes at
+    such a random point with probability at most d / 2^62 (Schwartz–Zippel), so vanishing at
+    ``IDENTITY_POINTS`` independent points shows it is 0 with an error below 10^-40 for every degree the
+    size limits allow. Much faster than ``cancel`` or expanding over a polynomial ring.
     """
-    if expr.is_number:
-        return expr == 0
-    return sfield(expr)[1] == 0
+    symbols = sorted(expr.free_symbols, key=lambda s: s.name)
+    zeros = 0
+    for _ in range(4 * IDENTITY_POINTS):
+        point = {s: Fraction(rng.randrange(-2**62, 2**62), rng.randrange(1, 2**62)) for s in symbols}
+        value = _exact_value(expr, point, {})
+        if value is None:
+            continue  # a pole of some part: try another point
+        if value != 0:
+            return False
+        zeros += 1
+        if zeros >= IDENTITY_POINTS:
+            return True
+    return None  # poles at every random point: a divisor that is identically 0
+
+
+def _exact_value(node: sp.Basic, point: Mapping[sp.Symbol, Fraction],
+                 memo: dict[sp.Basic, Fraction | None]) -> Fraction | None:
+    """The exact value of a rational function at ``point``, or None at a pole."""
+    if node in memo:
+        return memo[node]
+    if node.is_Symbol:
+        value: Fraction | None = point[node]
+    elif node.is_Rational:
+        value = Fraction(int(node.p), int(node.q))
+    elif node.is_Add or node.is_Mul:
+        value = Fraction(0) if node.is_Add else Fraction(1)
+        for arg in node.args:
+            part = _exact_value(arg, point, memo)
+            if part is None:
+                value = None
+                break
+            value = value + part if node.is_Add else value * part
+    else:  # an integer power
+        base, n = _exact_value(node.base, point, memo), int(node.exp)
+        value = None if base is None or (base == 0 and n < 0) else base ** n
+    memo[node] = value
+    return value
 
 
 def _constant_ratio(a: sp.Basic, b: sp.Basic) -> sp.Basic:
@@ -529,21 +580,33 @@ def _exp_to_powers(expr: sp.Basic) -> sp.Basic | None:
     return replaced if _is_rational_function(replaced) else None
 
 
-def _exact_zero(diff: sp.Basic) -> bool | None:
+def _exact_zero(diff: sp.Basic, seed: int = 0) -> bool | None:
     """True/False when cheap exact algebra decides ``diff == 0``; None when it cannot."""
     if diff == 0:
         return True
     if not small_enough(diff):
         return None
+    rng = random.Random(seed)
     if _is_rational_function(diff):
-        return _rational_zero(diff)
-    rewritten = diff.rewrite(sp.exp) if diff.has(sp.tanh, sp.sinh, sp.cosh, sigmoid) else diff
+        return _rational_zero(diff, rng)
+    rewritten = _rewrite_as_exp(diff)
     if rewritten == 0:
         return True
     replaced = _exp_to_powers(rewritten)
-    if replaced is not None and small_enough(replaced) and _rational_zero(replaced):
+    if replaced is not None and small_enough(replaced) and _rational_zero(replaced, rng):
         return True
     return None
+
+
+def _rewrite_as_exp(expr: sp.Basic) -> sp.Basic:
+    """``expr`` with tanh, sinh, cosh and σ written with exp (only those nodes: ``expr.rewrite(exp)`` would
+    also turn every power into exp(log(…)) after costly assumption queries)."""
+    for _ in range(MAX_REWRITE_ROUNDS):  # σ(tanh(x)): the rewritten σ still holds a tanh
+        nodes = expr.atoms(sp.tanh, sp.sinh, sp.cosh, sigmoid)
+        if not nodes:
+            break
+        expr = expr.xreplace({node: node.rewrite(sp.exp) for node in nodes})
+    return expr
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -565,7 +628,7 @@ def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[
     quick = _numeric(expected, answer, nice, deadline, required=0)  # most wrong answers end here
     if quick.equal is False:
         return quick
-    exact = _exact_zero(diff)
+    exact = _exact_zero(diff, seed)
     if exact:
         return Comparison(True, "algebraic")
     numeric = _numeric(expected, answer, points, deadline, required=MIN_VALID_POINTS if symbols else 1)

@@ -101,6 +101,14 @@ class FunctionSpec:
         return self.impl(*args)
 
 
+def exp_of(arg: Any) -> Any:
+    """exp(arg). A symbolic argument without log, I or π is left as it is: SymPy's evaluation could only give
+    exp(arg) back, after assumption queries (``arg.is_zero``) that cost milliseconds on sums."""
+    if isinstance(arg, sympy.Expr) and not arg.is_number and not arg.has(log, S.ImaginaryUnit, S.Pi):
+        return exp(arg, evaluate=False)
+    return exp(arg)
+
+
 def _log(x: Any, base: Any = None) -> Any:
     return log(x) if base is None else log(x, base)
 
@@ -111,7 +119,7 @@ def _spec(name: str, impl: Callable[..., Any], latex: str, *, lo: int = 1, hi: i
 
 
 _TABLE = [
-    _spec("exp", exp, r"\exp", elementwise=True),
+    _spec("exp", exp_of, r"\exp", elementwise=True),
     _spec("log", _log, r"\log", hi=2, elementwise=True),
     _spec("ln", log, r"\ln", elementwise=True),
     _spec("sqrt", sqrt, r"\sqrt", elementwise=True),
