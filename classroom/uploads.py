@@ -26,8 +26,13 @@ def extra_dir() -> Path:
 
 
 def use_extra_dir() -> Path:
-    """Make sure the library loader reads the extra folder in this process (it reads `$DLMATH_EXERCISES_DIR`)."""
+    """Create the extra folder and make sure the library loader reads it in this process (the loader reads only
+    `$DLMATH_EXERCISES_DIR`, so the default folder is put there when the variable is not set)."""
     folder = extra_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # read-only home: uploads will say so; the library must not list a missing folder
+        return folder
     os.environ.setdefault(EXTRA_DIR_ENV, str(folder))
     return folder
 

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import labeller, t
-from ui.layout import practice, show, topic_header
+from ui.i18n import labeller, lang, t
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "functions"
 FORMULAS = {
@@ -20,6 +19,24 @@ FORMULAS = {
     "tanh": r"f(x) = \tanh(ax + b),\quad \tanh' = 1 - \tanh^2",
     "relu": r"f(x) = \max(0,\ ax + b)",
 }
+X = np.linspace(-5, 5, 241)
+
+
+@chart_cache
+def curve_chart(curve: str, a: float, b: float, with_derivative: bool, language: str) -> charts.Spec:
+    """The curve (and its derivative, dashed) on [-5, 5]."""
+    y, dy = tm.activation(curve, X, a, b)
+    f_name, df_name = t("topics.functions.series.f"), t("topics.functions.series.df")
+    curves = {f_name: (X, y), **({df_name: (X, dy)} if with_derivative else {})}
+    return charts.lines(curves, x_title="x", y_title="y", domain=(-3, 5), dashed=[df_name])
+
+
+@chart_cache
+def softmax_chart(z: tuple[float, ...], temperature: float, language: str) -> charts.Spec:
+    """The softmax probabilities as bars."""
+    probs = tm.softmax(np.array(z), temperature)
+    return charts.bars(["1", "2", "3"], probs, x_title=t("topics.functions.class"), y_title=t("topics.functions.prob"))
+
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 2.2], gap="large")
@@ -31,24 +48,15 @@ with controls:
     with_derivative = st.toggle(t("topics.functions.derivative"), value=True, key="functions-derivative")
     st.latex(FORMULAS[curve])
 with chart:
-    x = np.linspace(-5, 5, 241)
-    y, dy = tm.activation(curve, x, a, b)
-    f_name, df_name = t("topics.functions.series.f"), t("topics.functions.series.df")
-    frames = [pd.DataFrame({"x": x, "y": y, "series": f_name})]
-    if with_derivative:
-        frames.append(pd.DataFrame({"x": x, "y": dy, "series": df_name}))
-    show(charts.lines(pd.concat(frames), "x", "y", "series", x_title="x", y_title="y",
-                      domain=(-3, 5), dashed=[df_name]))
+    show(curve_chart(curve, a, b, with_derivative, lang()))
 
 st.subheader(t("topics.functions.softmax"))
 st.markdown(t("topics.functions.softmax_intro"))
 controls, chart = st.columns([1, 2.2], gap="large")
 with controls:
-    z = [st.slider(f"z{i}", -4.0, 4.0, v, 0.1, key=f"functions-z{i}") for i, v in ((1, 2.0), (2, 1.0), (3, 0.1))]
+    z = tuple(st.slider(f"z{i}", -4.0, 4.0, v, 0.1, key=f"functions-z{i}") for i, v in ((1, 2.0), (2, 1.0), (3, 0.1)))
     temperature = st.slider(t("topics.functions.temperature"), 0.2, 5.0, 1.0, 0.1, key="functions-temperature")
 with chart:
-    probs = tm.softmax(np.array(z), temperature)
-    df = pd.DataFrame({"k": ["1", "2", "3"], "p": probs})
-    show(charts.bars(df, "k", "p", x_title=t("topics.functions.class"), y_title=t("topics.functions.prob")))
+    show(softmax_chart(z, temperature, lang()))
 
 practice(TOPIC)

@@ -1,8 +1,10 @@
 """The answer checker: reads learner text with its own grammar and judges it against an expected answer.
 
 Public API (see docs/architecture.md): ``check``, ``preview``, ``parse``, ``Parsed``, ``Verdict``, ``Preview``,
-``ParseError``, ``MISTAKES``. Names are loaded on first use, so a worker process that imports
-``solver.worker`` does not pay for the parser and the checkers.
+``ParseError``, ``MISTAKES``, ``warm_up``. Names are loaded on first use, so a worker process that imports
+``solver.worker`` does not pay for the parser and the checkers. No submodule is named like an exported name:
+importing a submodule binds it as an attribute of the package, which would hide the function of that name
+(``check`` and ``preview`` live in ``solver.checker``).
 """
 from __future__ import annotations
 
@@ -10,14 +12,15 @@ from importlib import import_module
 from typing import Any
 
 _EXPORTS = {
-    "check": "solver.check",
-    "preview": "solver.check",
+    "check": "solver.checker",
+    "preview": "solver.checker",
     "parse": "solver.parser",
     "Parsed": "solver.parser",
     "ParseError": "solver.errors",
     "Verdict": "solver.verdict",
     "Preview": "solver.verdict",
     "MISTAKES": "solver.mistakes",
+    "warm_up": "solver.warm",
 }
 
 __all__ = sorted(_EXPORTS)

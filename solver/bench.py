@@ -1,20 +1,27 @@
 """Benchmark of the checker: ``python -m solver.bench``.
 
-Prints p50/p95/max in-process latency of ``check`` over ordinary answers (all kinds, right and wrong) and over
-hostile answers, and the throughput of ``python -m solver batch`` (a fresh process, start-up included).
+Prints, as Markdown tables, p50/p95/max in-process latency of ``check`` over ordinary answers (all kinds,
+right and wrong; first sight and seen before) and over hostile answers, and batch throughput in-process and
+through ``python -m solver batch`` (a fresh process, start-up included), with the load average at the start
+(figures on a loaded machine are wall-clock and include waiting for a CPU).
 """
 from __future__ import annotations
 
+import io
 import json
+import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from solver import worker
-from solver.check import check
+from solver.checker import check
+from solver.cli import batch
+from solver.warm import THREAD_NAME, warm_up
 
 V = "a,b,p,q,x,y"
 CHAIN = "w*sigma(w*x+b)*(1-sigma(w*x+b))"
@@ -51,6 +58,10 @@ ORDINARY: list[dict[str, Any]] = [
     {"kind": "expression", "expected": "relu(x)", "answer": "max(0, x)", "vars": "x"},
     {"kind": "expression", "expected": "x^2", "answer": "z^2", "vars": "x"},
     {"kind": "expression", "expected": "x^2", "answer": "(x^2", "vars": "x"},
+    {"kind": "expression", "expected": "2*log(x)", "answer": "log(x^2)", "vars": "x"},
+    {"kind": "expression", "expected": "2*log(x)", "answer": "log(x^2)", "vars": "x", "domain": {"x": [0.1, 3]}},
+    {"kind": "expression", "expected": "2*x+2", "answer": "2(x+1)", "vars": "x", "form": "expanded"},
+    {"kind": "expression", "expected": "x^2-1", "answer": "(x-1)(x+1)", "vars": "x", "form": "factored"},
     {"kind": "number", "expected": "sqrt(2)/2", "answer": "1/sqrt(2)"},
     {"kind": "number", "expected": "sqrt(2)/2", "answer": "0.7071"},
     {"kind": "number", "expected": "sqrt(2)/2", "answer": "0.7"},
@@ -88,65 +99,74 @@ HOSTILE_ANSWERS = [
 ]
 HOSTILE = [{"kind": "expression", "expected": "x", "answer": a, "vars": "x"} for a in HOSTILE_ANSWERS]
 
-WARM_UP = [  # different from the measured cases, so "first sight" figures are not served from caches
-    {"kind": "expression", "expected": "3*t^2", "answer": "3t²", "vars": "t"},
-    {"kind": "expression", "expected": "sigma(t)", "answer": "1/(1+e^-t)", "vars": "t"},
-    {"kind": "expression", "expected": "cos(t)", "answer": "sin(t)", "vars": "t"},
-    {"kind": "number", "expected": "7/8", "answer": "0.875"},
-    {"kind": "vector", "expected": "(7, 8)", "answer": "(7, 9)"},
-    {"kind": "matrix", "expected": "[[7,8],[9,10]]", "answer": "[[7,9],[8,10]]"},
-    {"kind": "set", "expected": "{7}", "answer": "±7"},
-]
+
+
+def _names(case: dict[str, Any]) -> list[str]:
+    return [v for v in case.get("vars", "").split(",") if v]
 
 
 def _run(case: dict[str, Any]) -> float:
     options = {k: v for k, v in case.items() if k not in ("kind", "expected", "answer", "vars")}
     start = time.perf_counter()
-    check(case["kind"], case["expected"], case["answer"], vars=case.get("vars", "").split(","), **options)
+    check(case["kind"], case["expected"], case["answer"], vars=_names(case), **options)
     return (time.perf_counter() - start) * 1000
 
 
-def _latency(cases: list[dict[str, Any]], repeats: int) -> tuple[float, float, float]:
-    times = sorted(t for _ in range(repeats) for t in map(_run, cases))
-    return _stats(times)
-
-
 def _stats(times: list[float]) -> tuple[float, float, float]:
+    """p50, p95 (nearest rank) and max."""
     times = sorted(times)
     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
     return statistics.median(times), p95, times[-1]
 
 
-def _wait_for_workers(limit: float = 30.0) -> None:
-    worker.prestart()
-    end = time.monotonic() + limit
+def _warm() -> None:
+    """``solver.warm_up`` and wait for it and for both workers, so figures are steady-state ones."""
+    warm_up()
+    for thread in threading.enumerate():
+        if thread.name == THREAD_NAME:
+            thread.join()
+    end = time.monotonic() + 30.0
     while time.monotonic() < end and not all(w.is_ready() for w in worker._POOL):
         time.sleep(0.05)
 
 
-def _batch_throughput(cases: list[dict[str, Any]], repeats: int) -> tuple[int, float]:
-    lines = "".join(json.dumps({**c, "vars": c.get("vars", "").split(",")}) + "\n" for c in cases * repeats)
+def _lines(cases: list[dict[str, Any]], repeats: int) -> list[str]:
+    return [json.dumps({**c, "vars": _names(c)}) + "\n" for c in cases * repeats]
+
+
+def _batch_in_process(lines: list[str]) -> tuple[int, float]:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "solver", "batch"], input=lines, capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parent.parent, timeout=600)
-    elapsed = time.perf_counter() - start
-    return len(proc.stdout.splitlines()), elapsed
+    count = batch(lines, io.StringIO())
+    return count, time.perf_counter() - start
+
+
+def _batch_cli(lines: list[str]) -> tuple[int, float]:
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "solver", "batch"], input="".join(lines), capture_output=True,
+                          text=True, cwd=Path(__file__).resolve().parent.parent, timeout=600)
+    return len(proc.stdout.splitlines()), time.perf_counter() - start
 
 
 def main() -> None:
-    """Run the benchmark and print a table."""
-    _wait_for_workers()
-    for case in WARM_UP:
-        _run(case)
-    first = _stats([_run(case) for case in ORDINARY])
-    rows = [("ordinary, first sight", len(ORDINARY), *first),
-            ("ordinary, seen before", len(ORDINARY) * 5, *_latency(ORDINARY, 5)),
-            ("hostile", len(HOSTILE), *_latency(HOSTILE, 1))]
-    print(f"{'set':<24}{'checks':>7}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
-    for name, n, p50, p95, worst in rows:
-        print(f"{name:<24}{n:>7}{p50:>10.2f}{p95:>10.2f}{worst:>10.2f}")
-    count, elapsed = _batch_throughput(ORDINARY, 4)
-    print(f"batch: {count} cases in {elapsed:.2f} s (fresh process, start-up included) = {count / elapsed:.0f} cases/s")
+    """Run the benchmark and print Markdown tables (latency, then throughput)."""
+    load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
+    _warm()
+    first = _stats([_run(case) for case in ORDINARY])  # cases not seen before in this process
+    rows = [("ordinary, first sight", len(ORDINARY), first),
+            ("ordinary, seen before", len(ORDINARY) * 5, _stats([_run(c) for _ in range(5) for c in ORDINARY])),
+            ("hostile", len(HOSTILE), _stats([_run(case) for case in HOSTILE]))]
+    print(f"solver benchmark: {os.cpu_count()} CPUs, load average {load} (1, 5, 15 min) at the start\n")
+    print("| in-process `check` | checks | p50 ms | p95 ms | max ms |")
+    print("|---|---:|---:|---:|---:|")
+    for name, n, (p50, p95, worst) in rows:
+        print(f"| {name} | {n} | {p50:.2f} | {p95:.2f} | {worst:.2f} |")
+    lines = _lines(ORDINARY, 4)
+    print("\n| batch throughput | cases | seconds | cases/s |")
+    print("|---|---:|---:|---:|")
+    for name, (count, elapsed) in (("in-process (`solver.cli.batch`)", _batch_in_process(lines)),
+                                   ("CLI `python -m solver batch` (fresh process, start-up included)",
+                                    _batch_cli(lines))):
+        print(f"| {name} | {count} | {elapsed:.2f} | {count / elapsed:.0f} |")
 
 
 if __name__ == "__main__":

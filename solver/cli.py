@@ -12,7 +12,7 @@ import sys
 import time
 from typing import Any, Sequence, TextIO
 
-from solver.check import check
+from solver.checker import check
 from solver.messages import say
 from solver.verdict import INVALID, Verdict
 

@@ -15,7 +15,8 @@
    rational evaluation at random points (a non-zero value proves a difference, even one below 25 digits;
    vanishing at three points proves identity up to an error below 10^-40, see ``_rational_zero``), and — to
    prove the sigmoid/tanh identities — the same test after each family of exp(k·L) terms is replaced by
-   powers of one new symbol. Only when the expression is small (``small_enough``).
+   powers of one new symbol; with a ``domain`` of one sign a variable is known positive (or negative) here, so
+   ``log(x^2) − 2 log(x)`` expands to 0 on [0.1, 3]. Only when the expression is small (``small_enough``).
 4. ``simplify`` of the difference in the worker process, under the remaining budget.
 
 Policy when the symbolic step cannot finish or cannot reduce the difference to 0: if the two sides agree to
@@ -590,12 +591,29 @@ def _exact_zero(diff: sp.Basic, seed: int = 0) -> bool | None:
     if _is_rational_function(diff):
         return _rational_zero(diff, rng)
     rewritten = _rewrite_as_exp(diff)
-    if rewritten == 0:
+    if rewritten == 0 or (rewritten.has(sp.log) and sp.expand_log(rewritten) == 0):
         return True
     replaced = _exp_to_powers(rewritten)
     if replaced is not None and small_enough(replaced) and _rational_zero(replaced, rng):
         return True
     return None
+
+
+def _with_domain_signs(expr: sp.Basic, domain: Mapping[str, tuple[float, float]] | None) -> sp.Basic:
+    """``expr`` with each variable whose domain has one sign replaced by a symbol that says so (positive,
+    negative, nonnegative, nonpositive), so exact algebra may use it: on x ∈ [0.1, 3], log(x²) − 2 log(x) is 0."""
+    if not domain:
+        return expr
+    replacements = {}
+    for sym in expr.free_symbols:
+        if not isinstance(sym, sp.Symbol) or sym.name not in domain:
+            continue
+        lo, hi = domain[sym.name]
+        sign = ("positive" if lo > 0 else "negative" if hi < 0 else "nonnegative" if lo >= 0
+                else "nonpositive" if hi <= 0 else None)
+        if sign:
+            replacements[sym] = sp.Symbol(sym.name, real=True, **{sign: True})
+    return expr.xreplace(replacements) if replacements else expr
 
 
 def _rewrite_as_exp(expr: sp.Basic) -> sp.Basic:
@@ -628,6 +646,7 @@ def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[
     quick = _numeric(expected, answer, nice, deadline, required=0)  # most wrong answers end here
     if quick.equal is False:
         return quick
+    diff = _with_domain_signs(diff, domain)
     exact = _exact_zero(diff, seed)
     if exact:
         return Comparison(True, "algebraic")

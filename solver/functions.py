@@ -8,7 +8,7 @@ import sympy
 from sympy import Abs, Function, ImmutableMatrix, Max, Min, Rational, S, exp, log, sqrt
 
 from .errors import ParseError
-from .limits import check_factorial
+from .limits import check_exponential, check_factorial
 
 
 class sigmoid(Function):
@@ -102,11 +102,24 @@ class FunctionSpec:
 
 
 def exp_of(arg: Any) -> Any:
-    """exp(arg). A symbolic argument without log, I or π is left as it is: SymPy's evaluation could only give
-    exp(arg) back, after assumption queries (``arg.is_zero``) that cost milliseconds on sums."""
+    """exp(arg), refused when a constant ``arg`` makes it astronomically large (see ``check_exponential``).
+
+    A symbolic argument without log, I or π is left as it is: SymPy's evaluation could only give exp(arg)
+    back, after assumption queries (``arg.is_zero``) that cost milliseconds on sums."""
+    check_exponential(arg, None)
     if isinstance(arg, sympy.Expr) and not arg.is_number and not arg.has(log, S.ImaginaryUnit, S.Pi):
         return exp(arg, evaluate=False)
     return exp(arg)
+
+
+def _sinh(x: Any) -> Any:
+    check_exponential(x, None, symmetric=True)
+    return sympy.sinh(x)
+
+
+def _cosh(x: Any) -> Any:
+    check_exponential(x, None, symmetric=True)
+    return sympy.cosh(x)
 
 
 def _log(x: Any, base: Any = None) -> Any:
@@ -126,8 +139,8 @@ _TABLE = [
     _spec("sin", sympy.sin, r"\sin"),
     _spec("cos", sympy.cos, r"\cos"),
     _spec("tan", sympy.tan, r"\tan"),
-    _spec("sinh", sympy.sinh, r"\sinh"),
-    _spec("cosh", sympy.cosh, r"\cosh"),
+    _spec("sinh", _sinh, r"\sinh"),
+    _spec("cosh", _cosh, r"\cosh"),
     _spec("tanh", sympy.tanh, r"\tanh", elementwise=True),
     _spec("abs", Abs, "abs", elementwise=True),
     _spec("max", Max, r"\max", hi=None),

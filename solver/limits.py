@@ -25,6 +25,8 @@ MAX_MATRIX_NODES = 5000      # expression-tree nodes in all entries of a matrix 
 MAX_ALTERNATIVES = 16        # combinations of ± in one expression
 MAX_SUM_TERMS = 10000        # sum(expr, k, lo, hi) with numeric bounds
 MAX_DIFF_ORDER = 20          # diff(f, x, n)
+MAX_EXP_ARGUMENT = 2300      # exp(a), sinh(a), cosh(a) of a constant: e^2300 ≈ 10^999
+MIN_EXP_ARGUMENT = -10**6    # exp(a) below e^-1000000 is refused too (its evaluation needs huge precision)
 
 _LOG10_2 = math.log10(2)
 
@@ -102,6 +104,25 @@ def check_power(base: Basic, exponent: Basic, column: int | None) -> None:
     if exp_mag * size > MAX_DIGITS:
         raise too_big
     if not isinstance(exponent, Integer) and exp_mag > 10 ** 6:
+        raise too_big
+
+
+def check_exponential(arg: Basic, column: int | None, symmetric: bool = False) -> None:
+    """Refuse exp(arg) of a constant whose value would exceed about 10^1000 (with ``symmetric``, as for sinh and
+    cosh, also exp(−arg)). Checked as each call is built, so a tower like exp(exp(exp(exp(100)))) stops at
+    exp(exp(100)) ≈ e^(2.7·10^43) before anything is computed."""
+    if not isinstance(arg, Basic) or not arg.is_number:
+        return
+    too_big = ParseError("too_big", column, {"what": {"en": "an exponential that is too large",
+                                                      "zh": "过大的指数函数值"}})
+    try:
+        real = float(arg.evalf(15, maxn=30).as_real_imag()[0])
+    except (TypeError, ValueError, OverflowError, ArithmeticError):
+        raise too_big from None
+    if math.isnan(real):
+        raise too_big
+    low, high = (-MAX_EXP_ARGUMENT if symmetric else MIN_EXP_ARGUMENT), MAX_EXP_ARGUMENT
+    if not low <= real <= high:
         raise too_big
 
 

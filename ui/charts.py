@@ -1,184 +1,384 @@
-"""Altair building blocks shared by the topic pages: lines, bars, heatmaps, fields, arrows, networks.
+"""Vega-Lite building blocks shared by the topic pages: lines, bars, heatmaps, fields, arrows, networks.
 
-Every helper takes already-translated titles so a chart's labels follow the learner's language.
+Every helper returns a plain Vega-Lite spec (a dict) whose data travel as named Arrow datasets, so building a
+chart costs well under a millisecond: no Altair objects, no schema validation and no pandas on a rerun.
+Combine pieces with `layer`, `hconcat` and `vconcat`; `ui.layout.show` draws the result. Every helper takes
+already-translated titles so a chart's labels follow the learner's language.
 """
 from __future__ import annotations
 
-from typing import Sequence
+import hashlib
+from typing import Any, Iterable, Mapping, Sequence
 
-import altair as alt
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+
+Spec = dict[str, Any]
 
 PALETTE: tuple[str, ...] = ("#4F46E5", "#F97316", "#10B981", "#E11D48", "#0EA5E9", "#A855F7", "#64748B")
 HEIGHT = 320
+TEXT = "#1F2937"
 # Light heatmap colours, so the numbers written in the cells stay readable.
 HEAT_NEGATIVE, HEAT_LOW, HEAT_POSITIVE = "#FDBA74", "#F5F7FF", "#A5B4FC"
+DATASETS = "datasets"
 
 
-def _color(field: str, title: str | None = None, domain: Sequence[str] | None = None) -> alt.Color:
-    scale = alt.Scale(range=list(PALETTE), domain=list(domain) if domain else alt.Undefined)
-    return alt.Color(f"{field}:N", scale=scale, title=title, legend=alt.Legend(orient="bottom"))
+# ---------------------------------------------------------------- data and composition
+
+def _column(values: Any) -> pa.Array:
+    if isinstance(values, pa.Array):
+        return values
+    array = np.asarray(values)
+    if array.dtype.kind in "iub":
+        return pa.array(array.astype(np.int64))
+    if array.dtype.kind == "f":
+        return pa.array(array.astype(np.float64))
+    return pa.array([str(v) for v in array.tolist()], type=pa.string())
 
 
-def lines(df: pd.DataFrame, x: str, y: str, series: str, *, x_title: str, y_title: str,
-          domain: tuple[float, float] | None = None, dashed: Sequence[str] = ()) -> alt.Chart:
-    """One line per value of `series` (long format); series named in `dashed` are drawn dashed."""
-    y_scale = alt.Scale(domain=list(domain), nice=False) if domain else alt.Undefined
-    return (
-        alt.Chart(df)
-        .mark_line(strokeWidth=2.5, clip=True)
-        .encode(
-            x=alt.X(f"{x}:Q", title=x_title),
-            y=alt.Y(f"{y}:Q", title=y_title, scale=y_scale),
-            color=_color(series, None, list(dict.fromkeys(df[series]))),
-            strokeDash=alt.condition(
-                alt.FieldOneOfPredicate(field=series, oneOf=list(dashed) or ["\u0000"]),
-                alt.value([6, 4]), alt.value([1, 0])),
-            tooltip=[alt.Tooltip(f"{series}:N"), alt.Tooltip(f"{x}:Q", format=".3f"),
-                     alt.Tooltip(f"{y}:Q", format=".4f")],
-        )
-        .properties(height=HEIGHT)
-    )
+def dataset(**columns: Any) -> tuple[str, bytes]:
+    """Columns (equal lengths) as an Arrow IPC stream, named by its content (the same data, the same name)."""
+    table = pa.table({name: _column(values) for name, values in columns.items()})
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    data = sink.getvalue().to_pybytes()
+    return "data-" + hashlib.blake2b(data, digest_size=8).hexdigest(), data
 
 
-def bars(df: pd.DataFrame, x: str, y: str, *, x_title: str, y_title: str, color: str | None = None,
-         ordinal: bool = True, fmt: str = ".3f", labels: bool = True) -> alt.Chart:
-    """Vertical bars with the value written on each bar."""
-    x_enc = alt.X(f"{x}:{'O' if ordinal else 'N'}", title=x_title, sort=None, axis=alt.Axis(labelAngle=0))
-    color_enc = _color(color) if color else alt.value(PALETTE[0])
-    base = alt.Chart(df).encode(x=x_enc, y=alt.Y(f"{y}:Q", title=y_title))
-    chart = base.mark_bar(cornerRadiusTopLeft=4, cornerRadiusTopRight=4).encode(
-        color=color_enc, tooltip=[alt.Tooltip(f"{x}"), alt.Tooltip(f"{y}:Q", format=fmt)])
-    if labels:
-        chart = chart + base.mark_text(dy=-8, fontSize=12, color="#1F2937").encode(
-            text=alt.Text(f"{y}:Q", format=fmt))
-    return chart.properties(height=HEIGHT)
+def _with_data(spec: Spec, name: str, data: bytes) -> Spec:
+    return {**spec, "data": {"name": name}, DATASETS: {name: data}}
 
 
-def heatmap(matrix: np.ndarray, title: str, *, fmt: str = ".2f",
-            size: int = 44, domain: tuple[float, float] | None = None,
+def _compose(kind: str, parts: Iterable[Spec], props: Mapping[str, Any]) -> Spec:
+    """Nest `parts` under `kind` ("layer", "hconcat", "vconcat"), hoisting their datasets to the top."""
+    datasets: dict[str, bytes] = {}
+    children = []
+    for part in parts:
+        datasets.update(part.get(DATASETS, {}))
+        children.append({k: v for k, v in part.items() if k != DATASETS})
+    return {kind: children, **props, DATASETS: datasets}
+
+
+def layer(*parts: Spec, **props: Any) -> Spec:
+    """Draw `parts` on top of each other (shared axes); `props` are top-level (width, height, title, …)."""
+    flat: list[Spec] = []
+    sizes: dict[str, Any] = {}
+    for part in parts:   # plain layers are flattened; the sizes of the pieces move up to the layer
+        plain_layer = "layer" in part and not (part.keys() - {"layer", DATASETS, "height", "width"})
+        for child in part["layer"] if plain_layer else [part]:
+            child = {**child, DATASETS: {**child.get(DATASETS, {}), **part.get(DATASETS, {})}}
+            for size in ("height", "width"):
+                if size in part and plain_layer:
+                    sizes.setdefault(size, part[size])
+                if size in child and "mark" in child:
+                    sizes.setdefault(size, child.pop(size))
+            flat.append(child)
+    return _compose("layer", flat, {**sizes, **props})
+
+
+def hconcat(*parts: Spec, spacing: int = 24, independent_colors: bool = True) -> Spec:
+    """Charts side by side (each with its own colour scale unless told otherwise)."""
+    props: dict[str, Any] = {"spacing": spacing}
+    if independent_colors:
+        props["resolve"] = {"scale": {"color": "independent"}}
+    return _compose("hconcat", parts, props)
+
+
+def vconcat(*parts: Spec, spacing: int = 24) -> Spec:
+    """Charts one above the other, each with its own colour scale."""
+    return _compose("vconcat", parts, {"spacing": spacing, "resolve": {"scale": {"color": "independent"}}})
+
+
+def sized(spec: Spec, *, width: int | None = None, height: int | None = None, title: str | None = None) -> Spec:
+    """`spec` with a width, height and/or title."""
+    extra = {k: v for k, v in (("width", width), ("height", height), ("title", title)) if v is not None}
+    return {**spec, **extra}
+
+
+def frameless(spec: Spec) -> Spec:
+    """`spec` without the grey frame around each view (for grids of heatmaps)."""
+    return {**spec, "config": {"view": {"strokeWidth": 0}}}
+
+
+def _legend_color(field: str, domain: Sequence[str] | None = None, title: str | None = None) -> Spec:
+    scale: Spec = {"range": list(PALETTE)}
+    if domain:
+        scale["domain"] = list(domain)
+    return {"field": field, "type": "nominal", "scale": scale, "title": title, "legend": {"orient": "bottom"}}
+
+
+# ---------------------------------------------------------------- chart pieces
+
+def lines(curves: Mapping[str, tuple[Sequence[float], Sequence[float]]], *, x_title: str, y_title: str,
+          domain: tuple[float, float] | None = None, dashed: Sequence[str] = (), height: int = HEIGHT) -> Spec:
+    """One line per named curve ``{name: (xs, ys)}``; curves named in `dashed` are drawn dashed."""
+    names = list(curves)
+    xs = np.concatenate([np.asarray(x, dtype=float) for x, _ in curves.values()])
+    ys = np.concatenate([np.asarray(y, dtype=float) for _, y in curves.values()])
+    series = np.repeat(names, [len(x) for x, _ in curves.values()])
+    y_enc: Spec = {"field": "y", "type": "quantitative", "title": y_title}
+    if domain:
+        y_enc["scale"] = {"domain": [float(domain[0]), float(domain[1])], "nice": False}
+    spec = {
+        "mark": {"type": "line", "strokeWidth": 2.5, "clip": True},
+        "encoding": {
+            "x": {"field": "x", "type": "quantitative", "title": x_title},
+            "y": y_enc,
+            "color": _legend_color("series", names),
+            "strokeDash": {"condition": {"test": {"field": "series", "oneOf": list(dashed) or ["\u0000"]},
+                                         "value": [6, 4]}, "value": [1, 0]},
+            "tooltip": [{"field": "series", "type": "nominal"},
+                        {"field": "x", "type": "quantitative", "format": ".3f"},
+                        {"field": "y", "type": "quantitative", "format": ".4f"}],
+        },
+        "height": height,
+    }
+    return _with_data(spec, *dataset(x=xs, y=ys, series=series))
+
+
+def bars(labels: Sequence[str], values: Sequence[float], *, x_title: str | None, y_title: str | None,
+         ordinal: bool = True, fmt: str = ".3f", text: bool = True, height: int = HEIGHT,
+         width: int | None = None, y_domain: tuple[float, float] | None = None) -> Spec:
+    """Vertical bars in the given order, with the value written above each bar."""
+    x = {"field": "label", "type": "ordinal" if ordinal else "nominal", "title": x_title, "sort": None,
+         "axis": {"labelAngle": 0}}
+    y: Spec = {"field": "value", "type": "quantitative", "title": y_title}
+    if y_domain:
+        y["scale"] = {"domain": list(y_domain)}
+    name, data = dataset(label=[str(v) for v in labels], value=np.asarray(values, dtype=float))
+    bar = {"mark": {"type": "bar", "cornerRadiusTopLeft": 4, "cornerRadiusTopRight": 4, "color": PALETTE[0]},
+           "encoding": {"x": x, "y": y, "tooltip": [{"field": "label", "type": "nominal"},
+                                                    {"field": "value", "type": "quantitative", "format": fmt}]}}
+    parts = [_with_data(bar, name, data)]
+    if text:
+        label = {"mark": {"type": "text", "dy": -8, "fontSize": 12, "color": TEXT},
+                 "encoding": {"x": x, "y": y, "text": {"field": "value", "type": "quantitative", "format": fmt}}}
+        parts.append(_with_data(label, name, data))
+    return layer(*parts, height=height, **({"width": width} if width else {}))
+
+
+def bars_and_line(k: Sequence[int], bar_values: Sequence[float], line_values: Sequence[float], *,
+                  bar_name: str, line_name: str, y_title: str | None = None, height: int = HEIGHT) -> Spec:
+    """Bars of one series and a line with points of another over k = 1, 2, …, with a legend naming both."""
+    ks = np.asarray(k, dtype=int)
+    name, data = dataset(k=np.concatenate([ks, ks]),
+                         value=np.concatenate([np.asarray(bar_values, float), np.asarray(line_values, float)]),
+                         series=[bar_name] * len(ks) + [line_name] * len(ks))
+    x = {"field": "k", "type": "ordinal", "title": "k", "axis": {"labelAngle": 0}}
+    color = _legend_color("series", [bar_name, line_name])
+    tooltip = [{"field": "series", "type": "nominal"}, {"field": "k", "type": "ordinal"},
+               {"field": "value", "type": "quantitative", "format": ".4g"}]
+    bar = {"mark": {"type": "bar", "opacity": 0.85, "cornerRadiusTopLeft": 3, "cornerRadiusTopRight": 3},
+           "transform": [{"filter": {"field": "series", "equal": bar_name}}],
+           "encoding": {"x": x, "y": {"field": "value", "type": "quantitative", "title": y_title},
+                        "color": color, "tooltip": tooltip}}
+    line = {"mark": {"type": "line", "point": True, "strokeWidth": 2.5},
+            "transform": [{"filter": {"field": "series", "equal": line_name}}],
+            "encoding": {"x": x, "y": {"field": "value", "type": "quantitative"}, "color": color,
+                         "tooltip": tooltip}}
+    return layer(_with_data(bar, name, data), _with_data(line, name, data), height=height)
+
+
+def stacked(columns: Sequence[str], parts: Sequence[str], values: Sequence[float], *, y_title: str,
+            height: int = 260) -> Spec:
+    """One bar per entry of `columns` (in order), stacked from the named `parts`."""
+    name, data = dataset(side=list(columns), part=list(parts), value=np.asarray(values, dtype=float))
+    spec = {"mark": {"type": "bar", "size": 70},
+            "encoding": {
+                "x": {"field": "side", "type": "nominal", "title": None, "sort": list(dict.fromkeys(columns)),
+                      "axis": {"labelAngle": 0, "labelFontSize": 14}},
+                "y": {"field": "value", "type": "quantitative", "title": y_title},
+                "color": _legend_color("part", list(dict.fromkeys(parts))),
+                "tooltip": [{"field": "part", "type": "nominal"},
+                            {"field": "value", "type": "quantitative", "format": ".4g"}]},
+            "height": height}
+    return _with_data(spec, name, data)
+
+
+def grouped_bars(labels: Sequence[str], groups: Sequence[str], values: Sequence[float], *, y_title: str,
+                 y_domain: tuple[float, float] | None = None, width: int = 220, height: int = 240) -> Spec:
+    """Bars per label, one bar per group side by side (a legend names the groups)."""
+    name, data = dataset(label=list(labels), group=list(groups), value=np.asarray(values, dtype=float))
+    y: Spec = {"field": "value", "type": "quantitative", "title": y_title}
+    if y_domain:
+        y["scale"] = {"domain": list(y_domain)}
+    spec = {"mark": {"type": "bar"},
+            "encoding": {"x": {"field": "label", "type": "nominal", "title": None, "axis": {"labelAngle": 0}},
+                         "xOffset": {"field": "group", "type": "nominal"},
+                         "y": y, "color": _legend_color("group", list(dict.fromkeys(groups))),
+                         "tooltip": [{"field": "group", "type": "nominal"}, {"field": "label", "type": "nominal"},
+                                     {"field": "value", "type": "quantitative", "format": ".2f"}]},
+            "width": width, "height": height}
+    return _with_data(spec, name, data)
+
+
+def heatmap(matrix: Any, title: str, *, fmt: str = ".2f", size: int = 44,
+            domain: tuple[float, float] | None = None,
             row_labels: Sequence[str] | None = None, col_labels: Sequence[str] | None = None,
-            x_title: str | None = None, y_title: str | None = None) -> alt.LayerChart:
+            x_title: str | None = None, y_title: str | None = None) -> Spec:
     """A matrix as coloured cells with its entries written in them (row 1 at the top), optionally labelled."""
     m = np.atleast_2d(np.asarray(matrix, dtype=float))
     rows, cols = np.indices(m.shape)
-    rl = list(row_labels) if row_labels else [str(i + 1) for i in range(m.shape[0])]
-    cl = list(col_labels) if col_labels else [str(j + 1) for j in range(m.shape[1])]
-    df = pd.DataFrame({"row": [rl[i] for i in rows.ravel()], "col": [cl[j] for j in cols.ravel()],
-                       "value": m.ravel()})
-    lo, hi = domain if domain else (float(m.min()), float(m.max()))
+    rl = [str(v) for v in row_labels] if row_labels else [str(i + 1) for i in range(m.shape[0])]
+    cl = [str(v) for v in col_labels] if col_labels else [str(j + 1) for j in range(m.shape[1])]
+    name, data = dataset(row=[rl[i] for i in rows.ravel()], col=[cl[j] for j in cols.ravel()], value=m.ravel())
+    lo, hi = (float(domain[0]), float(domain[1])) if domain else (float(m.min()), float(m.max()))
     if lo == hi:
         lo, hi = lo - 1, hi + 1
-    show_labels = bool(row_labels or col_labels)
-    base = alt.Chart(df).encode(
-        x=alt.X("col:N", title=x_title, sort=cl, axis=alt.Axis(labels=show_labels, ticks=False, labelAngle=0,
-                                                                 orient="top")),
-        y=alt.Y("row:N", title=y_title, sort=rl, axis=alt.Axis(labels=show_labels, ticks=False)),
-    )
     if lo < 0 < hi:  # diverging, white at 0
-        scale = alt.Scale(domain=[lo, 0, hi], range=[HEAT_NEGATIVE, "#FFFFFF", HEAT_POSITIVE])
+        scale = {"domain": [lo, 0, hi], "range": [HEAT_NEGATIVE, "#FFFFFF", HEAT_POSITIVE]}
     else:
-        scale = alt.Scale(domain=[lo, hi], range=[HEAT_LOW, HEAT_POSITIVE])
-    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color("value:Q", scale=scale, legend=None),
-        tooltip=["row:N", "col:N", alt.Tooltip("value:Q", format=fmt)])
-    text = base.mark_text(fontSize=13, fontWeight="bold", color="#111827").encode(
-        text=alt.Text("value:Q", format=fmt))
-    return (cells + text).properties(title=title, width=size * m.shape[1], height=size * m.shape[0])
+        scale = {"domain": [lo, hi], "range": [HEAT_LOW, HEAT_POSITIVE]}
+    labelled = bool(row_labels or col_labels)
+    x = {"field": "col", "type": "nominal", "title": x_title, "sort": cl,
+         "axis": {"labels": labelled, "ticks": False, "labelAngle": 0, "orient": "top"}}
+    y = {"field": "row", "type": "nominal", "title": y_title, "sort": rl, "axis": {"labels": labelled, "ticks": False}}
+    cells = {"mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
+             "encoding": {"x": x, "y": y, "color": {"field": "value", "type": "quantitative", "scale": scale,
+                                                    "legend": None},
+                          "tooltip": [{"field": "row", "type": "nominal"}, {"field": "col", "type": "nominal"},
+                                      {"field": "value", "type": "quantitative", "format": fmt}]}}
+    text = {"mark": {"type": "text", "fontSize": 13, "fontWeight": "bold", "color": "#111827"},
+            "encoding": {"x": x, "y": y, "text": {"field": "value", "type": "quantitative", "format": fmt}}}
+    return layer(_with_data(cells, name, data), _with_data(text, name, data),
+                 title=title, width=size * m.shape[1], height=size * m.shape[0])
 
 
 def field(xs: np.ndarray, ys: np.ndarray, zs: np.ndarray, *, x_title: str = "x", y_title: str = "y",
-          z_title: str = "f", levels: int = 12, size: int = 380) -> alt.Chart:
-    """A filled contour view of z = f(x, y): grid cells coloured in `levels` bands (from `ui.topic_models.grid`)."""
-    n = int(round(np.sqrt(len(xs))))
-    step = float(xs[1] - xs[0]) if n > 1 else 1.0
-    df = pd.DataFrame({"x": xs - step / 2, "x2": xs + step / 2, "y": ys - step / 2, "y2": ys + step / 2, "z": zs})
-    return (
-        alt.Chart(df)
-        .mark_rect()
-        .encode(
-            x=alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[float(df.x.min()), float(df.x2.max())], nice=False)),
-            x2="x2:Q",
-            y=alt.Y("y:Q", title=y_title, scale=alt.Scale(domain=[float(df.y.min()), float(df.y2.max())], nice=False)),
-            y2="y2:Q",
-            color=alt.Color("z:Q", title=z_title, scale=alt.Scale(type="quantize", nice=True, zero=False,
-                                                                  scheme="viridis"),
-                            legend=alt.Legend(orient="right")),
-            tooltip=[alt.Tooltip("z:Q", format=".3f")],
-        )
-        .properties(width=size, height=size)
-    )
+          z_title: str = "f", size: int = 380) -> Spec:
+    """A filled contour view of z = f(x, y): grid cells coloured in bands (data from `ui.topic_models.grid`)."""
+    step = float(xs[1] - xs[0]) if len(xs) > 1 else 1.0
+    half = step / 2
+    name, data = dataset(x=xs - half, x2=xs + half, y=ys - half, y2=ys + half, z=zs)
+    x_dom = [float(xs.min() - half), float(xs.max() + half)]
+    y_dom = [float(ys.min() - half), float(ys.max() + half)]
+    spec = {"mark": {"type": "rect"},
+            "encoding": {
+                "x": {"field": "x", "type": "quantitative", "title": x_title, "scale": {"domain": x_dom, "nice": False}},
+                "x2": {"field": "x2"},
+                "y": {"field": "y", "type": "quantitative", "title": y_title, "scale": {"domain": y_dom, "nice": False}},
+                "y2": {"field": "y2"},
+                "color": {"field": "z", "type": "quantitative", "title": z_title,
+                          "scale": {"type": "quantize", "nice": True, "zero": False, "scheme": "viridis"},
+                          "legend": {"orient": "right"}},
+                "tooltip": [{"field": "z", "type": "quantitative", "format": ".3f"}]},
+            "width": size, "height": size}
+    return _with_data(spec, name, data)
 
 
-def path(xs: np.ndarray, ys: np.ndarray, *, color: str = "#F97316", name: str | None = None,
-         clip: bool = True) -> alt.LayerChart:
-    """A polyline with its points (for descent paths); `name` fills a legend field `series`."""
-    df = pd.DataFrame({"x": xs, "y": ys, "step": np.arange(len(xs)), "series": name or ""})
-    base = alt.Chart(df).encode(x="x:Q", y="y:Q", order="step:Q")
+def path(xs: Sequence[float], ys: Sequence[float], *, color: str = "#F97316", name: str | None = None,
+         clip: bool = True) -> Spec:
+    """A polyline with its points (for descent paths); a `name` puts it in a colour legend `series`."""
+    xs = np.asarray(xs, dtype=float)
+    ds_name, data = dataset(x=xs, y=np.asarray(ys, dtype=float), step=np.arange(len(xs)),
+                            series=[name or ""] * len(xs))
+    enc: Spec = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"},
+                 "order": {"field": "step", "type": "quantitative"}}
+    tooltip = [{"field": "step", "type": "quantitative"}, {"field": "x", "type": "quantitative", "format": ".4g"},
+               {"field": "y", "type": "quantitative", "format": ".4g"}]
     if name:
-        enc = _color("series")
-        line = base.mark_line(strokeWidth=2.5, clip=clip).encode(color=enc)
-        dots = base.mark_point(filled=True, size=40, clip=clip).encode(color=enc, tooltip=["series", "step", "x", "y"])
+        legend = {"color": _legend_color("series")}
+        line = {"mark": {"type": "line", "strokeWidth": 2.5, "clip": clip}, "encoding": {**enc, **legend}}
+        dots = {"mark": {"type": "point", "filled": True, "size": 40, "clip": clip},
+                "encoding": {**enc, **legend, "tooltip": [{"field": "series", "type": "nominal"}, *tooltip]}}
     else:
-        line = base.mark_line(strokeWidth=2.5, color=color, clip=clip)
-        dots = base.mark_point(filled=True, size=45, color=color, clip=clip).encode(tooltip=["step", "x", "y"])
-    return line + dots
+        line = {"mark": {"type": "line", "strokeWidth": 2.5, "color": color, "clip": clip}, "encoding": enc}
+        dots = {"mark": {"type": "point", "filled": True, "size": 45, "color": color, "clip": clip},
+                "encoding": {**enc, "tooltip": tooltip}}
+    return layer(_with_data(line, ds_name, data), _with_data(dots, ds_name, data))
 
 
-def arrows(vectors: dict[str, tuple[float, float]], *, origin: tuple[float, float] = (0.0, 0.0),
-           extent: float | None = None, colors: Sequence[str] = PALETTE) -> alt.LayerChart:
+def arrows(vectors: Mapping[str, tuple[float, float]], *, origin: tuple[float, float] = (0.0, 0.0),
+           extent: float | None = None, colors: Sequence[str] = PALETTE, height: int | None = None) -> Spec:
     """Arrows from `origin` to origin + v for each named vector, with a triangle head and a label."""
-    ox, oy = origin
-    rows = []
-    for i, (name, (vx, vy)) in enumerate(vectors.items()):
-        angle = 90.0 - float(np.degrees(np.arctan2(vy, vx)))
-        rows.append({"name": name, "x": ox, "y": oy, "x2": ox + vx, "y2": oy + vy, "angle": angle,
-                     "color": colors[i % len(colors)]})
-    df = pd.DataFrame(rows)
-    lim = extent or max(1.0, float(np.abs(df[["x", "y", "x2", "y2"]].to_numpy()).max()) * 1.15)
-    scale = alt.Scale(domain=[-lim, lim], nice=False)
-    base = alt.Chart(df)
-    shaft = base.mark_rule(strokeWidth=3).encode(
-        x=alt.X("x:Q", scale=scale, title=None), y=alt.Y("y:Q", scale=scale, title=None),
-        x2="x2:Q", y2="y2:Q", color=alt.Color("color:N", scale=None))
-    head = base.mark_point(shape="triangle", filled=True, size=160, opacity=1).encode(
-        x="x2:Q", y="y2:Q", angle=alt.Angle("angle:Q", scale=None), color=alt.Color("color:N", scale=None))
-    label = base.mark_text(dx=12, dy=-12, fontSize=15, fontWeight="bold").encode(
-        x="x2:Q", y="y2:Q", text="name:N", color=alt.Color("color:N", scale=None))
-    return shaft + head + label
+    ox, oy = float(origin[0]), float(origin[1])
+    names = list(vectors)
+    v = np.array([[float(vx), float(vy)] for vx, vy in vectors.values()]).reshape(-1, 2)
+    angle = 90.0 - np.degrees(np.arctan2(v[:, 1], v[:, 0]))
+    ends = np.array([[ox, oy]]) + v
+    lim = extent or max(1.0, float(np.abs(np.vstack([ends, [[ox, oy]]])).max()) * 1.15)
+    name, data = dataset(name=names, x=np.full(len(names), ox), y=np.full(len(names), oy),
+                         x2=ends[:, 0], y2=ends[:, 1], angle=angle,
+                         color=[colors[i % len(colors)] for i in range(len(names))])
+    scale = {"domain": [-lim, lim], "nice": False}
+    color = {"field": "color", "type": "nominal", "scale": None}
+    shaft = {"mark": {"type": "rule", "strokeWidth": 3},
+             "encoding": {"x": {"field": "x", "type": "quantitative", "scale": scale, "title": None},
+                          "y": {"field": "y", "type": "quantitative", "scale": scale, "title": None},
+                          "x2": {"field": "x2"}, "y2": {"field": "y2"}, "color": color}}
+    ends_enc = {"x": {"field": "x2", "type": "quantitative"}, "y": {"field": "y2", "type": "quantitative"},
+                "color": color}
+    head = {"mark": {"type": "point", "shape": "triangle", "filled": True, "size": 160, "opacity": 1},
+            "encoding": {**ends_enc, "angle": {"field": "angle", "type": "quantitative", "scale": None}}}
+    label = {"mark": {"type": "text", "dx": 12, "dy": -12, "fontSize": 15, "fontWeight": "bold"},
+             "encoding": {**ends_enc, "text": {"field": "name", "type": "nominal"}}}
+    return layer(*(_with_data(s, name, data) for s in (shaft, head, label)),
+                 **({"height": height} if height else {}))
 
 
-def network(nodes: pd.DataFrame, edges: pd.DataFrame, *, width: int = 560, height: int = 320,
-            edge_text: str | None = "label",
-            node_colors: tuple[str, str] = (HEAT_LOW, HEAT_POSITIVE)) -> alt.LayerChart:
-    """A graph diagram. `nodes`: x, y, label, value; `edges`: x, y, x2, y2, weight, label (text at the midpoint)."""
-    axis = dict(axis=None, scale=alt.Scale(nice=False, padding=40))
-    e = edges.assign(mx=(edges.x + edges.x2) / 2, my=(edges.y + edges.y2) / 2, abs_w=edges.weight.abs())
-    links = alt.Chart(e).mark_rule(opacity=0.8).encode(
-        x=alt.X("x:Q", **axis), y=alt.Y("y:Q", **axis), x2="x2:Q", y2="y2:Q",
-        color=alt.Color("weight:Q", scale=alt.Scale(scheme="redblue", domainMid=0), legend=None),
-        strokeWidth=alt.StrokeWidth("abs_w:Q", scale=alt.Scale(range=[1, 6]), legend=None),
-        tooltip=["label:N"])
-    layers: list[alt.Chart] = [links]
+def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any]], *, width: int = 560,
+            height: int = 320, edge_text: bool = True,
+            node_colors: tuple[str, str] = (HEAT_LOW, HEAT_POSITIVE)) -> Spec:
+    """A graph diagram. `nodes`: columns x, y, label, value; `edges`: columns x, y, x2, y2, weight, label
+    (written at the edge's midpoint)."""
+    ex, ey = np.asarray(edges["x"], float), np.asarray(edges["y"], float)
+    ex2, ey2 = np.asarray(edges["x2"], float), np.asarray(edges["y2"], float)
+    weight = np.asarray(edges["weight"], float)
+    e_name, e_data = dataset(x=ex, y=ey, x2=ex2, y2=ey2, weight=weight, abs_w=np.abs(weight),
+                             mx=(ex + ex2) / 2, my=(ey + ey2) / 2, label=list(edges["label"]))
+    n_name, n_data = dataset(x=np.asarray(nodes["x"], float), y=np.asarray(nodes["y"], float),
+                             label=list(nodes["label"]), value=np.asarray(nodes["value"], float))
+    axis = {"axis": None, "scale": {"nice": False, "padding": 40}}
+    links = {"mark": {"type": "rule", "opacity": 0.8},
+             "encoding": {"x": {"field": "x", "type": "quantitative", **axis},
+                          "y": {"field": "y", "type": "quantitative", **axis},
+                          "x2": {"field": "x2"}, "y2": {"field": "y2"},
+                          "color": {"field": "weight", "type": "quantitative",
+                                    "scale": {"scheme": "redblue", "domainMid": 0}, "legend": None},
+                          "strokeWidth": {"field": "abs_w", "type": "quantitative", "scale": {"range": [1, 6]},
+                                          "legend": None},
+                          "tooltip": [{"field": "label", "type": "nominal"}]}}
+    parts = [_with_data(links, e_name, e_data)]
+    xy = {"x": {"field": "mx", "type": "quantitative"}, "y": {"field": "my", "type": "quantitative"}}
     if edge_text:
-        layers.append(alt.Chart(e).mark_text(fontSize=11, dy=-7, color="#374151").encode(
-            x="mx:Q", y="my:Q", text=f"{edge_text}:N"))
-    circles = alt.Chart(nodes).mark_circle(size=1500, opacity=1, stroke="#312E81", strokeWidth=1.5).encode(
-        x="x:Q", y="y:Q",
-        color=alt.Color("value:Q", scale=alt.Scale(range=list(node_colors)), legend=None),
-        tooltip=["label:N", alt.Tooltip("value:Q", format=".4f")])
-    text = alt.Chart(nodes).mark_text(fontSize=11, fontWeight="bold", color="#111827").encode(
-        x="x:Q", y="y:Q", text="label:N")
-    return alt.layer(*layers, circles, text).properties(width=width, height=height)
+        parts.append(_with_data({"mark": {"type": "text", "fontSize": 11, "dy": -7, "color": "#374151"},
+                                 "encoding": {**xy, "text": {"field": "label", "type": "nominal"}}}, e_name, e_data))
+    at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
+    circles = {"mark": {"type": "circle", "size": 1500, "opacity": 1, "stroke": "#312E81", "strokeWidth": 1.5},
+               "encoding": {**at, "color": {"field": "value", "type": "quantitative",
+                                            "scale": {"range": list(node_colors)}, "legend": None},
+                            "tooltip": [{"field": "label", "type": "nominal"},
+                                        {"field": "value", "type": "quantitative", "format": ".4f"}]}}
+    text = {"mark": {"type": "text", "fontSize": 11, "fontWeight": "bold", "color": "#111827"},
+            "encoding": {**at, "text": {"field": "label", "type": "nominal"}}}
+    parts += [_with_data(circles, n_name, n_data), _with_data(text, n_name, n_data)]
+    return layer(*parts, width=width, height=height)
 
 
-def marks(df: pd.DataFrame, *, color: str = "#E11D48", shape: str = "circle", size: int = 120,
-          text: str | None = None) -> alt.LayerChart | alt.Chart:
-    """Highlighted points at df.x, df.y (with an optional text column written beside them)."""
-    base = alt.Chart(df).encode(x="x:Q", y="y:Q")
-    pts = base.mark_point(shape=shape, filled=True, size=size, color=color, stroke="white", strokeWidth=1.5)
-    if text:
-        return pts + base.mark_text(dx=10, dy=-10, align="left", fontSize=13, fontWeight="bold",
-                                    color=color).encode(text=f"{text}:N")
-    return pts
+def marks(xs: Sequence[float], ys: Sequence[float], labels: Sequence[str] | None = None, *,
+          color: str = "#E11D48", shape: str = "circle", size: int = 120) -> Spec:
+    """Highlighted points (with their labels written beside them when given)."""
+    name, data = dataset(x=np.asarray(xs, float), y=np.asarray(ys, float),
+                         label=list(labels) if labels else [""] * len(xs))
+    at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
+    pts = {"mark": {"type": "point", "shape": shape, "filled": True, "size": size, "color": color,
+                    "stroke": "white", "strokeWidth": 1.5}, "encoding": at}
+    parts = [_with_data(pts, name, data)]
+    if labels:
+        parts.append(_with_data({"mark": {"type": "text", "dx": 10, "dy": -10, "align": "left", "fontSize": 13,
+                                          "fontWeight": "bold", "color": color},
+                                 "encoding": {**at, "text": {"field": "label", "type": "nominal"}}}, name, data))
+    return layer(*parts)
+
+
+def residuals(xs: Sequence[float], ys: Sequence[float], predicted: Sequence[float]) -> Spec:
+    """Data points and dashed rules from each point to the predicted value (regression residuals)."""
+    name, data = dataset(x=np.asarray(xs, float), y=np.asarray(ys, float), pred=np.asarray(predicted, float))
+    at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
+    rules = {"mark": {"type": "rule", "color": "#E11D48", "strokeDash": [3, 3]},
+             "encoding": {**at, "y2": {"field": "pred"}}}
+    dots = {"mark": {"type": "circle", "size": 80, "color": TEXT, "opacity": 1},
+            "encoding": {**at, "tooltip": [{"field": "x", "type": "quantitative", "format": ".3g"},
+                                           {"field": "y", "type": "quantitative", "format": ".3g"}]}}
+    return layer(_with_data(rules, name, data), _with_data(dots, name, data))

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
-import altair as alt
 import streamlit as st
 
 from exercises.topics import TOPICS, Topic, topic_by_id
 from ui.i18n import lang, t
 
 ROOT = Path(__file__).resolve().parent.parent
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def topic_page_path(topic: Topic) -> str:
@@ -29,41 +29,20 @@ def topic_header(topic_id: str) -> Topic:
     return topic
 
 
-def show(chart: alt.TopLevelMixin, *, stretch: bool = True) -> None:
-    """Draw an Altair chart (stretched to the column, or at its own width)."""
-    st.altair_chart(chart, width="stretch" if stretch else "content")
+def chart_cache(build: F) -> F:
+    """Memoise a page's chart builder on its arguments (give it the language too when its labels are
+    translated): slider values repeat, and a rerun should not rebuild what it drew a moment ago."""
+    return st.cache_data(max_entries=256, show_spinner=False)(build)
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def _spec(where: str, _build: Callable[..., alt.TopLevelMixin], args: tuple, language: str) -> dict:
-    return _build(*args).to_dict(validate=False)
-
-
-def show_cached(build: Callable[..., alt.TopLevelMixin], *args: Any, stretch: bool = True) -> None:
-    """Draw `build(*args)`, memoised on (where `build` is defined, `args`, the language): building and
-    serialising a big Altair chart costs far more than a rerun should, and slider values repeat."""
-    where = f"{build.__code__.co_filename}:{build.__qualname__}"
-    st.vega_lite_chart(_spec(where, build, args, lang()), width="stretch" if stretch else "content")
+def show(spec: dict[str, Any], *, stretch: bool = True) -> None:
+    """Draw a Vega-Lite spec from `ui.charts` (stretched to the column, or at its own width)."""
+    st.vega_lite_chart(spec, width="stretch" if stretch else "content")
 
 
 def practice(topic_id: str) -> None:
-    """The shared practice panel at the bottom of a topic page (a note until the panel is installed)."""
+    """The shared practice panel at the bottom of a topic page (imported here, when a topic page needs it)."""
+    from ui.practice import practice_panel
+
     st.divider()
-    try:
-        from ui.practice import practice_panel
-    except ImportError:
-        st.info(t("common.practice_soon"))
-        return
     practice_panel(topic_id)
-
-
-def current_profile() -> str | None:
-    """The learner's profile name, if the profile picker has chosen one."""
-    try:
-        from ui.profile import current_profile as picked
-    except ImportError:
-        return st.session_state.get("profile")
-    try:
-        return picked()
-    except Exception:
-        return st.session_state.get("profile")

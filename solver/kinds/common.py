@@ -25,7 +25,7 @@ _DECIMAL = re.compile(r"\d\.\d|\d\s*[eE]\s*[-+]?\d|%|\.\d")
 
 @dataclass
 class Options:
-    """The options of one check (see ``solver.check.check`` for their meaning)."""
+    """The options of one check (see ``solver.checker.check`` for their meaning)."""
 
     lang: str = "en"
     rtol: float | None = None

@@ -16,10 +16,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Sorry — something went wrong while drawing this page. Try another value or reload the page.",
         "zh": "抱歉，绘制本页时出了点问题。请换一个取值，或刷新页面再试。",
     },
-    "common.practice_soon": {
-        "en": "Practice exercises for this topic are on their way.",
-        "zh": "本主题的练习题即将上线。",
-    },
     "common.home.title": {"en": "🧮 DL Math Lab", "zh": "🧮 深度学习的数学 · 实验室"},
     "common.home.intro": {
         "en": "Learn the mathematics behind deep learning by **doing** it, following the book "

@@ -139,7 +139,8 @@ def check(kind: str, expected: Any, answer: str, *, vars: Sequence[str] = (), la
     """
     lang = _lang(lang)
     try:
-        return _check(kind, expected, answer, vars=tuple(str(v) for v in (vars or ())), lang=lang, rtol=rtol,
+        names = tuple(str(v).strip() for v in (vars or ()) if str(v).strip())
+        return _check(kind, expected, answer, vars=names, lang=lang, rtol=rtol,
                       atol=atol, sigfigs=sigfigs, forbidden=forbidden, form=form, mistakes=mistakes,
                       choices=choices, domain=domain, timeout=timeout)
     except Exception as exc:  # the promise is a verdict for every input
