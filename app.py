@@ -1,6 +1,11 @@
 """DL Math Lab — the Streamlit front door: navigation, language switch, profile picker.
 
-Run with ``streamlit run app.py``.
+Run with ``streamlit run app.py``. This file plays two parts:
+
+* as the Streamlit script (``__name__ == "__main__"`` on every run, and in AppTest) it draws the shell: the
+  navigation with every page, the language switch, the profile picker, then the chosen page;
+* imported as a module — which is what ``streamlit run app.py`` does, because it finds the ``st.App`` below —
+  it is the server, whose start-up hook (`ui.startup`) readies the app before the first learner arrives.
 """
 from __future__ import annotations
 
@@ -8,49 +13,63 @@ import logging
 
 import streamlit as st
 
-from exercises.topics import TOPICS
-from ui.i18n import language_switch, lang, t
-from ui.layout import ROOT, TOPIC_PAGES
+if __name__ == "__main__":
+    from exercises.topics import TOPICS
+    from ui.i18n import language_switch, lang, t
+    from ui.layout import TOPIC_PAGES, remember_pages
+    from ui.profile import profile_sidebar
 
-st.set_page_config(page_title="DL Math Lab · 深度学习的数学", page_icon="🧮", layout="wide")
+    st.set_page_config(page_title="DL Math Lab · 深度学习的数学", page_icon="🧮", layout="wide")
+    _log = logging.getLogger("dlmathlab")
 
-_log = logging.getLogger("dlmathlab")
+    def _pages() -> dict[str, list[st.Page]]:
+        """The navigation, rebuilt every run so titles follow the language."""
+        home = st.Page("pages/home.py", title=t("common.nav.home"), icon="🏠", url_path="home", default=True)
+        topics = {tp.id: st.Page(TOPIC_PAGES[tp.id], title=f"{tp.number}. {tp.title(lang())}", icon=tp.icon,
+                                 url_path=tp.id) for tp in TOPICS}
+        quiz = st.Page("pages/quiz.py", title=t("common.nav.quiz"), icon="📝", url_path="quiz")
+        progress = st.Page("pages/progress.py", title=t("common.nav.progress"), icon="📈", url_path="progress")
+        instructor = st.Page("pages/instructor.py", title=t("common.nav.instructor"), icon="🧑‍🏫",
+                             url_path="instructor")
+        remember_pages({"home": home, **topics, "quiz": quiz, "progress": progress, "instructor": instructor})
+        return {t("common.nav.learn"): [home, *topics.values()], t("common.nav.practise"): [quiz, progress],
+                t("common.nav.instructor_section"): [instructor]}
 
-
-def _optional(path: str, title_key: str, icon: str, url_path: str) -> list[st.Page]:
-    """A page that another part of the app provides, listed only once its file exists."""
-    if not (ROOT / path).exists():
-        return []
-    return [st.Page(path, title=t(title_key), icon=icon, url_path=url_path)]
-
-
-def _pages() -> dict[str, list[st.Page]]:
-    """The navigation, rebuilt every run so titles follow the language."""
-    learn = [st.Page("pages/home.py", title=t("common.nav.home"), icon="🏠", url_path="home", default=True)]
-    learn += [st.Page(TOPIC_PAGES[tp.id], title=f"{tp.number}. {tp.title(lang())}", icon=tp.icon, url_path=tp.id)
-              for tp in TOPICS]
-    practise = (_optional("pages/quiz.py", "common.nav.quiz", "📝", "quiz")
-                + _optional("pages/progress.py", "common.nav.progress", "📈", "progress"))
-    instructor = _optional("pages/instructor.py", "common.nav.instructor", "🧑‍🏫", "instructor")
-    sections = {t("common.nav.learn"): learn, t("common.nav.practise"): practise,
-                t("common.nav.instructor_section"): instructor}
-    return {name: pages for name, pages in sections.items() if pages}
-
-
-def _profile_sidebar() -> None:
-    try:
-        from ui.profile import profile_sidebar
-    except ImportError:  # the profile picker is not installed yet
-        return
+    language_switch()
+    page = st.navigation(_pages())
     profile_sidebar()
+    st.sidebar.caption(t("common.sidebar.about"))
+    try:
+        page.run()
+    except Exception:  # never a raw traceback: log it, tell the learner kindly
+        _log.exception("page %s failed", page.url_path)
+        st.error(t("common.page_error"))
+else:
+    import contextlib
+    import threading
+    from typing import AsyncIterator
 
+    from streamlit.runtime.pages_manager import PagesManager
 
-language_switch()
-page = st.navigation(_pages())
-_profile_sidebar()
-st.sidebar.caption(t("common.sidebar.about"))
-try:
-    page.run()
-except Exception:  # never a raw traceback: log it, tell the learner kindly
-    _log.exception("page %s failed", page.url_path)
-    st.error(t("common.page_error"))
+    def _warm_up() -> None:
+        """Load what the first page needs (SymPy, the exercise library), then start the solver's workers."""
+        import solver
+        from ui.exercise_view import get_library
+        import ui.practice  # noqa: F401  (the practice panel's imports: the solver's parser, SymPy)
+
+        get_library()
+        solver.warm_up()
+
+    @contextlib.asynccontextmanager
+    async def _on_server_start(_app: st.App) -> AsyncIterator[None]:
+        """Before the first learner arrives: declare the navigation, and warm up in the background."""
+        # Streamlit decides, when the first session opens, whether an app uses the legacy `pages/` folder: it
+        # does if a `pages/` folder exists and no session has called st.navigation yet. That first session then
+        # runs through a navigation built from the file names, which answers a first deep link (/vectors) with
+        # a "Page not found" dialog before app.py's st.navigation shows the right page. Our page files live in
+        # `pages/` but every page is listed by st.navigation, so say so before any session opens.
+        PagesManager.uses_pages_directory = False
+        threading.Thread(target=_warm_up, name="dlmath-warm-up", daemon=True).start()
+        yield
+
+    app = st.App(__file__, lifespan=_on_server_start)

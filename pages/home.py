@@ -4,61 +4,49 @@ from __future__ import annotations
 import streamlit as st
 
 from exercises.topics import TOPICS, topic_by_id
+from store import get_store
 from ui.i18n import lang, t
-from ui.layout import TOPIC_PAGES, current_profile
+from ui.layout import page_of
+from ui.profile import current_profile
 
 COLUMNS = 4
 
 
-def _store():
-    try:
-        from store import get_store
-        return get_store()
-    except Exception:  # no store yet, or it cannot open: the home page still works
-        return None
-
-
-def _mastery(store, profile: str | None) -> dict[str, float]:
-    if store is None or not profile:
-        return {}
-    try:
-        return store.mastery(profile)
-    except Exception:
-        return {}
-
-
-def _continue_link(store, profile: str | None) -> None:
-    if store is None or not profile:
+def continue_link(profile: str) -> None:
+    """A link back to the learner's last exercise (nothing when there is none, or its template is gone)."""
+    last = get_store().last_exercise(profile)
+    if not last:
         return
-    try:
-        last = store.last_exercise(profile)
-        if not last:
-            return
-        template_id, seed = last
-        from ui.exercise_view import get_library
-        topic = topic_by_id(get_library().get(template_id).topic)
-    except Exception:
+    from ui.exercise_view import get_library   # here: the exercise library is only needed for this link
+
+    template_id, seed = last
+    template = get_library().templates.get(template_id)
+    if template is None:
         return
-    st.page_link(TOPIC_PAGES[topic.id], label=t("common.home.continue", topic=topic.title(lang()), seed=seed),
+    topic = topic_by_id(template.topic)
+    st.page_link(page_of(topic.id), label=t("common.home.continue", topic=topic.title(lang()), seed=seed),
                  icon="▶️", query_params={"ex": template_id, "seed": str(seed)})
+
+
+def topic_cards(mastery: dict[str, float]) -> None:
+    """The 16 topics in the book's order, each a card with its link, summary and the learner's mastery."""
+    for start in range(0, len(TOPICS), COLUMNS):
+        for column, topic in zip(st.columns(COLUMNS), TOPICS[start:start + COLUMNS]):
+            with column.container(border=True, height="stretch"):
+                st.markdown(f"#### {topic.icon} {topic.number}")
+                st.page_link(page_of(topic.id), label=topic.title(lang()))
+                st.caption(t(f"topics.{topic.id}.card"))
+                level = mastery.get(topic.id)
+                if level is None:
+                    st.progress(0.0, text=t("common.home.not_started"))
+                else:
+                    st.progress(min(max(float(level), 0.0), 1.0), text=t("common.home.mastery", pct=round(100 * level)))
 
 
 st.title(t("common.home.title"))
 st.markdown(t("common.home.intro"))
-store = _store()
 profile = current_profile()
-_continue_link(store, profile)
-mastery = _mastery(store, profile)
-
+if profile:
+    continue_link(profile)
 st.subheader(t("common.home.topics"))
-for start in range(0, len(TOPICS), COLUMNS):
-    for column, topic in zip(st.columns(COLUMNS), TOPICS[start:start + COLUMNS]):
-        with column.container(border=True, height="stretch"):
-            st.markdown(f"#### {topic.icon} {topic.number}")
-            st.page_link(TOPIC_PAGES[topic.id], label=topic.title(lang()))
-            st.caption(t(f"topics.{topic.id}.card"))
-            level = mastery.get(topic.id)
-            if level is None:
-                st.progress(0.0, text=t("common.home.not_started"))
-            else:
-                st.progress(min(max(float(level), 0.0), 1.0), text=t("common.home.mastery", pct=round(100 * level)))
+topic_cards(get_store().mastery(profile) if profile else {})

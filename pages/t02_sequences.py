@@ -1,18 +1,24 @@
 """Topic 2 — sequences: terms and partial sums of arithmetic, geometric and recurrent sequences."""
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import labeller, t
-from ui.layout import practice, show, topic_header
+from ui.i18n import labeller, lang, t
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "sequences"
 KINDS = ("arithmetic", "geometric", "recurrence")
+
+
+@chart_cache
+def terms_chart(terms: tuple[float, ...], language: str) -> charts.Spec:
+    """The terms as bars and the partial sums as a line."""
+    return charts.bars_and_line(np.arange(1, len(terms) + 1), terms, tm.partial_sums(np.array(terms)),
+                                bar_name=t("topics.sequences.term"), line_name=t("topics.sequences.sum"))
+
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 2.2], gap="large")
@@ -38,24 +44,11 @@ elif kind == "geometric":
 else:
     terms = tm.recurrence_terms(a1, p, q, n)
     formula = rf"a_1 = {a1:g},\quad a_{{n+1}} = {p:g}\,a_n + ({q:g})"
-sums = tm.partial_sums(terms)
-
 with controls:
     st.latex(formula)
     st.latex(r"S_n = \sum_{k=1}^{n} a_k")
 with chart:
-    term_name, sum_name = t("topics.sequences.term"), t("topics.sequences.sum")
-    k = np.arange(1, n + 1)
-    bars = alt.Chart(pd.DataFrame({"k": k, "value": terms, "series": term_name})).mark_bar(
-        opacity=0.85, cornerRadiusTopLeft=3, cornerRadiusTopRight=3).encode(
-        x=alt.X("k:O", title="k", axis=alt.Axis(labelAngle=0)), y=alt.Y("value:Q", title=None),
-        color=alt.Color("series:N", scale=alt.Scale(domain=[term_name, sum_name], range=list(charts.PALETTE[:2])),
-                        title=None, legend=alt.Legend(orient="bottom")),
-        tooltip=["k", alt.Tooltip("value:Q", format=".4g")])
-    line = alt.Chart(pd.DataFrame({"k": k, "value": sums, "series": sum_name})).mark_line(
-        point=True, strokeWidth=2.5).encode(x="k:O", y="value:Q", color="series:N",
-                                            tooltip=["k", alt.Tooltip("value:Q", format=".4g")])
-    show((bars + line).properties(height=charts.HEIGHT))
+    show(terms_chart(tuple(float(v) for v in terms), lang()))
     st.caption(t("topics.sequences.first_terms", terms=", ".join(f"{v:.4g}" for v in terms[:8])))
 
 practice(TOPIC)

@@ -1,15 +1,29 @@
 """Topic 4 — vectors: arrows a and b, the angle between them, a·b and the Cauchy–Schwarz bounds."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import t
-from ui.layout import practice, show, topic_header
+from ui.i18n import lang, t
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "vectors"
+
+
+@chart_cache
+def arrows_chart(a: tuple[float, float], b: tuple[float, float]) -> charts.Spec:
+    """The arrows a and b from the origin."""
+    return charts.arrows({"a": a, "b": b}, extent=4.5, height=380)
+
+
+@chart_cache
+def bounds_chart(a: tuple[float, float], b: tuple[float, float], language: str) -> charts.Spec:
+    """−|a||b| ≤ a·b ≤ |a||b| as three bars."""
+    pair = tm.vector_pair(a, b)
+    return charts.bars(["−|a||b|", "a·b", "|a||b|"], [-pair.bound, pair.dot, pair.bound], x_title=None,
+                       y_title=t("topics.vectors.value"), ordinal=False, height=220)
+
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 1.6], gap="large")
@@ -25,14 +39,12 @@ with controls:
     m1.metric("a·b", f"{pair.dot:g}")
     m2.metric("θ", "—" if pair.angle_deg is None else f"{pair.angle_deg:.1f}°")
 with chart:
-    show(charts.arrows({"a": a, "b": b}, extent=4.5).properties(height=380), stretch=True)
+    show(arrows_chart(a, b))
     st.latex(rf"a\cdot b = a_1 b_1 + a_2 b_2 = ({a[0]:g})({b[0]:g}) + ({a[1]:g})({b[1]:g}) = {pair.dot:g}"
              r" = |a|\,|b|\cos\theta")
 
 st.subheader(t("topics.vectors.cauchy"))
-bounds = pd.DataFrame({"what": ["−|a||b|", "a·b", "|a||b|"], "value": [-pair.bound, pair.dot, pair.bound]})
-show(charts.bars(bounds, "what", "value", x_title=None, y_title=t("topics.vectors.value"), fmt=".3f",
-                 ordinal=False).properties(height=220))
+show(bounds_chart(a, b, lang()))
 st.caption(t("topics.vectors.cauchy_caption"))
 
 practice(TOPIC)

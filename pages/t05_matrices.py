@@ -1,14 +1,13 @@
 """Topic 5 — matrices: heatmaps of A, B, AB, BA, A⊙B and Aᵀ for 2×2 matrices you set."""
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
-from ui.layout import practice, show_cached, topic_header
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "matrices"
 DEFAULTS = {"A": [[2, 7], [1, 8]], "B": [[2, 8], [1, 3]]}
@@ -25,12 +24,13 @@ def matrix_sliders(name: str) -> np.ndarray:
     return cells
 
 
-def heatmaps(a: np.ndarray, b: np.ndarray) -> alt.VConcatChart:
-    """A, B, Aᵀ above AB, BA, A⊙B."""
-    views = tm.matrix_views(a, b)
-    top = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("A", "B", "Aᵀ")), spacing=30)
-    bottom = alt.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("AB", "BA", "A⊙B")), spacing=30)
-    return alt.vconcat(top, bottom, spacing=24).resolve_scale(color="independent").configure_view(strokeWidth=0)
+@chart_cache
+def heatmaps(a: tuple[float, ...], b: tuple[float, ...]) -> charts.Spec:
+    """A, B, Aᵀ above AB, BA, A⊙B (the matrices given row by row)."""
+    views = tm.matrix_views(np.reshape(a, (2, 2)), np.reshape(b, (2, 2)))
+    top = charts.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("A", "B", "Aᵀ")), spacing=30)
+    bottom = charts.hconcat(*(charts.heatmap(views[k], k, fmt=".0f") for k in ("AB", "BA", "A⊙B")), spacing=30)
+    return charts.frameless(charts.vconcat(top, bottom))
 
 
 topic_header(TOPIC)
@@ -40,7 +40,7 @@ with controls:
     b = matrix_sliders("B")
 views = tm.matrix_views(a, b)
 with chart:
-    show_cached(heatmaps, a, b, stretch=False)
+    show(heatmaps(tuple(map(float, a.ravel())), tuple(map(float, b.ravel()))), stretch=False)
     if np.array_equal(views["AB"], views["BA"]):
         st.info(t("topics.matrices.commute"))
     else:

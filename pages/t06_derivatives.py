@@ -7,10 +7,27 @@ import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import t
-from ui.layout import practice, show, topic_header
+from ui.i18n import lang, t
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "derivatives"
+X = np.linspace(-3, 3, 181)
+
+
+@chart_cache
+def secant_chart(curve: str, x0: float, dx: float, language: str) -> charts.Spec:
+    """f, the secant through x₀ and x₀+Δx (its two points marked) and the tangent at x₀."""
+    sec = tm.secant(curve, x0, dx)
+    y = tm.CURVES[curve][0](X)
+    names = {k: t(f"topics.derivatives.series.{k}") for k in ("f", "secant", "tangent")}
+    pad = 0.5 + 0.1 * float(np.ptp(y))
+    curves = {names["f"]: (X, y), names["secant"]: (X, sec.y0 + sec.secant_slope * (X - x0)),
+              names["tangent"]: (X, sec.y0 + sec.tangent_slope * (X - x0))}
+    return charts.layer(
+        charts.lines(curves, x_title="x", y_title="y", domain=(float(y.min()) - pad, float(y.max()) + pad),
+                     dashed=[names["tangent"]]),
+        charts.marks([x0, x0 + dx], [sec.y0, sec.y0 + sec.secant_slope * dx], ["x₀", "x₀+Δx"]))
+
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 2.2], gap="large")
@@ -23,21 +40,7 @@ with controls:
     st.latex(rf"\frac{{f(x_0+\Delta x) - f(x_0)}}{{\Delta x}} = {sec.secant_slope:.4f}")
     st.latex(rf"f'(x_0) = \lim_{{\Delta x \to 0}} \frac{{f(x_0+\Delta x) - f(x_0)}}{{\Delta x}} = {sec.tangent_slope:.4f}")
 with chart:
-    f = tm.CURVES[curve][0]
-    x = np.linspace(-3, 3, 181)
-    names = {k: t(f"topics.derivatives.series.{k}") for k in ("f", "secant", "tangent")}
-    df = pd.concat([
-        pd.DataFrame({"x": x, "y": f(x), "series": names["f"]}),
-        pd.DataFrame({"x": x, "y": sec.y0 + sec.secant_slope * (x - x0), "series": names["secant"]}),
-        pd.DataFrame({"x": x, "y": sec.y0 + sec.tangent_slope * (x - x0), "series": names["tangent"]}),
-    ])
-    y_all = f(x)
-    pad = 0.5 + 0.1 * float(np.ptp(y_all))
-    points = pd.DataFrame({"x": [x0, x0 + dx], "y": [sec.y0, sec.y0 + sec.secant_slope * dx],
-                           "label": ["x₀", "x₀+Δx"]})
-    show(charts.lines(df, "x", "y", "series", x_title="x", y_title="y",
-                      domain=(float(y_all.min()) - pad, float(y_all.max()) + pad), dashed=[names["tangent"]])
-         + charts.marks(points, text="label"))
+    show(secant_chart(curve, x0, dx, lang()))
 
 st.subheader(t("topics.derivatives.table"))
 dxs = np.array([1.0, 0.1, 0.01, 0.001, 0.0001])

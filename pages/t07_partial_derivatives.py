@@ -2,17 +2,33 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
-from ui.layout import practice, show, topic_header
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "partial-derivatives"
 EXTENT = 2.5
 ARROW_SCALE = 0.25
+THETA = np.linspace(0, 2 * np.pi, 121)
+
+
+@chart_cache
+def gradient_chart(surface: str, x0: float, y0: float, constraint: bool) -> charts.Spec:
+    """The contour view of f with the (scaled) gradient arrow at (x₀, y₀) and, optionally, the unit circle
+    x² + y² = 1 with the constrained minimum marked."""
+    gx, gy = tm.gradient_at(surface, x0, y0)
+    layers = [charts.field(*tm.grid(tm.SURFACES[surface][0], -EXTENT, EXTENT, 40), z_title="f"),
+              charts.arrows({"∇f": (ARROW_SCALE * gx, ARROW_SCALE * gy)}, origin=(x0, y0), extent=EXTENT,
+                            colors=["#E11D48"])]
+    if constraint:
+        cx, cy, cf = tm.constrained_minimum(surface)
+        layers += [charts.path(np.cos(THETA), np.sin(THETA), color="white"),
+                   charts.marks([cx], [cy], [f"min {cf:.3f}"], color="#F97316")]
+    return charts.layer(*layers)
+
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 1.6], gap="large")
@@ -30,16 +46,7 @@ with controls:
     st.latex(rf"\nabla f({x0:g}, {y0:g}) = \left(\frac{{\partial f}}{{\partial x}}, \frac{{\partial f}}{{\partial y}}\right)"
              rf" = ({gx:.3g},\ {gy:.3g})")
 with chart:
-    xs, ys, zs = tm.grid(tm.SURFACES[surface][0], -EXTENT, EXTENT, 40)
-    layers = charts.field(xs, ys, zs, z_title="f") + charts.arrows(
-        {"∇f": (ARROW_SCALE * gx, ARROW_SCALE * gy)}, origin=(x0, y0), extent=EXTENT, colors=["#E11D48"])
-    if constraint:
-        theta = np.linspace(0, 2 * np.pi, 121)
-        circle = pd.DataFrame({"x": np.cos(theta), "y": np.sin(theta), "step": np.arange(121)})
-        cx, cy, cf = tm.constrained_minimum(surface)
-        layers = layers + charts.path(circle.x.to_numpy(), circle.y.to_numpy(), color="white") + charts.marks(
-            pd.DataFrame({"x": [cx], "y": [cy], "label": [f"min {cf:.3f}"]}), color="#F97316", text="label")
-    show(layers, stretch=False)
+    show(gradient_chart(surface, x0, y0, constraint), stretch=False)
     st.caption(t("topics.partial-derivatives.arrow_caption", scale=ARROW_SCALE))
 if constraint:
     cx, cy, cf = tm.constrained_minimum(surface)

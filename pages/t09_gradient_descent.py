@@ -6,11 +6,20 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
-from ui.layout import practice, show, topic_header
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "gradient-descent"
 EXTENT = 2.5
 SURFACES = ("x² + y²", "x² + 3y²")
+Y_START = 1.5
+
+
+@chart_cache
+def descent_chart(surface: str, x_start: float, eta: float, steps: int) -> charts.Spec:
+    """The contour view of f with the descent path from (x_start, 1.5)."""
+    run = tm.gradient_descent(surface, (x_start, Y_START), eta, steps)
+    return charts.layer(charts.field(*tm.grid(tm.SURFACES[surface][0], -EXTENT, EXTENT, 40), z_title="f"),
+                        charts.path(run.xs, run.ys, color="#F97316"))
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 1.6], gap="large")
@@ -19,14 +28,13 @@ with controls:
     eta = st.slider(t("topics.gradient-descent.eta"), 0.01, 0.5, 0.1, 0.01, key="gradient-descent-eta")
     steps = st.slider(t("topics.gradient-descent.steps"), 1, 50, 15, key="gradient-descent-steps")
     x_start = st.slider(t("topics.gradient-descent.start"), -2.0, 2.0, -2.0, 0.1, key="gradient-descent-x0")
-run = tm.gradient_descent(surface, (x_start, 1.5), eta, steps)
+run = tm.gradient_descent(surface, (x_start, Y_START), eta, steps)
 with controls:
     st.latex(r"(x, y) \leftarrow (x, y) - \eta\,\nabla f(x, y)")
     st.metric(t("topics.gradient-descent.final"), f"{run.values[-1]:.4g}")
     if run.diverged:
         st.error(t("topics.gradient-descent.diverged"))
 with chart:
-    xs, ys, zs = tm.grid(tm.SURFACES[surface][0], -EXTENT, EXTENT, 40)
-    show(charts.field(xs, ys, zs, z_title="f") + charts.path(run.xs, run.ys, color="#F97316"), stretch=False)
+    show(descent_chart(surface, x_start, eta, steps), stretch=False)
 
 practice(TOPIC)

@@ -1,17 +1,40 @@
 """Topic 10 — regression: data, your line and its residuals, the least-squares line, the cost C_T against w."""
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import t
-from ui.layout import practice, show, topic_header
+from ui.i18n import lang, t
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "regression"
+X_RANGE = np.array([0.0, 10.0])
+WS = np.linspace(-1.0, 2.5, 141)
+
+
+@chart_cache
+def fit_chart(w: float, b: float, show_fit: bool, language: str) -> charts.Spec:
+    """The data, your line ŷ = wx + b with the residuals, and (optionally) the least-squares line."""
+    x, y = tm.regression_data()
+    w_best, b_best = tm.least_squares(x, y)
+    lines = {t("topics.regression.your_line"): (X_RANGE, w * X_RANGE + b)}
+    if show_fit:
+        lines[t("topics.regression.fit")] = (X_RANGE, w_best * X_RANGE + b_best)
+    return charts.layer(charts.lines(lines, x_title="x", y_title="y", dashed=[t("topics.regression.fit")],
+                                     height=300),
+                        charts.residuals(x, y, w * x + b))
+
+
+@chart_cache
+def cost_chart(w: float, b: float, language: str) -> charts.Spec:
+    """The cost C_T as a function of w for this b, with your w marked."""
+    x, y = tm.regression_data()
+    curve = {t("topics.regression.cost_curve", b=f"{b:g}"): (WS, tm.cost(WS, b, x, y))}
+    return charts.layer(charts.lines(curve, x_title="w", y_title="C_T", height=240),
+                        charts.marks([w], [float(tm.cost(w, b, x, y))]))
+
 
 topic_header(TOPIC)
 x, y = tm.regression_data()
@@ -28,21 +51,9 @@ with controls:
     if show_fit:
         st.latex(rf"\hat y = {w_best:.3f}\,x + {b_best:.3f}")
 with chart:
-    pred = w * x + b
-    pts = pd.DataFrame({"x": x, "y": y, "pred": pred})
-    grid = np.array([0.0, 10.0])
-    lines = [pd.DataFrame({"x": grid, "y": w * grid + b, "series": t("topics.regression.your_line")})]
-    if show_fit:
-        lines.append(pd.DataFrame({"x": grid, "y": w_best * grid + b_best, "series": t("topics.regression.fit")}))
-    residuals = alt.Chart(pts).mark_rule(color="#E11D48", strokeDash=[3, 3]).encode(x="x:Q", y="y:Q", y2="pred:Q")
-    dots = alt.Chart(pts).mark_circle(size=80, color="#1F2937").encode(x="x:Q", y="y:Q", tooltip=["x", "y"])
-    show(charts.lines(pd.concat(lines), "x", "y", "series", x_title="x", y_title="y",
-                      dashed=[t("topics.regression.fit")]).properties(height=300) + residuals + dots)
+    show(fit_chart(w, b, show_fit, lang()))
 
 st.subheader(t("topics.regression.cost_title"))
-ws = np.linspace(-1.0, 2.5, 141)
-curve = pd.DataFrame({"w": ws, "C": tm.cost(ws, b, x, y), "series": t("topics.regression.cost_curve", b=f"{b:g}")})
-show(charts.lines(curve, "w", "C", "series", x_title="w", y_title="C_T").properties(height=240)
-     + charts.marks(pd.DataFrame({"x": [w], "y": [c_now]})))
+show(cost_chart(w, b, lang()))
 
 practice(TOPIC)

@@ -8,13 +8,32 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
-from ui.layout import practice, show, topic_header
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "backprop"
 W1 = np.array([[0.5, -0.3], [0.8, 0.2]])
 B1 = np.array([0.1, -0.1])
 W2 = np.array([1.2, -0.7])
 B2 = 0.05
+YS_IN, YS_HIDDEN = [0.8, -0.8], [0.8, -0.8]
+
+
+@chart_cache
+def backprop_chart(x: tuple[float, float], target: float) -> charts.Spec:
+    """The 2-2-1 network with each neuron's δ and each weight's gradient ∂C/∂w on its edge."""
+    net = tm.backprop(np.array(x), W1, B1, W2, B2, target)
+    nodes = {"x": [0, 0, 1, 1, 2], "y": YS_IN + YS_HIDDEN + [0],
+             "label": [f"x{i + 1}={v:g}" for i, v in enumerate(x)]
+             + [f"δ={d:.3f}" for d in net.delta1] + [f"δ={net.delta2:.3f}"],
+             "value": [*np.abs(x), *np.abs(net.delta1), abs(net.delta2)]}
+    first = [(i, j) for i in range(2) for j in range(2)]
+    edges = {"x": [0] * 4 + [1] * 2, "y": [YS_IN[i] for i, _ in first] + YS_HIDDEN,
+             "x2": [1] * 4 + [2] * 2, "y2": [YS_HIDDEN[j] for _, j in first] + [0, 0],
+             "weight": [-net.grad_w1[i, j] for i, j in first] + [-g for g in net.grad_w2],
+             "label": [f"∂C/∂w={net.grad_w1[i, j]:.3f}" for i, j in first]
+             + [f"∂C/∂w={g:.3f}" for g in net.grad_w2]}
+    return charts.network(nodes, edges, height=300, node_colors=("#FFF7ED", charts.HEAT_NEGATIVE))
+
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 2.2], gap="large")
@@ -29,19 +48,7 @@ with controls:
     st.latex(r"\delta^{(2)}_j = \delta^{(3)} w^{(3)}_j\,\sigma'(z^{(2)}_j)")
     st.latex(r"\frac{\partial C}{\partial w_{ij}} = \delta_j\, a_i")
 with chart:
-    ys_in, ys_hidden = [0.8, -0.8], [0.8, -0.8]
-    nodes = pd.DataFrame({
-        "x": [0, 0, 1, 1, 2], "y": ys_in + ys_hidden + [0],
-        "label": [f"x{i + 1}={v:g}" for i, v in enumerate(x)]
-        + [f"δ={d:.3f}" for d in net.delta1] + [f"δ={net.delta2:.3f}"],
-        "value": list(np.abs(x)) + list(np.abs(net.delta1)) + [abs(net.delta2)],
-    })
-    edges = pd.DataFrame(
-        [{"x": 0, "y": ys_in[i], "x2": 1, "y2": ys_hidden[j], "weight": -net.grad_w1[i, j],
-          "label": f"∂C/∂w={net.grad_w1[i, j]:.3f}"} for i in range(2) for j in range(2)]
-        + [{"x": 1, "y": ys_hidden[j], "x2": 2, "y2": 0, "weight": -net.grad_w2[j],
-            "label": f"∂C/∂w={net.grad_w2[j]:.3f}"} for j in range(2)])
-    show(charts.network(nodes, edges, height=300, node_colors=("#FFF7ED", charts.HEAT_NEGATIVE)))
+    show(backprop_chart((float(x[0]), float(x[1])), target))
     st.caption(t("topics.backprop.caption", a=f"{net.a2:.4f}"))
 
 st.subheader(t("topics.backprop.table"))

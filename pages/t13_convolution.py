@@ -1,27 +1,27 @@
 """Topic 13 — convolution and pooling: input grid, kernel, feature map and the max-pooled map."""
 from __future__ import annotations
 
-import altair as alt
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import labeller, t
-from ui.layout import practice, show_cached, topic_header
+from ui.i18n import labeller, lang, t
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "convolution"
 
-def grids(image_name: str, kernel_name: str, stride: int) -> alt.HConcatChart:
+
+@chart_cache
+def grids(image_name: str, kernel_name: str, stride: int, language: str) -> charts.Spec:
     """Input, kernel, feature map and max-pooled map side by side."""
     image, kernel = tm.IMAGES[image_name], tm.KERNELS[kernel_name]
     feature = tm.convolve(image, kernel, stride)
     pooled = tm.max_pool(feature, 2) if min(feature.shape) >= 2 else feature
-    return alt.hconcat(
+    return charts.frameless(charts.hconcat(
         charts.heatmap(image, t("topics.convolution.input"), fmt=".0f", size=30),
         charts.heatmap(kernel, t("topics.convolution.kernel"), fmt=".2g", size=30),
         charts.heatmap(feature, t("topics.convolution.feature"), fmt=".2g", size=34),
-        charts.heatmap(pooled, t("topics.convolution.pooled"), fmt=".2g", size=40),
-        spacing=24).resolve_scale(color="independent").configure_view(strokeWidth=0)
+        charts.heatmap(pooled, t("topics.convolution.pooled"), fmt=".2g", size=40)))
 
 
 topic_header(TOPIC)
@@ -38,7 +38,7 @@ with controls:
     st.latex(r"c_{ij} = \sum_{p}\sum_{q} x_{i+p,\,j+q}\, k_{pq}")
     st.latex(r"m_{ij} = \max_{2\times 2\ \mathrm{window}} c")
 with chart:
-    show_cached(grids, image_name, kernel_name, stride, stretch=False)
+    show(grids(image_name, kernel_name, stride, lang()), stretch=False)
     st.caption(t("topics.convolution.caption", rows=feature.shape[0], cols=feature.shape[1]))
 
 practice(TOPIC)

@@ -1,25 +1,25 @@
 """Topic 15 — optimizers: SGD, momentum and Adam paths on the same narrow valley."""
 from __future__ import annotations
 
-import altair as alt
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
-from ui.layout import practice, show_cached, topic_header
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "optimizers"
 EXTENT = 5.0
 START = (-4.5, 2.0)
 
-def race(eta: float, beta: float, steps: int) -> alt.LayerChart:
+
+@chart_cache
+def race(eta: float, beta: float, steps: int) -> charts.Spec:
     """The valley's contour view with the three optimizers' paths on it."""
-    xs, ys, zs = tm.grid(tm.ravine_value, -EXTENT, EXTENT, 40)
     paths = tm.optimizer_paths(START, eta, beta, steps)
-    layers = alt.layer(charts.field(xs, ys, zs, z_title="f"),
-                       *(charts.path(p[:, 0], p[:, 1], name=name) for name, p in paths.items()))
-    return layers.resolve_scale(color="independent")
+    return charts.layer(charts.field(*tm.grid(tm.ravine_value, -EXTENT, EXTENT, 40), z_title="f"),
+                        *(charts.path(p[:, 0], p[:, 1], name=name) for name, p in paths.items()),
+                        resolve={"scale": {"color": "independent"}})
 
 
 topic_header(TOPIC)
@@ -34,7 +34,7 @@ with controls:
              r"\ \ \theta \leftarrow \theta - \eta\,\frac{\hat m}{\sqrt{\hat s} + \varepsilon}")
 paths = tm.optimizer_paths(START, eta, beta, steps)
 with chart:
-    show_cached(race, eta, beta, steps, stretch=False)
+    show(race(eta, beta, steps), stretch=False)
     st.latex(r"f(x, y) = 0.1x^2 + 2y^2")
 final = {name: float(tm.ravine_value(p[-1, 0], p[-1, 1])) for name, p in paths.items()}
 for column, (name, value) in zip(st.columns(3), final.items()):

@@ -1,15 +1,26 @@
 """Topic 16 — attention: the softmax(QKᵀ/√d) weight heatmap, with one query you can turn."""
 from __future__ import annotations
 
-import altair as alt
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import t
-from ui.layout import practice, show, topic_header
+from ui.i18n import lang, t
+from ui.layout import chart_cache, practice, show, topic_header
 
 TOPIC = "attention"
+TOKENS = list(tm.ATTENTION_TOKENS)
+
+
+@chart_cache
+def attention_chart(angle: float, scale: float, language: str) -> charts.Spec:
+    """The softmax weight heatmap (queries × keys) next to the output rows."""
+    weights, output = tm.attention(tm.attention_queries(angle, scale), tm.ATTENTION_KEYS, tm.ATTENTION_VALUES)
+    return charts.frameless(charts.hconcat(
+        charts.heatmap(weights, t("topics.attention.weights"), size=60, domain=(0, 1),
+                       row_labels=[f"q: {w}" for w in TOKENS], col_labels=[f"k: {w}" for w in TOKENS]),
+        charts.heatmap(output, t("topics.attention.output"), size=60, row_labels=TOKENS, col_labels=["v₁", "v₂"]),
+        spacing=40))
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 2.2], gap="large")
@@ -17,16 +28,8 @@ with controls:
     angle = st.slider(t("topics.attention.angle"), 0, 360, 45, 5, key="attention-angle")
     scale = st.slider(t("topics.attention.scale"), 0.5, 5.0, 1.0, 0.1, key="attention-scale")
     st.latex(r"\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\!\left(\frac{QK^{\top}}{\sqrt{d}}\right) V")
-q = tm.attention_queries(angle, scale)
-weights, output = tm.attention(q, tm.ATTENTION_KEYS, tm.ATTENTION_VALUES)
-tokens = list(tm.ATTENTION_TOKENS)
 with chart:
-    show(alt.hconcat(
-        charts.heatmap(weights, t("topics.attention.weights"), size=60, domain=(0, 1),
-                       row_labels=[f"q: {w}" for w in tokens], col_labels=[f"k: {w}" for w in tokens]),
-        charts.heatmap(output, t("topics.attention.output"), size=60,
-                       row_labels=tokens, col_labels=["v₁", "v₂"]),
-        spacing=40).resolve_scale(color="independent").configure_view(strokeWidth=0), stretch=False)
+    show(attention_chart(angle, scale, lang()), stretch=False)
     st.caption(t("topics.attention.caption"))
 
 practice(TOPIC)

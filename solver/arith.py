@@ -5,6 +5,7 @@ Every operation checks shapes (with a bilingual message) and size limits before 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import wraps
 from itertools import product
 from typing import Any, Callable
 
@@ -81,11 +82,23 @@ def _check_plain(a: Any, b: Any, op_en: str, op_zh: str, column: int | None) -> 
             raise _refuse(op_en, op_zh, a, b, column)
 
 
+def _binary(op_en: str, op_zh: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a binary operation: applied over ± alternatives one pair at a time, and refused (with
+    "cannot <op_en> …") for sets and conditions, before the operation itself sees its operands."""
+    def decorate(operation: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(operation)
+        def checked(a: Any, b: Any, column: int | None = None) -> Any:
+            if isinstance(a, PlusMinus) or isinstance(b, PlusMinus):
+                return _lift(lambda x, y: checked(x, y, column), a, b)
+            _check_plain(a, b, op_en, op_zh, column)
+            return operation(a, b, column)
+        return checked
+    return decorate
+
+
+@_binary("add", "加法")
 def add(a: Any, b: Any, column: int | None = None) -> Any:
     """a + b."""
-    if isinstance(a, PlusMinus) or isinstance(b, PlusMinus):
-        return _lift(lambda x, y: add(x, y, column), a, b)
-    _check_plain(a, b, "add", "加法", column)
     a_mat, b_mat = isinstance(a, ImmutableMatrix), isinstance(b, ImmutableMatrix)
     if a_mat or b_mat:
         if not (a_mat and b_mat) or a.shape != b.shape:
@@ -102,19 +115,15 @@ def neg(a: Any, column: int | None = None) -> Any:
     return -a
 
 
+@_binary("subtract", "减法")
 def sub(a: Any, b: Any, column: int | None = None) -> Any:
     """a − b."""
-    if isinstance(a, PlusMinus) or isinstance(b, PlusMinus):
-        return _lift(lambda x, y: sub(x, y, column), a, b)
-    _check_plain(a, b, "subtract", "减法", column)
     return add(a, neg(b, column), column)
 
 
+@_binary("multiply", "乘法")
 def mul(a: Any, b: Any, column: int | None = None) -> Any:
     """a·b: numbers and expressions multiply; a scalar scales a matrix; matrices use the matrix product."""
-    if isinstance(a, PlusMinus) or isinstance(b, PlusMinus):
-        return _lift(lambda x, y: mul(x, y, column), a, b)
-    _check_plain(a, b, "multiply", "乘法", column)
     a_mat, b_mat = isinstance(a, ImmutableMatrix), isinstance(b, ImmutableMatrix)
     if a_mat and b_mat:
         if a.shape[1] != b.shape[0]:
@@ -144,11 +153,9 @@ def hadamard(a: Any, b: Any, column: int | None = None) -> Any:
     return mul(a, b, column)
 
 
+@_binary("divide", "除法")
 def div(a: Any, b: Any, column: int | None = None) -> Any:
     """a / b (b a scalar; division by an exact zero is refused)."""
-    if isinstance(a, PlusMinus) or isinstance(b, PlusMinus):
-        return _lift(lambda x, y: div(x, y, column), a, b)
-    _check_plain(a, b, "divide", "除法", column)
     if isinstance(b, ImmutableMatrix):
         raise _refuse("divide", "除法", a, b, column)
     if exactly_zero(b):
@@ -158,11 +165,9 @@ def div(a: Any, b: Any, column: int | None = None) -> Any:
     return check_number(a * raw_power(b, S.NegativeOne), column)
 
 
+@_binary("raise", "乘方")
 def power(a: Any, b: Any, column: int | None = None) -> Any:
     """a ^ b, refused when it would explode; square matrices take integer powers (−1 is the inverse)."""
-    if isinstance(a, PlusMinus) or isinstance(b, PlusMinus):
-        return _lift(lambda x, y: power(x, y, column), a, b)
-    _check_plain(a, b, "raise", "乘方", column)
     if isinstance(b, ImmutableMatrix):
         raise _refuse("raise to a power", "乘方", a, b, column)
     if isinstance(a, ImmutableMatrix):

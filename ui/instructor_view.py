@@ -86,6 +86,7 @@ def _locks(template: Any) -> dict[str, str]:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _acceptance(template_id: str, where: str | None, path: str, _template: Any) -> float:
+    """The `where` acceptance rate, cached by template id, condition and file (the template itself is not hashed)."""
     return acceptance_rate(_template, ACCEPTANCE_DRAWS)
 
 
@@ -194,7 +195,7 @@ def _show_upload(result: uploads.UploadResult) -> None:
                      templates=", ".join(result.templates) or "—", quizzes=", ".join(result.quizzes) or "—"))
         return
     st.error(t("instructor.files.rejected", name=result.name, count=len(result.errors)))
-    st.code("\n".join(str(e) for e in result.errors), language=None)
+    st.code("\n".join(str(e) for e in result.errors), language=None, wrap_lines=True)
 
 
 def files_section() -> None:
@@ -217,7 +218,7 @@ def files_section() -> None:
     st.markdown(f"**{t('instructor.files.loaded', templates=len(library.templates), quizzes=len(library.quizzes))}**")
     if library.errors:
         st.warning(t("instructor.files.errors", count=len(library.errors)))
-        st.code("\n".join(str(e) for e in library.errors), language=None)
+        st.code("\n".join(str(e) for e in library.errors), language=None, wrap_lines=True)
     else:
         st.caption(t("instructor.files.no_errors"))
     if st.button(t("instructor.files.reload"), key=key("reload"), icon="🔄"):

@@ -46,3 +46,17 @@ def practice(topic_id: str) -> None:
 
     st.divider()
     practice_panel(topic_id)
+
+
+_PAGES_KEY = "layout-pages"
+
+
+def remember_pages(pages: dict[str, st.Page]) -> None:
+    """Keep this run's navigation pages by id ("home", a topic id, "quiz", …) for `page_of`."""
+    st.session_state[_PAGES_KEY] = pages
+
+
+def page_of(page_id: str) -> st.Page | str:
+    """The navigation page `page_id` (links to it are cheap to draw), else its file (AppTest of a lone page)."""
+    page = st.session_state.get(_PAGES_KEY, {}).get(page_id)
+    return page if page is not None else TOPIC_PAGES.get(page_id, f"pages/{page_id}.py")

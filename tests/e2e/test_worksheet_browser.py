@@ -2,6 +2,7 @@
 KaTeX (no network), one student per printed page; screenshots go to `artifacts/`."""
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,7 @@ STUDENTS = ["Ann Lee", "Wang Fang"]
 def _skip_reason() -> str | None:
     if not CHROMIUM.exists():
         return f"{CHROMIUM} is missing (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("playwright") is None:
         return "playwright is not installed (pip install playwright)"
     return None
 

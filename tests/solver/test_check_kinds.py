@@ -190,3 +190,9 @@ def test_choice_unreadable_is_invalid() -> None:
     assert verdict.status == "invalid" and "A–D" in verdict.message
     assert check("choice", "B", "A,B", choices=CHOICES).status == "invalid"
     assert check("choice", "B", "", choices=CHOICES).status == "invalid"
+
+
+def test_blank_variable_names_are_ignored() -> None:
+    # "".split(",") gives [""]: a caller passing that must not have every answer refused.
+    assert check("number", "18/5", "3.6", vars=[""]).status == "correct"
+    assert check("vector", "(1, 2)", "1, 2", vars=["", " "]).status == "correct"
