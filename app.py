@@ -52,13 +52,9 @@ else:
     from streamlit.runtime.pages_manager import PagesManager
 
     def _warm_up() -> None:
-        """Load what the first page needs (SymPy, the exercise library), then start the solver's workers."""
-        import solver
-        from ui.exercise_view import get_library
-        import ui.practice  # noqa: F401  (the practice panel's imports: the solver's parser, SymPy)
+        from ui.layout import warm_up   # imported here, in the background: it brings SymPy with it
 
-        get_library()
-        solver.warm_up()
+        warm_up()
 
     @contextlib.asynccontextmanager
     async def _on_server_start(_app: st.App) -> AsyncIterator[None]:

@@ -5,9 +5,6 @@ from typing import Any
 
 import streamlit as st
 
-# `check` is imported before `preview` on purpose: `solver/__init__.py` loads names lazily and loading `preview`
-# first leaves `solver.check` bound to the submodule `solver/check.py` instead of the function (reported).
-from solver import check as _bind_check_first  # noqa: F401
 from solver import preview
 from ui.i18n import lang, t
 

@@ -1,6 +1,7 @@
 """Page furniture shared by the topic pages: where each page lives, its header, charts and practice panel."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -11,6 +12,8 @@ from ui.i18n import lang, t
 
 ROOT = Path(__file__).resolve().parent.parent
 F = TypeVar("F", bound=Callable[..., Any])
+WAIT_POLL_SECONDS = 0.4
+_warming_up, _warmed_up = threading.Event(), threading.Event()
 
 
 def topic_page_path(topic: Topic) -> str:
@@ -40,12 +43,38 @@ def show(spec: dict[str, Any], *, stretch: bool = True) -> None:
     st.vega_lite_chart(spec, width="stretch" if stretch else "content")
 
 
-def practice(topic_id: str) -> None:
-    """The shared practice panel at the bottom of a topic page (imported here, when a topic page needs it)."""
-    from ui.practice import practice_panel
+def warm_up() -> None:
+    """Server start-up work: load the exercise library (seconds of CPU) so the first learner does not wait for
+    it, then start the solver's worker processes. Blocks: run it in a background thread."""
+    _warming_up.set()
+    try:
+        from ui.exercise_view import get_library
 
+        get_library()
+    finally:
+        _warmed_up.set()
+    import solver
+
+    solver.warm_up()
+
+
+def practice(topic_id: str) -> None:
+    """The shared practice panel at the bottom of a topic page. While the server is still loading the exercise
+    library, the page's charts are shown at once and the panel follows as soon as the library is ready."""
     st.divider()
+    if _warming_up.is_set() and not _warmed_up.is_set():
+        _practice_placeholder()
+        return
+    from ui.practice import practice_panel   # here: it needs SymPy, which only the topic pages use
+
     practice_panel(topic_id)
+
+
+@st.fragment(run_every=WAIT_POLL_SECONDS)
+def _practice_placeholder() -> None:
+    if _warmed_up.is_set():
+        st.rerun()
+    st.info(t("common.practice_loading"), icon="⏳")
 
 
 _PAGES_KEY = "layout-pages"

@@ -16,6 +16,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Sorry — something went wrong while drawing this page. Try another value or reload the page.",
         "zh": "抱歉，绘制本页时出了点问题。请换一个取值，或刷新页面再试。",
     },
+    "common.practice_loading": {
+        "en": "Getting the exercises ready — one moment…",
+        "zh": "正在准备练习题，请稍候……",
+    },
     "common.home.title": {"en": "🧮 DL Math Lab", "zh": "🧮 深度学习的数学 · 实验室"},
     "common.home.intro": {
         "en": "Learn the mathematics behind deep learning by **doing** it, following the book "
