@@ -2,12 +2,11 @@
 (`$DLMATH_EXERCISES_DIR`, default `~/.dlmathlab/exercises`) so every page of the app loads them."""
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exercises.loader import EXTRA_DIR_ENV, LIBRARY_DIR, QUIZZES_DIR, Library
+from exercises.loader import LIBRARY_DIR, QUIZZES_DIR, Library, extra_dir
 from exercises.validate import validate_template
 from exercises.yamlread import FileError, yaml_files
 
@@ -16,24 +15,13 @@ UPLOAD_SEEDS = 30
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.ya?ml$")
 
 
-def extra_dir() -> Path:
-    """The instructor's folder: `$DLMATH_EXERCISES_DIR`, else `exercises/` in `$DLMATH_HOME` (default `~/.dlmathlab`)."""
-    chosen = os.environ.get(EXTRA_DIR_ENV)
-    if chosen:
-        return Path(chosen)
-    home = os.environ.get("DLMATH_HOME") or str(Path.home() / ".dlmathlab")
-    return Path(home) / "exercises"
-
-
 def use_extra_dir() -> Path:
-    """Create the extra folder and make sure the library loader reads it in this process (the loader reads only
-    `$DLMATH_EXERCISES_DIR`, so the default folder is put there when the variable is not set)."""
+    """The instructor's folder (`exercises.loader.extra_dir()`), created if it can be; the library loader reads it."""
     folder = extra_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError:  # read-only home: uploads will say so; the library must not list a missing folder
-        return folder
-    os.environ.setdefault(EXTRA_DIR_ENV, str(folder))
+    except OSError:  # read-only home: uploads will say so
+        pass
     return folder
 
 

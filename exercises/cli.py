@@ -1,4 +1,4 @@
-"""`python -m exercises list | show | validate | variants` — the public command line (keep stable)."""
+"""`python -m exercises list | show | validate | variants | worksheet` — the public command line (keep stable)."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +11,7 @@ from exercises.engine import GenerationError
 from exercises.loader import Library, load_library
 from exercises.quiz import build_questions, quiz_summary
 from exercises.topics import TOPIC_IDS
+from exercises.worksheet import add_worksheet_command
 
 LABELS = {
     "difficulty": {"en": "difficulty", "zh": "难度"},
@@ -165,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--students", help="a file with one student per line")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_variants)
+    add_worksheet_command(sub)
     return parser
 
 

@@ -168,12 +168,20 @@ def _errors(name: str, lines: LineMap, base: Path_, problems: list[Problem]) -> 
     return [FileError(name, lines.line(base + tuple(path)), field_name(path), message) for path, message in problems]
 
 
+def extra_dir() -> Path:
+    """The instructor's folder: `$DLMATH_EXERCISES_DIR`, else `exercises/` in `$DLMATH_HOME` (default `~/.dlmathlab`)."""
+    chosen = os.environ.get(EXTRA_DIR_ENV)
+    if chosen:
+        return Path(chosen)
+    return Path(os.environ.get("DLMATH_HOME") or Path.home() / ".dlmathlab") / "exercises"
+
+
 def default_paths() -> list[Path]:
-    """The built-in library and quizzes, plus `$DLMATH_EXERCISES_DIR` when set."""
+    """The built-in library and quizzes, plus the instructor's folder (`extra_dir()`): always when it is set by
+    `$DLMATH_EXERCISES_DIR` (a missing folder is then reported), otherwise when the default folder exists."""
     paths = [LIBRARY_DIR, QUIZZES_DIR]
-    extra = os.environ.get(EXTRA_DIR_ENV)
-    if extra:
-        paths.append(Path(extra))
+    if os.environ.get(EXTRA_DIR_ENV) or extra_dir().is_dir():
+        paths.append(extra_dir())
     return paths
 
 

@@ -13,7 +13,8 @@ from ui.i18n import lang, t
 ROOT = Path(__file__).resolve().parent.parent
 F = TypeVar("F", bound=Callable[..., Any])
 WAIT_POLL_SECONDS = 0.4
-_warming_up, _warmed_up = threading.Event(), threading.Event()
+FIRST_PAGE_GRACE_SECONDS = 5.0
+_warming_up, _warmed_up, _page_drawn = threading.Event(), threading.Event(), threading.Event()
 
 
 def topic_page_path(topic: Topic) -> str:
@@ -44,9 +45,12 @@ def show(spec: dict[str, Any], *, stretch: bool = True) -> None:
 
 
 def warm_up() -> None:
-    """Server start-up work: load the exercise library (seconds of CPU) so the first learner does not wait for
-    it, then start the solver's worker processes. Blocks: run it in a background thread."""
+    """Server start-up work. Load the exercise library (seconds of CPU) so learners do not wait for it, then
+    start the solver's worker processes. Threads share one interpreter lock, so the library is loaded only
+    once the first page has been drawn (or after a few seconds with no visitor): it must not slow that page.
+    Blocks: run it in a background thread, after importing this module (and so SymPy) in that thread."""
     _warming_up.set()
+    _page_drawn.wait(timeout=FIRST_PAGE_GRACE_SECONDS)
     try:
         from ui.exercise_view import get_library
 
@@ -56,6 +60,11 @@ def warm_up() -> None:
     import solver
 
     solver.warm_up()
+
+
+def page_drawn() -> None:
+    """Tell the start-up work that a page has been drawn (app.py calls it after every run)."""
+    _page_drawn.set()
 
 
 def practice(topic_id: str) -> None:
