@@ -53,12 +53,15 @@ else:
     from streamlit.runtime.pages_manager import PagesManager
 
     def _warm_up() -> None:
-        """In the background, while the browser loads: import what the first page needs, then `warm_up`."""
+        """In the background, while the browser loads the page: the first run's one-time work, then the rest."""
+        import streamlit.emojis  # noqa: F401  (compiles a large pattern, on the first page icon otherwise)
+
         import ui.charts  # noqa: F401
         import ui.profile  # noqa: F401
         import ui.topic_models  # noqa: F401
         from ui.layout import warm_up   # brings SymPy with it (exercises.topics)
 
+        st.empty()   # outside a session this draws nothing, but runs Streamlit's once-per-process checks
         warm_up()
 
     @contextlib.asynccontextmanager

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import lang, t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, practice, show, table, topic_header
 
 TOPIC = "derivatives"
 X = np.linspace(-3, 3, 181)
@@ -44,7 +43,7 @@ with chart:
 
 st.subheader(t("topics.derivatives.table"))
 dxs = np.array([1.0, 0.1, 0.01, 0.001, 0.0001])
-st.dataframe(pd.DataFrame({"Δx": dxs, t("topics.derivatives.secant_slope"): tm.secant_slopes(curve, x0, dxs),
-                           "f′(x₀)": sec.tangent_slope}), hide_index=True)
+table({"Δx": dxs.tolist(), t("topics.derivatives.secant_slope"): tm.secant_slopes(curve, x0, dxs).tolist(),
+       "f′(x₀)": [sec.tangent_slope] * len(dxs)})
 
 practice(TOPIC)

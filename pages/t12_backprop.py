@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, practice, show, table, topic_header
 
 TOPIC = "backprop"
 W1 = np.array([[0.5, -0.3], [0.8, 0.2]])
@@ -52,9 +51,9 @@ with chart:
     st.caption(t("topics.backprop.caption", a=f"{net.a2:.4f}"))
 
 st.subheader(t("topics.backprop.table"))
-st.dataframe(pd.DataFrame({
+table({
     t("topics.backprop.param"): ["w₁₁", "w₁₂", "w₂₁", "w₂₂", "b₁", "b₂", "w₁⁽³⁾", "w₂⁽³⁾", "b⁽³⁾"],
-    "∂C/∂·": [*net.grad_w1.ravel(), *net.grad_b1, *net.grad_w2, net.grad_b2],
-}), hide_index=True)
+    "∂C/∂·": [float(g) for g in (*net.grad_w1.ravel(), *net.grad_b1, *net.grad_w2, net.grad_b2)],
+}, fmt=".5f")
 
 practice(TOPIC)

@@ -18,7 +18,7 @@ def race(eta: float, beta: float, steps: int) -> charts.Spec:
     """The valley's contour view with the three optimizers' paths on it."""
     paths = tm.optimizer_paths(START, eta, beta, steps)
     return charts.layer(charts.field(*tm.grid(tm.ravine_value, -EXTENT, EXTENT, 40), z_title="f"),
-                        *(charts.path(p[:, 0], p[:, 1], name=name) for name, p in paths.items()),
+                        charts.paths({name: (p[:, 0], p[:, 1]) for name, p in paths.items()}),
                         resolve={"scale": {"color": "independent"}})
 
 

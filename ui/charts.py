@@ -26,14 +26,20 @@ DATASETS = "datasets"
 # ---------------------------------------------------------------- data and composition
 
 def _column(values: Any) -> pa.Array:
-    if isinstance(values, pa.Array):
-        return values
+    """A numpy-able column as an Arrow array, built from its buffers (pyarrow's converters load pandas, which
+    costs half a second on a server's first chart)."""
     array = np.asarray(values)
     if array.dtype.kind in "iub":
-        return pa.array(array.astype(np.int64))
+        data = np.ascontiguousarray(array, dtype=np.int64)
+        return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
     if array.dtype.kind == "f":
-        return pa.array(array.astype(np.float64))
-    return pa.array([str(v) for v in array.tolist()], type=pa.string())
+        data = np.ascontiguousarray(array, dtype=np.float64)
+        return pa.Array.from_buffers(pa.float64(), len(data), [None, pa.py_buffer(data)])
+    encoded = [str(v).encode("utf-8") for v in array.tolist()]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    return pa.Array.from_buffers(pa.string(), len(encoded), [None, pa.py_buffer(offsets),
+                                                              pa.py_buffer(b"".join(encoded))])
 
 
 def dataset(**columns: Any) -> tuple[str, bytes]:
@@ -249,8 +255,8 @@ def field(xs: np.ndarray, ys: np.ndarray, zs: np.ndarray, *, x_title: str = "x",
           z_title: str = "f", size: int = 380) -> Spec:
     """A filled contour view of z = f(x, y): grid cells coloured in bands (data from `ui.topic_models.grid`)."""
     step = float(xs[1] - xs[0]) if len(xs) > 1 else 1.0
-    half = step / 2
-    name, data = dataset(x=xs - half, x2=xs + half, y=ys - half, y2=ys + half, z=zs)
+    half, over = step / 2, step * 0.62   # cells overlap by a pixel or so: no hairline gaps between them
+    name, data = dataset(x=xs - half, x2=xs + over, y=ys - half, y2=ys + over, z=zs)
     x_dom = [float(xs.min() - half), float(xs.max() + half)]
     y_dom = [float(ys.min() - half), float(ys.max() + half)]
     spec = {"mark": {"type": "rect"},
@@ -267,26 +273,39 @@ def field(xs: np.ndarray, ys: np.ndarray, zs: np.ndarray, *, x_title: str = "x",
     return _with_data(spec, name, data)
 
 
-def path(xs: Sequence[float], ys: Sequence[float], *, color: str = "#F97316", name: str | None = None,
-         clip: bool = True) -> Spec:
-    """A polyline with its points (for descent paths); a `name` puts it in a colour legend `series`."""
+def path(xs: Sequence[float], ys: Sequence[float], *, color: str = "#F97316", clip: bool = True) -> Spec:
+    """A polyline with its points in one colour (a descent path, a constraint curve)."""
     xs = np.asarray(xs, dtype=float)
-    ds_name, data = dataset(x=xs, y=np.asarray(ys, dtype=float), step=np.arange(len(xs)),
-                            series=[name or ""] * len(xs))
+    ds_name, data = dataset(x=xs, y=np.asarray(ys, dtype=float), step=np.arange(len(xs)))
     enc: Spec = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"},
                  "order": {"field": "step", "type": "quantitative"}}
     tooltip = [{"field": "step", "type": "quantitative"}, {"field": "x", "type": "quantitative", "format": ".4g"},
                {"field": "y", "type": "quantitative", "format": ".4g"}]
-    if name:
-        legend = {"color": _legend_color("series")}
-        line = {"mark": {"type": "line", "strokeWidth": 2.5, "clip": clip}, "encoding": {**enc, **legend}}
-        dots = {"mark": {"type": "point", "filled": True, "size": 40, "clip": clip},
-                "encoding": {**enc, **legend, "tooltip": [{"field": "series", "type": "nominal"}, *tooltip]}}
-    else:
-        line = {"mark": {"type": "line", "strokeWidth": 2.5, "color": color, "clip": clip}, "encoding": enc}
-        dots = {"mark": {"type": "point", "filled": True, "size": 45, "color": color, "clip": clip},
-                "encoding": {**enc, "tooltip": tooltip}}
+    line = {"mark": {"type": "line", "strokeWidth": 2.5, "color": color, "clip": clip}, "encoding": enc}
+    dots = {"mark": {"type": "point", "filled": True, "size": 45, "color": color, "clip": clip},
+            "encoding": {**enc, "tooltip": tooltip}}
     return layer(_with_data(line, ds_name, data), _with_data(dots, ds_name, data))
+
+
+def paths(named: Mapping[str, tuple[Sequence[float], Sequence[float]]], *, clip: bool = True) -> Spec:
+    """Several polylines with their points, one colour per name (with a legend), e.g. optimizers' paths."""
+    names = list(named)
+    lengths = [len(xs) for xs, _ in named.values()]
+    ds_name, data = dataset(x=np.concatenate([np.asarray(xs, float) for xs, _ in named.values()]),
+                            y=np.concatenate([np.asarray(ys, float) for _, ys in named.values()]),
+                            step=np.concatenate([np.arange(n) for n in lengths]),
+                            series=np.repeat(names, lengths))
+    enc: Spec = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"},
+                 "order": {"field": "step", "type": "quantitative"}, "color": _legend_color("series", names)}
+    line = {"mark": {"type": "line", "strokeWidth": 2.5, "clip": clip}, "encoding": enc}
+    dots = {"mark": {"type": "point", "filled": True, "size": 40, "clip": clip},
+            "encoding": {**enc, "tooltip": [{"field": "series", "type": "nominal"},
+                                            {"field": "step", "type": "quantitative"},
+                                            {"field": "x", "type": "quantitative", "format": ".4g"},
+                                            {"field": "y", "type": "quantitative", "format": ".4g"}]}}
+    # One colour scale for the lines and the points (kept as its own layer inside a bigger chart).
+    return layer(_with_data(line, ds_name, data), _with_data(dots, ds_name, data),
+                 resolve={"scale": {"color": "shared"}})
 
 
 def arrows(vectors: Mapping[str, tuple[float, float]], *, origin: tuple[float, float] = (0.0, 0.0),
@@ -353,7 +372,7 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
     text = {"mark": {"type": "text", "fontSize": 11, "fontWeight": "bold", "color": "#111827"},
             "encoding": {**at, "text": {"field": "label", "type": "nominal"}}}
     parts += [_with_data(circles, n_name, n_data), _with_data(text, n_name, n_data)]
-    return layer(*parts, width=width, height=height)
+    return layer(*parts, width=width, height=height, resolve={"scale": {"color": "independent"}})
 
 
 def marks(xs: Sequence[float], ys: Sequence[float], labels: Sequence[str] | None = None, *,

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 import streamlit as st
 
@@ -12,8 +13,9 @@ from ui.i18n import lang, t
 
 ROOT = Path(__file__).resolve().parent.parent
 F = TypeVar("F", bound=Callable[..., Any])
-WAIT_POLL_SECONDS = 0.4
-FIRST_PAGE_GRACE_SECONDS = 5.0
+WAIT_POLL_SECONDS = 0.75
+FIRST_PAGE_GRACE_SECONDS = 5.0    # the longest the library waits for a first visitor
+BROWSER_GRACE_SECONDS = 1.5       # then for the browser to fetch the chart and KaTeX code from this server
 _warming_up, _warmed_up, _page_drawn = threading.Event(), threading.Event(), threading.Event()
 
 
@@ -46,11 +48,13 @@ def show(spec: dict[str, Any], *, stretch: bool = True) -> None:
 
 def warm_up() -> None:
     """Server start-up work. Load the exercise library (seconds of CPU) so learners do not wait for it, then
-    start the solver's worker processes. Threads share one interpreter lock, so the library is loaded only
-    once the first page has been drawn (or after a few seconds with no visitor): it must not slow that page.
+    start the solver's worker processes. Threads share one interpreter lock, and this process also serves the
+    browser its code, so the library is loaded only once the first page has been drawn and fetched (or after a
+    few seconds with no visitor): it must not slow that page.
     Blocks: run it in a background thread, after importing this module (and so SymPy) in that thread."""
     _warming_up.set()
-    _page_drawn.wait(timeout=FIRST_PAGE_GRACE_SECONDS)
+    if _page_drawn.wait(timeout=FIRST_PAGE_GRACE_SECONDS):
+        time.sleep(BROWSER_GRACE_SECONDS)
     try:
         from ui.exercise_view import get_library
 
@@ -65,6 +69,15 @@ def warm_up() -> None:
 def page_drawn() -> None:
     """Tell the start-up work that a page has been drawn (app.py calls it after every run)."""
     _page_drawn.set()
+
+
+def table(columns: Mapping[str, Sequence[Any]], *, fmt: str = ".6g") -> None:
+    """A small table of equal-length columns, drawn as Markdown (numbers formatted with `fmt`)."""
+    def cell(value: Any) -> str:
+        return format(value, fmt) if isinstance(value, (int, float)) else str(value)
+
+    rows = ["| " + " | ".join(cell(v) for v in row) + " |" for row in zip(*columns.values())]
+    st.markdown("\n".join(["| " + " | ".join(columns) + " |", "|" + " ---: |" * len(columns), *rows]))
 
 
 def practice(topic_id: str) -> None:

@@ -19,13 +19,18 @@ def _skip_reason() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory) -> Iterator[str]:
-    """The URL of a running app with its own empty progress store; stopped after the session."""
+def _skip_if_no_browser() -> None:
     reason = _skip_reason()
     if reason:
         print(f"SKIP browser tests: {reason}")
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The URL of a freshly started app with its own empty progress store, one per test module (so a module's
+    first test is the first visit the server sees); stopped after the module."""
+    _skip_if_no_browser()
     home = tmp_path_factory.mktemp("dlmath-home")
     port = free_port()
     server = start_app(port, {"DLMATH_HOME": str(home)})
@@ -41,9 +46,10 @@ def app_url(tmp_path_factory) -> Iterator[str]:
             server.kill()
 
 
-@pytest.fixture(scope="session")
-def browser(app_url):
-    """One headless Chromium for the session."""
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module (closed after it, so other modules may drive Playwright too)."""
+    _skip_if_no_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
