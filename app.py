@@ -36,7 +36,7 @@ if __name__ == "__main__":
                 t("common.nav.instructor_section"): [instructor]}
 
     language_switch()
-    page = st.navigation(_pages())
+    page = st.navigation(_pages(), expanded=True)  # all pages listed: no untranslated "View more"
     profile_sidebar()
     st.sidebar.caption(t("common.sidebar.about"))
     try:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, Iterator
 
 from pydantic import ValidationError
@@ -183,11 +184,45 @@ def _texts(t: TemplateSpec) -> Iterator[tuple[Path_, str]]:
             yield ("tests", i, "earlier", part_id), text
 
 
+CHOICE_NAME = re.compile(r"^choice(?:_(?P<part>[a-z][a-z0-9]*))?$")
+OWN_LABEL = re.compile(r"^\s*(\*\*)?\s*[(（]\s*(?P<id>[a-z][a-z0-9]*)\s*[)）]")
+
+
+def _choice_counts(t: TemplateSpec) -> dict[str, int]:
+    """Part id → number of options, for every choice answer."""
+    return {part_id: len(spec.choices or []) for _, part_id, spec in _answers(t) if spec.kind == "choice"}
+
+
+def _choice_placeholder_problem(t: TemplateSpec, path: Path_, target: str | None, n: int | None) -> str | None:
+    """What is wrong with `{{choice:N}}` / `{{choice_b:N}}` at `path`, or None."""
+    counts = _choice_counts(t)
+    if target is None:
+        own = t.parts[path[1]].id if path[0] == "parts" and t.parts and isinstance(path[1], int) else None
+        if own is None and path[0] == "tests" and isinstance(path[1], int):
+            own = t.tests[path[1]].part
+        target = own if own in counts else (next(iter(counts)) if len(counts) == 1 else None)
+        if target is None:
+            return ("{{choice:N}} needs a choice answer" if not counts
+                    else "several parts have choices: write {{choice_b:N}} with the part id")
+    if target not in counts:
+        return f"{{{{choice_{target}:N}}}}: part '{target}' has no choice answer" + suggest(target, counts)
+    if n is not None and not 1 <= n <= counts[target]:
+        return f"{{{{choice:{n}}}}}: there are {counts[target]} choices, numbered 1..{counts[target]}"
+    return None
+
+
 def _placeholder_problems(t: TemplateSpec) -> list[Problem]:
     out: list[Problem] = []
     known = set(t.params) | set(t.derived)
     for path, text in _texts(t):
         for name, fmt in placeholders(text):
+            choice = CHOICE_NAME.match(name)
+            if choice and fmt and (fmt.isdigit() or (fmt in known and check_format(fmt) is not None)):
+                number = int(fmt) if fmt.isdigit() else None  # a name: its value is checked when generated
+                problem = _choice_placeholder_problem(t, path, choice.group("part"), number)
+                if problem:
+                    out.append((path, problem))
+                continue
             if name not in known:
                 out.append((path, f"placeholder {{{{{name}}}}} names no param or derived value"
                             + suggest(name, known)))
@@ -205,6 +240,8 @@ def _answer_problems(path: Path_, a: AnswerSpec, mistake_names: set[str]) -> lis
         out.append((path + ("choices",), f"choices are only for kind: choice (this answer is {a.kind})"))
     if a.choices and len(a.choices) > 26:
         out.append((path + ("choices",), "at most 26 choices (A–Z)"))
+    if a.shuffle is not None and a.kind != "choice":
+        out.append((path + ("shuffle",), f"shuffle is only for kind: choice (this answer is {a.kind})"))
     for key in ("rtol", "atol"):
         if (getattr(a, key) or 0) < 0:
             out.append((path + (key,), f"{key} must not be negative"))
@@ -230,6 +267,14 @@ def _part_problems(t: TemplateSpec) -> list[Problem]:
         if p.id in ids:
             out.append((("parts", i, "id"), f"duplicate part id '{p.id}'"))
         ids.add(p.id)
+        for lang in ("en", "zh"):
+            label = OWN_LABEL.match(getattr(p.prompt, lang))
+            if label and label.group("id") == p.id:
+                out.append((("parts", i, "prompt", lang), f"starts with '({p.id})': the app and the CLI print "
+                                                          f"the part label already; leave it out"))
+        if p.binds is not None and p.answer.kind == "choice":
+            out.append((("parts", i, "binds"), "a choice answer cannot stand for a derived value"))
+            continue
         if p.binds is not None:
             if p.binds not in t.derived:
                 out.append((("parts", i, "binds"), f"'{p.binds}' is not a derived name" + suggest(p.binds, t.derived)))

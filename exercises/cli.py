@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from exercises.engine import GenerationError
+from exercises.engine import Exercise, GenerationError
 from exercises.loader import Library, load_library
 from exercises.quiz import build_questions, quiz_summary
+from exercises.render import SHORT_KEY
 from exercises.topics import TOPIC_IDS
 from exercises.worksheet import add_worksheet_command
 
@@ -87,7 +88,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         for i, choice in enumerate(p.choices or []):
             print(f"    {chr(65 + i)}. {choice[lang]}")
         extra = f"; {_l('vars', lang)}: {', '.join(p.vars)}" if p.vars and p.kind == "expression" else ""
-        print(f"    → {_l('answer', lang)}: {ex.expected_text(p.id)}   [{_l('kind', lang)}: {p.kind}{extra}]\n")
+        print(f"    → {_l('answer', lang)}: {readable_key(ex, p.id)}   [{_l('kind', lang)}: {p.kind}{extra}]\n")
     if ex.hints:
         print(f"## {_l('hints', lang)}")
         for i, h in enumerate(ex.hints, 1):
@@ -99,6 +100,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     if d["derived"]:
         print(f"{_l('derived', lang)}: " + ", ".join(f"{k} = {v}" for k, v in d["derived"].items()))
     return 0
+
+
+def readable_key(ex: Exercise, part_id: str) -> str:
+    """The key as `show` prints it: exact (solver syntax), `≈ decimals` added for an irrational key, and only
+    the decimals when the exact form is long (`--json` always has the exact key)."""
+    exact, approx = ex.expected_text(part_id), ex.expected_approx(part_id)
+    if approx is None:
+        return exact
+    return f"{exact} ≈ {approx}" if len(exact) <= SHORT_KEY else f"≈ {approx}"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

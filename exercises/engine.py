@@ -10,12 +10,32 @@ from typing import Any, Mapping
 import sympy as sp
 
 from exercises import render
-from exercises.params import MAX_ATTEMPTS, Domain, build_domain
+from exercises.params import MAX_ATTEMPTS, Domain, build_domain, hash_int
 from exercises.schema import AnswerSpec, TemplateSpec
 from exercises.yamlread import FileError, LineMap, Path_, field_name
 
 LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LABEL_LIST = re.compile(r"^\s*[A-Z](\s*,\s*[A-Z])*\s*$")
+CHOICE_PLACEHOLDER = re.compile(r"\{\{\s*choice(?:_(?P<part>[a-z][a-z0-9]*))?:(?P<n>\d+|[A-Za-z]\w*)\s*\}\}")
+"""`{{choice:N}}` / `{{choice_b:N}}`: the label shown for written option N (1-based) of a choice answer;
+N may be a param/derived name with a whole-number value (`{{choice:best}}`)."""
+
+
+def choice_order(template_id: str, seed: int, part_id: str, count: int, shuffle: bool) -> tuple[int, ...]:
+    """The written (0-based) index of each shown option: a Fisher–Yates shuffle driven by SHA-256 of
+    (template id, seed, part id) — the same on every machine; the written order when `shuffle` is False."""
+    order = list(range(count))
+    if shuffle:
+        for i in range(count - 1, 0, -1):
+            j = hash_int(template_id, seed, "choices", part_id, i) % (i + 1)
+            order[i], order[j] = order[j], order[i]
+    return tuple(order)
+
+
+def shown_labels(written: str, order: tuple[int, ...]) -> str:
+    """Labels in the file's order ("B" or "A,C") → the labels the learner sees after the shuffle."""
+    picks = [x.strip() for x in str(written).split(",") if x.strip()]
+    return ",".join(sorted(LABELS[order.index(LABELS.index(x))] for x in picks))
 
 
 def solver_api() -> Any:
@@ -101,6 +121,8 @@ class Part:
     binds: str | None
     index: int
     spec: AnswerSpec = field(repr=False)
+    order: tuple[int, ...] | None = None
+    """Choice answers: the written (0-based) index of each option as shown (`choices` are in shown order)."""
 
 
 class Template:
@@ -278,26 +300,27 @@ class Template:
         return [(("answer",), "", self.spec.answer)]
 
     def expected_value(self, path: Path_, spec: AnswerSpec, values: Mapping[str, Any]) -> Any:
-        """The expected answer (for `choice`: the label text, e.g. "B" or "A,C")."""
+        """The expected answer (for `choice`: the label(s) in the file's order, e.g. "B" or "A,C")."""
         if spec.kind == "choice":
-            return self._choice_label(path, spec, values)
+            return self._choice_label(path + ("expected",), spec, spec.expected, values)
         value = self.evaluate(spec.expected, values, path + ("expected",))
         _check_kind(path + ("expected",), spec, value, self._vars(spec))
         return value
 
-    def _choice_label(self, path: Path_, spec: AnswerSpec, values: Mapping[str, Any]) -> str:
+    def _choice_label(self, path: Path_, spec: AnswerSpec, text: str, values: Mapping[str, Any]) -> str:
+        """Labels "B"/"A,C", or an expression giving a 1-based option number → labels in the file's order."""
         count = len(spec.choices or [])
-        if _LABEL_LIST.match(spec.expected):
-            labels = [x.strip() for x in spec.expected.split(",")]
+        if _LABEL_LIST.match(text):
+            labels = [x.strip() for x in text.split(",")]
         else:
-            index = self.evaluate(spec.expected, values, path + ("expected",))
+            index = self.evaluate(text, values, path)
             if not (isinstance(index, sp.Integer) and 1 <= int(index) <= count):
-                raise GenerationError(path + ("expected",), f"expected {index} is not a choice number 1..{count}")
+                raise GenerationError(path, f"{index} is not a choice number 1..{count}")
             labels = [LABELS[int(index) - 1]]
         for label in labels:
             if LABELS.index(label) >= count:
-                raise GenerationError(path + ("expected",), f"choice label '{label}' is not among the {count} "
-                                                            f"choices (A–{LABELS[count - 1]})")
+                raise GenerationError(path, f"choice label '{label}' is not among the {count} "
+                                            f"choices (A–{LABELS[count - 1]})")
         return ",".join(labels)
 
     def _vars(self, spec: AnswerSpec) -> tuple[str, ...]:
@@ -307,7 +330,11 @@ class Template:
         """The anticipated mistakes with their values at these params."""
         out = []
         for i, m in enumerate(spec.mistakes):
-            value = self.evaluate(m.expr, values, path + ("mistakes", i, "expr"))
+            where = path + ("mistakes", i, "expr")
+            if spec.kind == "choice":
+                value = self._choice_label(where, spec, m.expr, values)
+            else:
+                value = self.evaluate(m.expr, values, where)
             out.append({"name": m.name, "expr": value, "message": m.message.model_dump() if m.message else None})
         return out
 
@@ -324,6 +351,8 @@ class Template:
 
     def _fill(self, text: str, values: Mapping[str, Any], path: Path_, memo: dict) -> str:
         try:
+            part_id = self.answer_specs()[path[1]][1] if path[0] == "parts" else ""
+            text = fill_choice_labels(text, memo.get(_ORDERS, {}), part_id, values)
             return render.fill(text, dict(values), memo=memo)
         except render.RenderError as err:
             raise GenerationError(path, str(err)) from None
@@ -335,7 +364,9 @@ class Template:
 
     def _build(self, seed: int, params: dict[str, Any], values: dict[str, Any]) -> Exercise:
         s = self.spec
-        memo: dict = {}
+        orders = {part_id: choice_order(self.id, seed, part_id, len(spec.choices), spec.shuffle is not False)
+                  for _, part_id, spec in self.answer_specs() if spec.kind == "choice" and spec.choices}
+        memo: dict = {_ORDERS: orders}
         parts = []
         for index, (path, part_id, spec) in enumerate(self.answer_specs()):
             prompt = {"en": "", "zh": ""}
@@ -344,12 +375,18 @@ class Template:
                 prompt = self._text(s.parts[index].prompt, values, ("parts", index, "prompt"), memo)
                 binds = s.parts[index].binds
             choices = None
+            order = orders.get(part_id)
+            expected = self.expected_value(path, spec, values)
+            mistakes = self.mistakes(path, spec, values)
             if spec.choices is not None:
                 choices = [self._text(c, values, path + ("choices", i), memo) for i, c in enumerate(spec.choices)]
+            if order is not None:
+                choices = [choices[i] for i in order]
+                expected = shown_labels(expected, order)
+                mistakes = [{**m, "expr": shown_labels(m["expr"], order)} for m in mistakes]
             parts.append(Part(
                 id=part_id, prompt=prompt, kind=spec.kind, vars=self._vars(spec), choices=choices,
-                expected=self.expected_value(path, spec, values), mistakes=self.mistakes(path, spec, values),
-                binds=binds, index=index, spec=spec,
+                expected=expected, mistakes=mistakes, binds=binds, index=index, spec=spec, order=order,
             ))
         derived = {n: values[n] for n in s.derived}
         return Exercise(
@@ -360,6 +397,37 @@ class Template:
             solution=self._text(s.solution, values, ("solution",), memo),
             parts=parts,
         )
+
+
+_ORDERS = object()
+"""Key of the choice orders in a `_build` memo (part id → `choice_order`)."""
+
+
+def fill_choice_labels(text: str, orders: Mapping[str, tuple[int, ...]], part_id: str | None = None,
+                       values: Mapping[str, Any] | None = None) -> str:
+    """Replace `{{choice:N}}` (the choice answer of part `part_id`, else the only one) and `{{choice_b:N}}`
+    (part b) by the label shown for written option N. Raises `render.RenderError` when it names nothing."""
+    def label(m: re.Match) -> str:
+        number = m.group("n")
+        if not number.isdigit():
+            if render.FORMAT.match(number) or number not in (values or {}):
+                return m.group(0)  # an ordinary placeholder such as {{choice:text}}, or an unknown name
+            if not isinstance(values[number], sp.Integer):
+                raise render.RenderError(f"{m.group(0)}: {number} = {values[number]} is not a whole number")
+            number = str(values[number])
+        target = m.group("part")
+        if target is None:
+            target = part_id if part_id in orders else (next(iter(orders)) if len(orders) == 1 else None)
+        if target is None or target not in orders:
+            what = f"part {target!r} has no choice answer" if target else (
+                "there is no choice answer" if not orders else "several parts have choices: write {{choice_b:N}}")
+            raise render.RenderError(f"{m.group(0)}: {what}")
+        n, order = int(number), orders[target]
+        if not 1 <= n <= len(order):
+            raise render.RenderError(f"{m.group(0)}: there are {len(order)} choices (1..{len(order)})")
+        return LABELS[order.index(n - 1)]
+
+    return CHOICE_PLACEHOLDER.sub(label, text) if "choice" in text else text
 
 
 def _check_kind(path: Path_, spec: AnswerSpec, value: Any, vars_: tuple[str, ...]) -> None:
@@ -430,10 +498,15 @@ class Exercise:
         from exercises.ecf import carried_forward
 
         part = self.part(part_id)
-        verdict = check_part(part, part.expected, part.mistakes, answer_text, lang)
+        verdict = _solver_check(part, part.expected, part.mistakes, answer_text, lang)
         if verdict.status != "incorrect" or not earlier:
             return verdict
         return carried_forward(self, part, answer_text, lang, earlier) or verdict
+
+    def fill_choice_labels(self, text: str, part_id: str | None = None) -> str:
+        """`text` with `{{choice:N}}`/`{{choice_b:N}}` replaced by the labels shown in this exercise."""
+        orders = {p.id: p.order for p in self.parts if p.order is not None}
+        return fill_choice_labels(text, orders, part_id, self.values)
 
     def expected_text(self, part_id: str) -> str:
         """The expected answer in solver syntax (choice: the label(s), e.g. "B")."""
@@ -441,9 +514,15 @@ class Exercise:
         return part.expected if part.kind == "choice" else render.text_of(part.expected)
 
     def expected_latex(self, part_id: str) -> str:
-        """The expected answer as LaTeX (choice: the label(s))."""
+        """The expected answer as LaTeX for people (choice: the label(s)): an irrational number, vector or
+        matrix also shows its decimals, and only them when the exact form is long (`render.answer_latex`)."""
         part = self.part(part_id)
-        return part.expected if part.kind == "choice" else render.latex_of(part.expected)
+        return part.expected if part.kind == "choice" else render.answer_latex(part.expected)
+
+    def expected_approx(self, part_id: str) -> str | None:
+        """The decimal form of an irrational expected answer (4 significant figures, solver syntax), else None."""
+        part = self.part(part_id)
+        return None if part.kind == "choice" else render.approximation(part.expected)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready description (for `python -m exercises show --json`)."""
@@ -456,13 +535,23 @@ class Exercise:
             "parts": [{
                 "id": p.id, "prompt": p.prompt, "kind": p.kind, "vars": list(p.vars), "choices": p.choices,
                 "expected": self.expected_text(p.id), "expected_latex": self.expected_latex(p.id),
+                "expected_approx": self.expected_approx(p.id),
                 "binds": p.binds,
             } for p in self.parts],
         }
 
 
 def check_part(part: Part, expected: Any, mistakes: list[dict[str, Any]], answer_text: str, lang: str) -> Any:
-    """`solver.check` with the part's options against a given expected value and mistakes."""
+    """`solver.check` with the part's options against an expected value and mistakes as the template computes
+    them (`Template.expected_value`/`mistakes`: choice labels in the file's order, shuffled here as shown)."""
+    if part.order is not None:
+        expected = shown_labels(expected, part.order)
+        mistakes = [{**m, "expr": shown_labels(m["expr"], part.order)} for m in mistakes]
+    return _solver_check(part, expected, mistakes, answer_text, lang)
+
+
+def _solver_check(part: Part, expected: Any, mistakes: list[dict[str, Any]], answer_text: str, lang: str) -> Any:
+    """`solver.check` with the part's options (choice labels as shown)."""
     spec = part.spec
     domain = {k: (float(v[0]), float(v[1])) for k, v in spec.domain.items()} if spec.domain else None
     choices = [LABELS[i] for i in range(len(part.choices))] if part.choices else None

@@ -213,6 +213,60 @@ def text_of(value: Any, fmt: str | None = None) -> str:
     return _TEXT.doprint(value).replace("**", "^")
 
 
+# ---------------------------------------------------------------------------------------------- answer keys
+
+KEY_FIGURES = 4
+"""Significant figures of the decimal shown next to an exact irrational answer key (at least 0 decimals)."""
+SHORT_KEY = 30
+"""An exact key longer than this (in solver syntax) is shown by its decimal alone: `\\approx 0.06070`."""
+
+
+def needs_approximation(value: Any) -> bool:
+    """A number (or vector/matrix of numbers) with an irrational exact entry such as √2, σ(1/2) or e⁻¹."""
+    if _is_matrix(value):
+        return not value.free_symbols and any(needs_approximation(v) for v in value)
+    return (isinstance(value, sp.Expr) and not isinstance(value, (sp.Rational, sp.Float))
+            and not value.free_symbols and bool(value.is_number))
+
+
+def significant(value: Any, figures: int = KEY_FIGURES) -> str:
+    """A real number to `figures` significant figures, never in exponent form: 0.6225, 0.06070, -2.053, 12346."""
+    if isinstance(value, sp.Integer):
+        return str(value)
+    if isinstance(value, sp.Rational) and _terminating_decimal(value) is not None:
+        return _terminating_decimal(value)
+    size = abs(_approximate(sp.sympify(value), figures + 2))
+    magnitude = size.adjusted() if size else 0
+    return fixed_decimals(value, min(max(0, figures - 1 - magnitude), 60))
+
+
+def approximation(value: Any) -> str | None:
+    """The decimal form of an irrational answer key in solver syntax (`0.6225`, `(0.8808, 0.8808)`), else None."""
+    if not needs_approximation(value):
+        return None
+    try:
+        return _matrix_text(value, significant) if _is_matrix(value) else significant(value)
+    except (RenderError, TypeError, ValueError, ArithmeticError):
+        return None  # e.g. a complex value: the exact form alone
+
+
+def answer_latex(value: Any) -> str:
+    """An answer key for people: the exact LaTeX, plus `\\approx` its decimal when irrational; only the decimal
+    when the exact form is long (e.g. `\\sigma\\left(2\\right) \\approx 0.8808`, `\\approx 0.06070`)."""
+    decimal = approximation(value)
+    if decimal is None:
+        return latex_of(value)
+    if _is_matrix(value):
+        entries = [[significant(value[i, j]) for j in range(value.cols)] for i in range(value.rows)]
+        if value.cols == 1:
+            decimal = r"\left(" + ", ".join(row[0] for row in entries) + r"\right)"
+        else:
+            decimal = r"\begin{pmatrix} " + r" \\ ".join(" & ".join(row) for row in entries) + r" \end{pmatrix}"
+    if len(text_of(value)) <= SHORT_KEY:
+        return f"{latex_of(value)} \\approx {decimal}"
+    return f"\\approx {decimal}"
+
+
 # ---------------------------------------------------------------------------------------------- filling
 
 _LATEX_OPS = (r"\cdot", r"\times", r"\pm", r"\mp", "+", "-", "/", "*")

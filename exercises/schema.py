@@ -82,6 +82,8 @@ class AnswerSpec(Strict):
     form: Literal["expanded", "factored", "simplified"] | None = None
     domain: dict[Name, list[Number]] | None = None
     choices: list[Text] | None = None
+    shuffle: bool | None = None
+    """Choice answers: show the options in an order drawn from the seed (default) or as written (false)."""
     mistakes: list[MistakeSpec] = []
 
 

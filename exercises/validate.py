@@ -49,8 +49,9 @@ def run_template_tests(template: Template, seeds: Sequence[int] | None = None) -
                 ex = cache.get(seed) or template.generate(seed)
                 cache[seed] = ex
                 values = ex.values
-                answer = render.fill(test.answer, values, latex=False)
-                earlier = {k: render.fill(v, values, latex=False) for k, v in (test.earlier or {}).items()}
+                answer = render.fill(ex.fill_choice_labels(test.answer, part), values, latex=False)
+                earlier = {k: render.fill(ex.fill_choice_labels(v, k), values, latex=False)
+                           for k, v in (test.earlier or {}).items()}
             except (GenerationError, render.RenderError) as err:
                 results.append(TestResult(index, seed, part, test.answer, test.expect, "error", "", False,
                                           f"cannot prepare the test: {err}"))

@@ -3,7 +3,9 @@
 Order of a check: forbidden functions (``invalid``, so a learner who wrote ``diff(x^2, x)`` is asked to write
 the derivative out and loses no attempt) → read the answer (``invalid`` with the parser's message) → read the
 expected answer → judge by kind → if incorrect, anticipated mistakes (the check's own, then the automatic
-``wrong-sign``; a transposed matrix is recognised by the matrix kind).
+``wrong-sign``; a transposed matrix is recognised by the matrix kind). An answer of another shape than the
+expected one (``invalid`` for its kind, e.g. a vector where a number is asked) that equals an anticipated
+mistake of its own shape is ``incorrect`` with that mistake's message.
 """
 from __future__ import annotations
 
@@ -16,9 +18,9 @@ import sympy as sp
 
 from solver import worker
 from solver.errors import ParseError
-from solver.kinds import KINDS
+from solver.kinds import KINDS, expression, matrix, sets
 from solver.kinds.choice import letters, option_count
-from solver.kinds.common import Options, has_float
+from solver.kinds.common import Options, has_float, is_scalar
 from solver.kinds.forms import FORMS
 from solver.messages import say, text_in
 from solver.mistakes import MISTAKES
@@ -111,14 +113,49 @@ def _match_mistake(kind: str, expected: Any, answer: Any, mistakes: Sequence[Any
                 continue
         except (ParseError, TypeError, ValueError):
             continue
-        name = _mistake_field(mistake, "name")
-        message = text_in(_mistake_field(mistake, "message"), opts.lang)
-        if message is None and name in MISTAKES:
-            message = MISTAKES[name].get(opts.lang) or MISTAKES[name]["en"]
-        return {"name": name, "message": message or say("incorrect", opts.lang)}
+        return _mistake_result(mistake, opts.lang)
     if kind in ("expression", "number", "vector", "matrix") and not _is_zero(expected) and _may_be_negated(details) \
             and same(-expected, answer, opts):
         return {"name": "wrong-sign", "message": MISTAKES["wrong-sign"][opts.lang]}
+    return None
+
+
+def _mistake_result(mistake: Any, lang: str) -> dict[str, Any]:
+    """``{"name", "message"}`` of a matched mistake: its own message, else the catalogue's."""
+    name = _mistake_field(mistake, "name")
+    message = text_in(_mistake_field(mistake, "message"), lang)
+    if message is None and name in MISTAKES:
+        message = MISTAKES[name].get(lang) or MISTAKES[name]["en"]
+    return {"name": name, "message": message or say("incorrect", lang)}
+
+
+def shape_class(value: Any) -> str:
+    """``scalar``, ``vector`` (one row or one column), ``matrix``, ``set`` or ``other``."""
+    if isinstance(value, sp.MatrixBase):
+        return "vector" if 1 in value.shape else "matrix"
+    if isinstance(value, sp.Set):
+        return "set"
+    return "scalar" if is_scalar(value) else "other"
+
+
+_SAME_BY_SHAPE = {"scalar": expression.same, "vector": matrix.same, "matrix": matrix.same, "set": sets.same}
+
+
+def _match_other_shape(expected: Any, answer: Any, mistakes: Sequence[Any], variables: Sequence[str],
+                       opts: Options) -> dict[str, Any] | None:
+    """The first anticipated mistake of the answer's shape that the answer equals, when that shape is not the
+    expected one (a vector typed where the inner product, a number, is asked); else None."""
+    shape = shape_class(answer)
+    same = _SAME_BY_SHAPE.get(shape)
+    if same is None or shape == shape_class(expected):
+        return None
+    for mistake in mistakes or ():
+        try:
+            value = to_value(_mistake_field(mistake, "expr"), variables)
+            if shape_class(value) == shape and same(value, answer, opts):
+                return _mistake_result(mistake, opts.lang)
+        except (ParseError, TypeError, ValueError):
+            continue
     return None
 
 
@@ -190,6 +227,10 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
         opts.answer_typed = parse_typed(text, vars)
     verdict = KINDS[kind].judge(expected_value, parsed.value, opts)
     verdict.interpreted = parsed.latex
+    if verdict.status == INVALID:
+        mistake = _match_other_shape(expected_value, parsed.value, mistakes, vars, opts)
+        if mistake is not None:
+            return Verdict(INCORRECT, 0.0, mistake["message"], parsed.latex, details={"mistake": mistake})
     if verdict.status == INCORRECT and "mistake" not in verdict.details:
         _apply_mistake(verdict, _match_mistake(kind, expected_value, parsed.value, mistakes, vars, opts,
                                                     verdict.details))
@@ -212,7 +253,7 @@ def _domain(domain: Mapping[str, Any] | None) -> dict[str, tuple[float, float]] 
     out = {}
     for name, bounds in domain.items():
         lo, hi = (float(b) for b in bounds)
-        out[str(name)] = (min(lo, hi), max(lo, hi))
+        out[symbol(str(name)).name] = (min(lo, hi), max(lo, hi))  # keyed like the symbols: w_1 -> w1
     return out
 
 

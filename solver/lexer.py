@@ -4,6 +4,11 @@ It knows the vocabulary (declared variables, constants, functions, template name
 juxtaposed names: with a, b, x, y declared, `ax` is a·x and `ycos(xy)` is y·cos(x·y). Splitting takes
 the longest name that still lets the rest of the word split; a declared name always beats a split of
 it (`xy` declared wins over x·y). Digits inside a word must belong to a name (`w1` or `w_1` declared).
+
+Subscripts: a digit subscript joins the name (`w_1`, `w₁`, `w1` are one name, key `w1`); a subscript with a
+letter stays a subscript (`a_n`, `a_{n}`, `aₙ` are key `a_n`, never `an`; `a_{n+1}`, `aₙ₊₁` are `a_n+1`).
+Without braces `_` takes a run of digits or one letter, so `x_ij` is x_i·j unless `x_{ij}` is declared.
+Vocabulary keys of declared names come from ``name_key``, the same rule the tokenizer applies.
 """
 from __future__ import annotations
 
@@ -45,7 +50,10 @@ GREEK_LETTERS = {
 }
 _SUPERSCRIPTS = {"⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9}
 _SUBSCRIPTS = {"₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8",
-               "₉": "9"}
+               "₉": "9", "₊": "+", "₋": "-", "ₐ": "a", "ₑ": "e", "ₒ": "o", "ₓ": "x", "ₕ": "h", "ₖ": "k",
+               "ₗ": "l", "ₘ": "m", "ₙ": "n", "ₚ": "p", "ₛ": "s", "ₜ": "t", "ᵢ": "i", "ⱼ": "j", "ᵣ": "r",
+               "ᵤ": "u", "ᵥ": "v"}
+_SUBSCRIPT_SIGNS = {"+": "+", "-": "-", "−": "-"}  # inside braces: a_{n+1}, a_{n-1}
 # operator spellings -> canonical operator
 _OPERATORS = {
     "+": "+", "-": "-", "−": "-", "–": "-", "*": "*", "×": "*", "·": "*", "⋅": "*", "∙": "*", "/": "/",
@@ -90,7 +98,7 @@ class Lexer:
         """Tokens of `text`, ending with an `end` token; raises ParseError."""
         if len(text) > MAX_LENGTH:
             raise ParseError("too_long", None, {"length": len(text), "limit": MAX_LENGTH})
-        chars = [_normalise_char(c) for c in text]
+        chars = list(text) if text.isascii() else [_normalise_char(c) for c in text]
         tokens: list[Token] = []
         stack: list[Token] = []  # open brackets, checked as we go (no recursion, fails early)
         i, n = 0, len(chars)
@@ -227,10 +235,13 @@ class Lexer:
         if i + 1 < n and chars[i + 1] == "{":
             j = i + 2
             while j < n and chars[j] != "}":
-                if not (_is_letter(chars[j]) or (chars[j].isascii() and chars[j].isdigit())):
-                    raise _bad_char(chars[j], j + 1) if chars[j] not in "{" else ParseError(
-                        "unexpected_token", j + 1, {"token": chars[j]})
-                units.append((chars[j], j + 1, True))
+                ch = chars[j]
+                if ch in _SUBSCRIPT_SIGNS and j > i + 2:
+                    ch = _SUBSCRIPT_SIGNS[ch]
+                elif not (_is_letter(ch) or (ch.isascii() and ch.isdigit())):
+                    raise _bad_char(ch, j + 1) if ch not in "{" else ParseError(
+                        "unexpected_token", j + 1, {"token": ch})
+                units.append((ch, j + 1, True))
                 j += 1
             if j >= n:
                 raise ParseError("unmatched_open", i + 2, {"token": "{"})
@@ -265,7 +276,7 @@ class Lexer:
     def _split(self, units: list[tuple[str, int, bool]]) -> list[tuple[str, int, str]] | None:
         """Split into vocabulary keys, preferring longer names first; None if impossible."""
         n = len(units)
-        chars = [u[0] for u in units]
+        chars = unit_keys(units)
         choice: list[int] = [0] * (n + 1)  # choice[i] = length of the piece starting at i (0 = impossible)
         ok = [False] * (n + 1)
         ok[n] = True
@@ -290,7 +301,7 @@ class Lexer:
     def _fail(self, units: list[tuple[str, int, bool]], raw: str, start: int, followed_by_paren: bool) -> None:
         """Raise unknown_name / unknown_function for the part of the word that is not a known name."""
         n = len(units)
-        chars = [u[0] for u in units]
+        chars = unit_keys(units)
         i = 0
         while i < n:
             for length in range(min(self.max_key, n - i), 0, -1):
@@ -324,14 +335,42 @@ class Lexer:
                 raise ParseError("unmatched_open", top.column, {"token": top.text})
 
 
-def greek_name(text: str) -> str:
-    """ASCII spelling of a name that may use Greek letters: 'η' -> 'eta', 'w_1' -> 'w1'."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        if ch in GREEK_LETTERS:
-            out.append(GREEK_LETTERS[ch])
-        elif ch in _SUBSCRIPTS:
-            out.append(_SUBSCRIPTS[ch])
-        elif ch not in "_{} ":
-            out.append(ch)
-    return "".join(out)
+def unit_keys(units: list[tuple[str, int, bool]]) -> list[str]:
+    """Each unit's share of a vocabulary key: its character, with ``_`` before the first character of a
+    subscript that is not all digits (so ``a``, ``n``₍sub₎ give ``a_n`` while ``w``, ``1``₍sub₎ give ``w1``)."""
+    keys = [u[0] for u in units]
+    i, n = 0, len(units)
+    while i < n:
+        if not units[i][2]:
+            i += 1
+            continue
+        j = i
+        while j < n and units[j][2]:
+            j += 1
+        if not all(u[0].isdigit() for u in units[i:j]):
+            keys[i] = "_" + keys[i]
+        i = j
+    return keys
+
+
+def name_key(name: str, spell_greek: bool = True) -> str:
+    """The vocabulary key (and SymPy symbol name) of a declared name.
+
+    A digit subscript joins the name, a subscript with a letter keeps its ``_``; Greek letters are spelled
+    out unless ``spell_greek`` is false: 'w_1', 'w₁' -> 'w1'; 'a_n', 'a_{n}', 'aₙ' -> 'a_n';
+    'a_{n+1}' -> 'a_n+1'; 'η_t' -> 'eta_t'. Applying it to its own result changes nothing.
+    """
+    text = unicodedata.normalize("NFC", name).replace(" ", "")
+    end = len(text)
+    while end > 0 and text[end - 1] in _SUBSCRIPTS:
+        end -= 1
+    base, sub = text[:end], "".join(_SUBSCRIPTS[c] for c in text[end:])
+    if "_" in base:
+        base, rest = base.split("_", 1)
+        sub = "".join(_SUBSCRIPT_SIGNS.get(c, c) for c in rest if c not in "{}_") + sub
+    if spell_greek:
+        base = "".join(GREEK_LETTERS.get(c, c) for c in base)
+        sub = "".join(GREEK_LETTERS.get(c, c) for c in sub)
+    if not sub or sub.isdigit():
+        return base + sub
+    return base + "_" + sub

@@ -14,10 +14,11 @@ Reading rules worth knowing (the LaTeX in `Parsed.latex` shows each reading):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import sympy
 from sympy import Basic, E, FiniteSet, ImmutableMatrix, Integer, Rational, S, Symbol, pi
@@ -27,7 +28,7 @@ from . import latex as tx
 from . import typed as ty
 from .errors import ParseError
 from .functions import ANSWER_FUNCTIONS, FunctionSpec
-from .lexer import GREEK_LETTERS, Entry, Lexer, Token, greek_name
+from .lexer import GREEK_LETTERS, Entry, Lexer, Token, name_key
 from .limits import MAX_DEPTH, MAX_MATRIX_ENTRIES, check_factorial
 
 _GREEK_BY_NAME = {}
@@ -37,15 +38,37 @@ for _char, _name in GREEK_LETTERS.items():
 _COMPARISONS = {"==": "=", "=": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
 
 
-@dataclass(frozen=True)
 class Parsed:
-    """A parsed text: its SymPy `value`, the LaTeX of how it was read, and its `shape`.
+    """A parsed text: its SymPy `value`, the LaTeX of how it was read (`latex`), and its `shape`.
 
     shape: ("scalar",), ("vector", n), ("matrix", r, c), ("set", n) or ("bool",).
+    `latex` may be given as a function: it is then called on first access (template texts are read for their
+    values, and the LaTeX of their substituted names would cost more than the reading).
     """
-    value: Any
-    latex: str
-    shape: tuple
+
+    __slots__ = ("value", "shape", "_latex")
+
+    def __init__(self, value: Any, latex: str | Callable[[], str], shape: tuple):
+        self.value = value
+        self.shape = shape
+        self._latex = latex
+
+    @property
+    def latex(self) -> str:
+        """LaTeX of how the text was read."""
+        if not isinstance(self._latex, str):
+            self._latex = self._latex()
+        return self._latex
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Parsed):
+            return NotImplemented
+        return (self.value, self.shape, self.latex) == (other.value, other.shape, other.latex)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Parsed(value={self.value!r}, shape={self.shape!r})"
 
 
 @dataclass
@@ -59,28 +82,35 @@ class _Node:
 
 @lru_cache(maxsize=512)
 def symbol(name: str) -> Symbol:
-    """The SymPy symbol for a declared variable name: real, Greek spelled out, subscripts joined.
+    """The SymPy symbol for a declared variable name: real, Greek spelled out, digit subscripts joined,
+    letter subscripts kept (so SymPy's LaTeX shows them).
 
-    'x' -> x, 'w_1' -> w1, 'x_{12}' -> x12, 'η' -> eta. Checkers must build symbols with this too.
+    'x' -> x, 'w_1' -> w1, 'x_{12}' -> x12, 'η' -> eta, 'a_n' / 'aₙ' -> a_n (LaTeX a_{n}),
+    'a_{n+1}' -> a_{n+1}. Checkers must build symbols with this too.
     """
-    return Symbol(greek_name(name), real=True)
+    key = name_key(name)
+    base, _, sub = key.partition("_")
+    return Symbol(key if sub.isalnum() or not sub else "%s_{%s}" % (base, sub), real=True)
 
 
-def _aliases(name: str) -> list[str]:
+_NAME_KEY = re.compile(r"[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9+\-]*[A-Za-z0-9])?")
+_STEM = re.compile(r"[A-Za-z]*")
+
+
+@lru_cache(maxsize=2048)
+def _aliases(name: str) -> tuple[str, ...]:
     """Vocabulary keys for a declared name: as typed (Greek kept), ASCII, and Greek-letter spellings."""
-    typed = "".join(ch for ch in name if ch not in "_{} ")
-    typed = "".join(str("₀₁₂₃₄₅₆₇₈₉".index(c)) if c in "₀₁₂₃₄₅₆₇₈₉" else c for c in typed)
-    ascii_name = greek_name(name)
-    keys = [typed, ascii_name]
-    stem = ascii_name.rstrip("0123456789")
+    ascii_name = name_key(name)
+    keys = [name_key(name, spell_greek=False), ascii_name]
+    stem = _STEM.match(ascii_name).group()
     if stem in _GREEK_BY_NAME:
         keys.append(_GREEK_BY_NAME[stem] + ascii_name[len(stem):])
-    return list(dict.fromkeys(k for k in keys if k))
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
+@lru_cache(maxsize=2048)
 def _valid_name(name: str) -> bool:
-    ascii_name = greek_name(name)
-    return bool(ascii_name) and ascii_name[0].isalpha() and ascii_name.isascii() and ascii_name.isalnum()
+    return _NAME_KEY.fullmatch(name_key(name)) is not None
 
 
 def _to_value(value: Any, variables: tuple[str, ...]) -> Any:
@@ -127,8 +157,42 @@ def _base_vocabulary(mode: str) -> dict[str, Entry]:
 
 
 @lru_cache(maxsize=256)
+def _variable_entries(variables: tuple[str, ...]) -> tuple[tuple[str, Entry], ...]:
+    """(key, entry) of every alias of the declared variables; raises ParseError for a bad name."""
+    out = []
+    for var in variables:
+        if not _valid_name(var):
+            raise ParseError("not_allowed", None, {"what": {"en": f"the variable name {var!r}",
+                                                            "zh": f"变量名 {var!r}"}})
+        sym = symbol(var)
+        entry = Entry("var", sym, sympy.latex(sym))
+        out.extend((alias, entry) for alias in _aliases(var))
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
 def _cached_lexer(variables: tuple[str, ...], mode: str) -> Lexer:
     return _build_lexer(variables, mode, None, None)
+
+
+@lru_cache(maxsize=512)
+def _cached_names_lexer(variables: tuple[str, ...], mode: str, names: tuple[tuple[str, type, Any], ...]) -> Lexer:
+    return _build_lexer(variables, mode, {name: value for name, _, value in names}, None)
+
+
+def _lexer(variables: tuple[str, ...], mode: str, names: Mapping[str, Any] | None,
+           functions: Mapping[str, FunctionSpec] | None) -> Lexer:
+    """The tokenizer for these variables and names, reused while they repeat (names that SymPy can hash)."""
+    if functions:
+        return _build_lexer(variables, mode, names, functions)
+    if not names:
+        return _cached_lexer(variables, mode)
+    key = tuple((name, type(value), value) for name, value in names.items())  # True == 1, but not here
+    try:
+        hash(key)
+    except TypeError:  # a list value: build afresh
+        return _build_lexer(variables, mode, names, None)
+    return _cached_names_lexer(variables, mode, key)
 
 
 def _build_lexer(variables: tuple[str, ...], mode: str, names: Mapping[str, Any] | None,
@@ -139,16 +203,10 @@ def _build_lexer(variables: tuple[str, ...], mode: str, names: Mapping[str, Any]
     for key, value in (names or {}).items():
         if not _valid_name(key):
             raise ParseError("not_allowed", None, {"what": {"en": f"the name {key!r}", "zh": f"名称 {key!r}"}})
-        converted = _to_value(value, variables)
+        entry = Entry("name", _to_value(value, variables), "")  # LaTeX made only if the name is used
         for alias in _aliases(key):
-            vocab[alias] = Entry("name", converted, "")  # LaTeX made only if the name is used
-    for var in variables:
-        if not _valid_name(var):
-            raise ParseError("not_allowed", None, {"what": {"en": f"the variable name {var!r}",
-                                                            "zh": f"变量名 {var!r}"}})
-        sym = symbol(var)
-        for alias in _aliases(var):
-            vocab[alias] = Entry("var", sym, sympy.latex(sym))
+            vocab[alias] = entry
+    vocab.update(_variable_entries(variables))
     return Lexer(vocab, list(variables))
 
 
@@ -167,15 +225,14 @@ def parse(text: str, variables: Sequence[str] = (), *, mode: str = "answer",
     if isinstance(variables, str):
         variables = [v.strip() for v in variables.split(",") if v.strip()]
     variables = tuple(variables)
-    if names or functions:
-        lexer = _build_lexer(variables, mode, names, functions)
-    else:
-        lexer = _cached_lexer(variables, mode)
-    tokens = lexer.tokenize(text)
+    tokens = _lexer(variables, mode, names, functions).tokenize(text)
     if tokens[0].kind == "end":
         raise ParseError("empty", None)
-    node = _Parser(tokens, mode).parse_top()
-    return _finish(node)
+    if mode == "answer":  # learner text: its LaTeX (the preview) is wanted and cheap, build it while reading
+        node = _Parser(tokens, mode).parse_top()
+        return _finish(node, node.tex)
+    node = _Parser(tokens, mode, with_tex=False).parse_top()
+    return _finish(node, lambda: _Parser(tokens, mode).parse_top().tex)
 
 
 def parse_typed(text: str, variables: Sequence[str] = ()) -> Any:
@@ -189,23 +246,23 @@ def parse_typed(text: str, variables: Sequence[str] = ()) -> Any:
     return node.value if node.typed is None else node.typed
 
 
-def _finish(node: _Node) -> Parsed:
+def _finish(node: _Node, tex: str | Callable[[], str]) -> Parsed:
     value = node.value
     if isinstance(value, arith.PlusMinus):
         value = FiniteSet(*value.items)
     if isinstance(value, bool):
-        return Parsed(value, node.tex, ("bool",))
+        return Parsed(value, tex, ("bool",))
     if isinstance(value, FiniteSet) or value is S.EmptySet:
         _check_defined(value.args)
-        return Parsed(value, node.tex, ("set", len(value.args)))
+        return Parsed(value, tex, ("set", len(value.args)))
     if isinstance(value, ImmutableMatrix):
         _check_defined(list(value))
         r, c = value.shape
-        return Parsed(value, node.tex, ("vector", r) if c == 1 else ("matrix", r, c))
+        return Parsed(value, tex, ("vector", r) if c == 1 else ("matrix", r, c))
     if isinstance(value, sympy.logic.boolalg.BooleanAtom):
-        return Parsed(bool(value), node.tex, ("bool",))
+        return Parsed(bool(value), tex, ("bool",))
     _check_defined([value])
-    return Parsed(value, node.tex, ("scalar",))
+    return Parsed(value, tex, ("scalar",))
 
 
 def _check_defined(values: Sequence[Any]) -> None:
@@ -217,11 +274,12 @@ def _check_defined(values: Sequence[Any]) -> None:
 class _Parser:
     """Pratt parser over a token list; builds values and their LaTeX together."""
 
-    def __init__(self, tokens: list[Token], mode: str, keep_form: bool = False):
+    def __init__(self, tokens: list[Token], mode: str, keep_form: bool = False, with_tex: bool = True):
         self.tokens = tokens
         self.pos = 0
         self.mode = mode
         self.keep_form = keep_form
+        self.with_tex = with_tex  # False: skip the LaTeX of values (names' values, vectors of vectors)
         self.depth = 0
         self.abs_depth = 0
 
@@ -328,7 +386,7 @@ class _Parser:
             return _Node(tok.value, tok.tex, tx.MUL if "times" in tok.tex else tx.ATOM)
         if kind == "sym":
             if tok.extra == "name":
-                tex, prec = tx.of_value(tok.value)
+                tex, prec = tx.of_value(tok.value) if self.with_tex else ("", tx.ATOM)
                 return _Node(tok.value, tex, prec)
             return _Node(tok.value, tok.tex, tx.ATOM)
         if kind == "func":
@@ -530,13 +588,14 @@ class _Parser:
             raise ParseError("ragged_matrix", tok.column, {"row": row, "got": lengths[row - 1],
                                                            "expected": lengths[0]})
         if all(vectors):
-            return self.matrix_rows([[_Node(e, sympy.latex(e), tx.ATOM) for e in i.value] for i in items], tok,
+            latex = sympy.latex if self.with_tex else (lambda e: "")
+            return self.matrix_rows([[_Node(e, latex(e), tx.ATOM) for e in i.value] for i in items], tok,
                                     texts=[i for i in items])
         for item in items:
             self.check_entry(item, tok)
         if len(items) > MAX_MATRIX_ENTRIES:
             raise ParseError("too_big", tok.column, {"what": {"en": "vector too long", "zh": "向量太长"}})
-        value = ImmutableMatrix([i.value for i in items])
+        value = ImmutableMatrix(len(items), 1, [i.value for i in items])  # flat: SymPy reads nested lists slowly
         return _Node(value, tx.matrix([[i.tex] for i in items]), tx.ATOM, literal_vector=True)
 
     def check_entry(self, item: _Node, tok: Token) -> None:
@@ -553,7 +612,7 @@ class _Parser:
                 self.check_entry(item, tok)
         if width * len(rows) > MAX_MATRIX_ENTRIES:
             raise ParseError("too_big", tok.column, {"what": {"en": "matrix too large", "zh": "矩阵太大"}})
-        value = ImmutableMatrix([[i.value for i in row] for row in rows])
+        value = ImmutableMatrix(len(rows), width, [i.value for row in rows for i in row])
         if texts is not None and all(t.literal_vector for t in texts):
             tex_rows = [[_strip_matrix_tex(t.tex)] for t in texts]
             tex = r"\begin{pmatrix} %s \end{pmatrix}" % r" \\ ".join(
