@@ -81,21 +81,6 @@ def _referenced(text: str, values: Mapping[str, Any]) -> Mapping[str, Any]:
     return {k: v for k, v in values.items() if k in words}
 
 
-_FAST_UNSAFE = re.compile(
-    r"[<>=!]|\b(and|or|not|simplify|factor|expand|sum|round|floor|ceil|cond|argmax|at|inv|det|"
-    r"min|max|abs|relu|maxpool|avgpool|conv2d|binomial)\b")
-"""Expressions whose reading needs actual numbers (conditions, rounding, indexing…) or whose form depends on
-them (simplify, factor…): read with the values substituted, never by the symbolic shortcut."""
-
-
-def _is_plain_number(value: Any) -> bool:
-    return isinstance(value, sp.Expr) and not isinstance(value, sp.MatrixBase) and not value.free_symbols
-
-
-def _is_number_matrix(value: Any) -> bool:
-    return isinstance(value, sp.MatrixBase) and not value.free_symbols
-
-
 def to_value(raw: Any) -> Any:
     """A locked/example param given as a Python number or SymPy value → SymPy value (texts are parsed later)."""
     if isinstance(raw, bool):
@@ -137,7 +122,6 @@ class Template:
             name: build_domain(p.model_dump(by_alias=True)) for name, p in spec.params.items()
         }
         self._choice_cache: dict[str, Any] = {}
-        self._fast_cache: dict[tuple[str, tuple[str, ...]], Any] = {}
         self._examples = {ex.seed: ex for ex in spec.examples}
 
     # -- what the instructor page shows -------------------------------------------------------------------
@@ -182,9 +166,7 @@ class Template:
             return values[text]
         api = solver_api()
         try:
-            value = self._fast_evaluate(text, values)
-            if value is None:
-                value = api.parse(text, self.symbols, mode="template", names=_referenced(text, values)).value
+            value = api.parse(text, self.symbols, mode="template", names=_referenced(text, values)).value
         except api.ParseError as err:
             raise GenerationError(path, f'{err.message("en")} in "{text}"') from None
         except Exception as err:  # noqa: BLE001 — SymPy can fail in many ways (singular matrix, shapes…)
@@ -192,47 +174,6 @@ class Template:
         if _is_undefined(value):
             raise GenerationError(path, f'"{text}" is undefined here (division by zero?)')
         return value
-
-    def _fast_evaluate(self, text: str, values: Mapping[str, Any]) -> Any | None:
-        """`text` read once with its number-valued names as symbols, then the numbers substituted (cached).
-
-        Only for plain algebra (see `_FAST_UNSAFE`); None when this shortcut does not apply."""
-        if _FAST_UNSAFE.search(text) or "_" in text or not text.isascii():
-            return None
-        names = _referenced(text, values)
-        if not all(_is_plain_number(v) or _is_number_matrix(v) for v in names.values()):
-            return None
-        shapes = tuple(sorted((n, v.shape if isinstance(v, sp.MatrixBase) else ()) for n, v in names.items()))
-        key = (text, shapes)
-        if key not in self._fast_cache:
-            self._fast_cache[key] = self._read_symbolically(text, shapes)
-        parsed, stand_ins = self._fast_cache[key]
-        if parsed is None:
-            return None
-        mapping = {}
-        for name, value in names.items():
-            if isinstance(value, sp.MatrixBase):
-                mapping.update(zip(stand_ins[name], value))
-            else:
-                mapping[stand_ins[name]] = value
-        return parsed.xreplace(mapping) if mapping else parsed
-
-    def _read_symbolically(self, text: str, shapes: tuple[tuple[str, tuple[int, ...]], ...]) -> tuple[Any, dict]:
-        """`text` read with a fresh symbol (or matrix of symbols) standing in for each name."""
-        stand_ins: dict[str, Any] = {}
-        names: dict[str, Any] = {}
-        for name, shape in shapes:
-            if shape:
-                entries = [sp.Dummy(f"{name}{i}") for i in range(shape[0] * shape[1])]
-                stand_ins[name] = entries
-                names[name] = sp.ImmutableMatrix(shape[0], shape[1], entries)
-            else:
-                stand_ins[name] = names[name] = sp.Dummy(name)
-        api = solver_api()
-        try:
-            return api.parse(text, self.symbols, mode="template", names=names).value, stand_ins
-        except Exception:  # noqa: BLE001 — the shortcut does not apply; the full reading will report errors
-            return None, stand_ins
 
     def _param_value(self, name: str, domain: Domain, raw: Any, values: Mapping[str, Any]) -> Any:
         if domain.kind != "choice":

@@ -63,6 +63,7 @@ _OPERATORS = {
 }
 _TWO_CHAR = {"**": "^", "==": "==", "!=": "!=", "<=": "<=", ">=": ">="}
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
+_TOKEN_KIND = {"var": "sym", "name": "sym", "const": "sym", "func": "func", "kw": "kw"}  # by Entry.role
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
 
@@ -208,10 +209,14 @@ class Lexer:
             else:
                 break
         raw = "".join(chars[start:i])
-        followed_by_paren = self._next_nonspace(chars, i) == "("
         whole = self.vocab.get(raw)
+        if whole is not None and len(units) == i - start:  # the whole word is a name (the longest split)
+            kind = _TOKEN_KIND[whole.role]
+            tokens.append(Token(kind, raw, start + 1, whole.value, whole.tex, extra=whole.role))
+            return i
+        followed_by_paren = self._next_nonspace(chars, i) == "("
         if whole is not None and "_" in raw:  # cross_entropy: a name that contains '_'
-            kind = {"var": "sym", "name": "sym", "const": "sym", "func": "func", "kw": "kw"}[whole.role]
+            kind = _TOKEN_KIND[whole.role]
             tokens.append(Token(kind, raw, start + 1, whole.value, whole.tex, extra=whole.role))
             return i
         log_base = self._log_base(units)
@@ -225,7 +230,7 @@ class Lexer:
             self._fail(units, raw, start, followed_by_paren)
         for key, col, text in pieces:
             entry = self.vocab[key]
-            kind = {"var": "sym", "name": "sym", "const": "sym", "func": "func", "kw": "kw"}[entry.role]
+            kind = _TOKEN_KIND[entry.role]
             tokens.append(Token(kind, text, col, entry.value, entry.tex, extra=entry.role))
         return i
 

@@ -6,6 +6,7 @@ integer, expand an enormous power or recurse without end.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from sympy import Basic, Integer, Rational
 
@@ -54,20 +55,26 @@ def _magnitude_log10(value: Basic) -> float | None:
         p, q = abs(int(value.p)), int(value.q)
         return (p.bit_length() - q.bit_length()) * _LOG10_2
     if value.is_number:
-        try:
-            approx = value.evalf(15, maxn=30)
-            if approx.is_real or approx.is_Float:
-                mag = abs(float(approx))
-            else:
-                mag = abs(complex(approx))
-        except (TypeError, ValueError, OverflowError, ArithmeticError):
-            return None
-        if mag == 0:
-            return -math.inf
-        if math.isinf(mag) or math.isnan(mag):
-            return None
-        return math.log10(mag)
+        return _evaluated_magnitude(value)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _evaluated_magnitude(value: Basic) -> float | None:
+    """log10 |value| of an irrational constant by evaluation (remembered: exercise values repeat)."""
+    try:
+        approx = value.evalf(15, maxn=30)
+        if approx.is_real or approx.is_Float:
+            mag = abs(float(approx))
+        else:
+            mag = abs(complex(approx))
+    except (TypeError, ValueError, OverflowError, ArithmeticError):
+        return None
+    if mag == 0:
+        return -math.inf
+    if math.isinf(mag) or math.isnan(mag):
+        return None
+    return math.log10(mag)
 
 
 def check_power(base: Basic, exponent: Basic, column: int | None) -> None:
@@ -116,7 +123,7 @@ def check_exponential(arg: Basic, column: int | None, symmetric: bool = False) -
     too_big = ParseError("too_big", column, {"what": {"en": "an exponential that is too large",
                                                       "zh": "过大的指数函数值"}})
     try:
-        real = float(arg.evalf(15, maxn=30).as_real_imag()[0])
+        real = float(arg) if isinstance(arg, Rational) else float(arg.evalf(15, maxn=30).as_real_imag()[0])
     except (TypeError, ValueError, OverflowError, ArithmeticError):
         raise too_big from None
     if math.isnan(real):

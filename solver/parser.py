@@ -180,19 +180,14 @@ def _cached_names_lexer(variables: tuple[str, ...], mode: str, names: tuple[tupl
     return _build_lexer(variables, mode, {name: value for name, _, value in names}, None)
 
 
-def _lexer(variables: tuple[str, ...], mode: str, names: Mapping[str, Any] | None,
-           functions: Mapping[str, FunctionSpec] | None) -> Lexer:
-    """The tokenizer for these variables and names, reused while they repeat (names that SymPy can hash)."""
-    if functions:
-        return _build_lexer(variables, mode, names, functions)
-    if not names:
-        return _cached_lexer(variables, mode)
-    key = tuple((name, type(value), value) for name, value in names.items())  # True == 1, but not here
+def _names_key(names: Mapping[str, Any] | None) -> tuple[tuple[str, type, Any], ...] | None:
+    """``names`` as a hashable key (the type too: True == 1, but not here), or None if a value cannot be hashed."""
+    key = tuple((name, type(value), value) for name, value in (names or {}).items())
     try:
         hash(key)
-    except TypeError:  # a list value: build afresh
-        return _build_lexer(variables, mode, names, None)
-    return _cached_names_lexer(variables, mode, key)
+    except TypeError:  # e.g. a list value
+        return None
+    return key
 
 
 def _build_lexer(variables: tuple[str, ...], mode: str, names: Mapping[str, Any] | None,
@@ -225,7 +220,23 @@ def parse(text: str, variables: Sequence[str] = (), *, mode: str = "answer",
     if isinstance(variables, str):
         variables = [v.strip() for v in variables.split(",") if v.strip()]
     variables = tuple(variables)
-    tokens = _lexer(variables, mode, names, functions).tokenize(text)
+    if mode == "answer" and not names and not functions:
+        return _read(text, _cached_lexer(variables, mode), mode)
+    key = None if functions else _names_key(names)
+    if mode == "template" and key is not None:
+        return _read_template(text, variables, key)
+    return _read(text, _build_lexer(variables, mode, names, functions), mode)
+
+
+@lru_cache(maxsize=4096)
+def _read_template(text: str, variables: tuple[str, ...], names: tuple[tuple[str, type, Any], ...]) -> Parsed:
+    """A template text read once per (text, variables, names): exercise files repeat them across seeds."""
+    lexer = _cached_names_lexer(variables, "template", names) if names else _cached_lexer(variables, "template")
+    return _read(text, lexer, "template")
+
+
+def _read(text: str, lexer: Lexer, mode: str) -> Parsed:
+    tokens = lexer.tokenize(text)
     if tokens[0].kind == "end":
         raise ParseError("empty", None)
     if mode == "answer":  # learner text: its LaTeX (the preview) is wanted and cheap, build it while reading

@@ -2,13 +2,12 @@
 
 For each template, at many seeds, the params drawn by the engine are fed to a NumPy "oracle" written
 from the mathematics (direct forward/backward passes, finite differences of the cost, sliding-window
-convolution, np.linalg.lstsq, numeric optimizer loops, …) and the engine's expected answers must agree.
-Anticipated mistakes must never coincide with the key. A few seeds per template also go through the
-solver: the key is `correct`, a perturbed answer is not, and the texts render cleanly. The backprop
-exercises are checked for error carried forward.
-
-`DLMATH_LIBRARY_SEEDS` sets the number of seeds per template (default 30, to keep the run short;
-the full check uses 200).
+convolution, np.linalg.lstsq, numeric optimizer loops, …) and the engine's expected answers must agree
+(choices: the option shown under the key's label is the one the oracle picks). Anticipated mistakes must
+never coincide with the key, and the texts render cleanly in both languages. These cheap checks run at every
+seed of `SEEDS` (200; `DLMATH_LIBRARY_SEEDS` overrides), each exercise generated once. A few seeds per
+template also go through the solver: the key is `correct`, a perturbed answer is not. The backprop exercises
+are checked for error carried forward.
 """
 from __future__ import annotations
 
@@ -21,10 +20,11 @@ import pytest
 import sympy as sp
 
 from exercises import load_library, render
+from exercises.engine import LABELS
 
 TOPICS = ("gradient-descent", "regression", "forward-pass", "backprop", "convolution", "probability",
           "optimizers", "attention")
-SEEDS = int(os.environ.get("DLMATH_LIBRARY_SEEDS", "30"))
+SEEDS = int(os.environ.get("DLMATH_LIBRARY_SEEDS", "200"))
 SOLVER_SEEDS = (1, 2)
 
 LIB = load_library()
@@ -450,9 +450,13 @@ def _free_symbol(expr: sp.Expr) -> sp.Symbol:
     return symbol
 
 
+def _shows_option(ex: Any, part: Any, written_label: str) -> bool:
+    """The key's label shows the option the oracle picked (`written_label`: a label in the file's order)."""
+    written = ex.template.answer_specs()[part.index][2].choices[LABELS.index(written_label)].en
+    return part.choices[LABELS.index(part.expected)]["en"] == render.fill(written, ex.values)
+
+
 def _agrees(spec_kind: str, expected: Any, oracle: Any) -> bool:
-    if spec_kind == "choice":
-        return expected == oracle
     if spec_kind == "expression":
         symbol = _free_symbol(expected)
         return all(abs(float(expected.subs(symbol, w)) - oracle(w)) < 1e-5 for w in (0.15, 0.4, 0.65, 0.9))
@@ -464,27 +468,41 @@ def _distinct(spec_kind: str, expected: Any, mistake: Any) -> bool:
         symbols = expected.free_symbols | mistake.free_symbols
         points = [{s: w for s in symbols} for w in (0.15, 0.4, 0.65)]
         return any(abs(float(expected.subs(p)) - float(mistake.subs(p))) > 1e-9 for p in points)
+    if spec_kind == "choice":
+        return expected != mistake
     a, b = num(expected), num(mistake)
     return np.shape(a) != np.shape(b) or not np.allclose(a, b, rtol=1e-6, atol=1e-12)
 
 
+def _assert_clean_and_bilingual(template_id: str, ex: Any) -> None:
+    texts = [ex.prompt, ex.solution, ex.title, *ex.hints, *(p.prompt for p in ex.parts if p.id),
+             *(c for p in ex.parts for c in (p.choices or []))]
+    for text in texts:
+        for lang in ("en", "zh"):
+            assert text[lang].strip(), (template_id, lang)
+            assert render.artefacts(text[lang]) == [], (template_id, ex.seed, text[lang])
+            assert "{{" not in text[lang] and "None" not in text[lang]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in ex.prompt["zh"] + ex.solution["zh"])
+    assert len(ex.hints) >= 2
+
+
 @pytest.mark.parametrize("template_id", MY_TEMPLATES)
-def test_answer_keys_agree_with_numpy(template_id: str):
+def test_answer_keys_agree_with_numpy_and_texts_are_clean(template_id: str):
+    """Every seed of SEEDS, each exercise generated once: key vs oracle, mistakes vs key, rendered texts."""
     template = LIB.get(template_id)
     oracle = ORACLES[template_id]
     for seed in range(1, SEEDS + 1):
-        params, _ = template.draw_params(seed)
-        values = template.compute(params)
-        P = {name: num(v) for name, v in params.items()}
-        truth = oracle(P)
-        for path, part_id, spec in template.answer_specs():
-            expected = template.expected_value(path, spec, values)
-            assert _agrees(spec.kind, expected, truth[part_id]), (template_id, seed, part_id, expected,
-                                                                    truth[part_id])
-            if spec.kind == "choice":
-                continue
-            for mistake in template.mistakes(path, spec, values):
-                assert _distinct(spec.kind, expected, mistake["expr"]), (template_id, seed, part_id, mistake)
+        ex = template.generate(seed)
+        truth = oracle({name: num(v) for name, v in ex.params.items()})
+        for part in ex.parts:
+            if part.kind == "choice":
+                assert _shows_option(ex, part, truth[part.id]), (template_id, seed, part.id, part.expected)
+            else:
+                assert _agrees(part.kind, part.expected, truth[part.id]), (template_id, seed, part.id,
+                                                                           part.expected, truth[part.id])
+            for mistake in part.mistakes:
+                assert _distinct(part.kind, part.expected, mistake["expr"]), (template_id, seed, part.id, mistake)
+        _assert_clean_and_bilingual(template_id, ex)
 
 
 def test_the_book_example_gives_the_books_numbers():
@@ -519,20 +537,6 @@ def test_keys_check_correct_and_perturbed_answers_do_not(template_id: str):
             assert verdict.status == "correct", (template_id, seed, part.id, verdict.message)
             wrong = _perturbed(ex, part)
             assert ex.check(part.id, wrong).status == "incorrect", (template_id, seed, part.id, wrong)
-
-
-@pytest.mark.parametrize("template_id", MY_TEMPLATES)
-def test_texts_render_without_artefacts_in_both_languages(template_id: str):
-    for seed in SOLVER_SEEDS:
-        ex = exercise(template_id, seed)
-        texts = [ex.prompt, ex.solution, ex.title, *ex.hints, *(p.prompt for p in ex.parts if p.id)]
-        for text in texts:
-            for lang in ("en", "zh"):
-                assert text[lang].strip(), (template_id, lang)
-                assert render.artefacts(text[lang]) == [], (template_id, seed, text[lang])
-                assert "{{" not in text[lang] and "None" not in text[lang]
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in ex.prompt["zh"] + ex.solution["zh"])
-        assert len(ex.hints) >= 2
 
 
 # -- error carried forward in the backprop exercises ----------------------------------------------------------
