@@ -4,15 +4,33 @@
     lib = load_library()
     ex = lib.get("inner-product-2d").generate(7)
     ex.check("", "11")
-"""
-from exercises.engine import Exercise, GenerationError, Part, Template
-from exercises.loader import Library, load_library
-from exercises.quiz import Question, Quiz, build_questions
-from exercises.seeds import student_seed
-from exercises.validate import TestResult, acceptance_rate, run_template_tests
-from exercises.yamlread import FileError
 
-__all__ = [
-    "Exercise", "FileError", "GenerationError", "Library", "Part", "Question", "Quiz", "Template", "TestResult",
-    "acceptance_rate", "build_questions", "load_library", "run_template_tests", "student_seed",
-]
+Names are loaded on first use, so `import exercises.topics` (the app's first page) does not pay for SymPy.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "Exercise": "exercises.engine", "GenerationError": "exercises.engine", "Part": "exercises.engine",
+    "Template": "exercises.engine", "Library": "exercises.loader", "load_library": "exercises.loader",
+    "Question": "exercises.quiz", "Quiz": "exercises.quiz", "build_questions": "exercises.quiz",
+    "student_seed": "exercises.seeds", "TestResult": "exercises.validate", "acceptance_rate": "exercises.validate",
+    "run_template_tests": "exercises.validate", "FileError": "exercises.yamlread",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'exercises' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

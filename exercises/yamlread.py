@@ -19,6 +19,9 @@ Path_ = tuple[Any, ...]
 """A path into the YAML data: keys (str) and list indexes (int)."""
 
 _FLOAT_TAG = "tag:yaml.org,2002:float"
+MAX_VALUES = 100_000
+"""How many values a file may expand to: anchors and aliases (`&a`, `*a`) can make a tiny file expand without
+bound (a "billion laughs" file), so reading stops with a clear error past this."""
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same nodes, much faster
 
 
@@ -102,8 +105,13 @@ class _Converter:
     def __init__(self, lines: dict[Path_, int]):
         self.lines = lines
         self.constructor = SafeConstructor()
+        self.budget = MAX_VALUES
 
     def convert(self, node: Node, path: Path_) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlFileError(node.start_mark.line + 1, f"the file expands to more than {MAX_VALUES:,} values; "
+                                                          "check its anchors and aliases (&name, *name)")
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, MappingNode):
             return self._mapping(node, path)

@@ -175,11 +175,6 @@ def _cached_lexer(variables: tuple[str, ...], mode: str) -> Lexer:
     return _build_lexer(variables, mode, None, None)
 
 
-@lru_cache(maxsize=512)
-def _cached_names_lexer(variables: tuple[str, ...], mode: str, names: tuple[tuple[str, type, Any], ...]) -> Lexer:
-    return _build_lexer(variables, mode, {name: value for name, _, value in names}, None)
-
-
 def _names_key(names: Mapping[str, Any] | None) -> tuple[tuple[str, type, Any], ...] | None:
     """``names`` as a hashable key (the type too: True == 1, but not here), or None if a value cannot be hashed."""
     key = tuple((name, type(value), value) for name, value in (names or {}).items())
@@ -228,10 +223,11 @@ def parse(text: str, variables: Sequence[str] = (), *, mode: str = "answer",
     return _read(text, _build_lexer(variables, mode, names, functions), mode)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _read_template(text: str, variables: tuple[str, ...], names: tuple[tuple[str, type, Any], ...]) -> Parsed:
     """A template text read once per (text, variables, names): exercise files repeat them across seeds."""
-    lexer = _cached_names_lexer(variables, "template", names) if names else _cached_lexer(variables, "template")
+    lexer = _build_lexer(variables, "template", {name: value for name, _, value in names}, None) if names \
+        else _cached_lexer(variables, "template")
     return _read(text, lexer, "template")
 
 
@@ -243,7 +239,7 @@ def _read(text: str, lexer: Lexer, mode: str) -> Parsed:
         node = _Parser(tokens, mode).parse_top()
         return _finish(node, node.tex)
     node = _Parser(tokens, mode, with_tex=False).parse_top()
-    return _finish(node, lambda: _Parser(tokens, mode).parse_top().tex)
+    return _finish(node, lambda: _Parser(lexer.tokenize(text), mode).parse_top().tex)  # holds no tokens
 
 
 def parse_typed(text: str, variables: Sequence[str] = ()) -> Any:

@@ -176,3 +176,16 @@ def test_error_message_format() -> None:
 def test_missing_path_is_an_error_not_a_crash(tmp_path: Path) -> None:
     lib = load_library([tmp_path / "nope"])
     assert lib.templates == {} and "no such file or folder" in lib.errors[0].message
+
+
+def test_an_alias_bomb_is_refused_quickly_with_a_message(tmp_path: Path) -> None:
+    """A few hundred bytes of nested aliases would expand to 10^8 values: reading stops with a clear error."""
+    rows = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for prev, name in zip("abcdefg", "bcdefgh"):
+        rows.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    messages = [str(e) for e in load_library([bomb]).errors]
+    assert len(messages) == 1
+    assert messages[0].startswith(f"{bomb}:") or "bomb.yaml:" in messages[0]
+    assert "anchors and aliases" in messages[0]

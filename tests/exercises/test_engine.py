@@ -124,3 +124,14 @@ def test_exercise_api_shape(lib) -> None:
     assert t.path.endswith("ecf.yaml") and t.line == 2 and t.line_of(("derived", "z")) == 11
     assert t.params_spec["b"] == {"int": [-2, 2], "exclude": ["0"]}
     assert lib.by_topic("backprop") == [t]
+
+
+def test_answer_keys_stay_exact_for_the_solver_and_readable_for_people() -> None:
+    ex = load_library().get("backprop-network-sigmoid").generate(1)
+    assert ex.expected_text("d") == "(1 - sigma(-sigma(2)))*sigma(-sigma(2))^2"
+    assert ex.check("d", ex.expected_text("d")).status == "correct"
+    assert ex.expected_latex("d") == "\\approx 0.06070" and ex.expected_approx("d") == "0.06070"
+    assert ex.expected_latex("c") == "\\sigma\\left(- \\sigma\\left(2\\right)\\right) \\approx 0.2930"
+    assert ex.expected_latex("a") == "\\left(2, 2\\right)" and ex.expected_approx("a") is None
+    part = ex.to_dict()["parts"][4]
+    assert part["expected_approx"] == "(0.006373, -0.01275)" and part["expected"].startswith("((1 - sigma(2))")

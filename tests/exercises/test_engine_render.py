@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from exercises.render import RenderError, artefacts, fill, latex_of, text_of
+from exercises.render import RenderError, answer_latex, approximation, artefacts, fill, latex_of, significant, text_of
+from solver.functions import sigmoid
 
 x = sp.Symbol("x")
 
@@ -87,3 +88,40 @@ def test_clean_text_has_no_artefacts() -> None:
     clean = ("**Bold** markdown, $3 x - 2$, $\\frac{1}{3}$, $x_1 x_2$, $10.5$, $2\\cdot\\left(-1\\right)$, "
              "$\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}$")
     assert artefacts(clean) == []
+
+
+# -- answer keys for people: exact when short, always the decimals of an irrational number --------------------
+
+NESTED = (1 - sigmoid(-sigmoid(2))) * sigmoid(-sigmoid(2)) ** 2  # δ of the sigmoid backprop flagship
+
+
+@pytest.mark.parametrize("value, latex", [
+    (sigmoid(sp.Rational(1, 2)), "\\sigma\\left(\\frac{1}{2}\\right) \\approx 0.6225"),
+    (-sp.sqrt(2), "- \\sqrt{2} \\approx -1.414"),
+    (NESTED, "\\approx 0.06070"),
+    (sp.ImmutableMatrix([sigmoid(2), sp.Rational(1, 3)]),
+     "\\left(\\sigma\\left(2\\right), \\frac{1}{3}\\right) \\approx \\left(0.8808, 0.3333\\right)"),
+    (sp.ImmutableMatrix([[NESTED, 1], [2 * NESTED, sp.Rational(1, 4)]]),
+     "\\approx \\begin{pmatrix} 0.06070 & 1 \\\\ 0.1214 & 0.25 \\end{pmatrix}"),
+    (sp.Rational(1, 3), "\\frac{1}{3}"),                        # rational: exact only
+    (sp.ImmutableMatrix([1, sp.Rational(1, 2)]), "\\left(1, 0.5\\right)"),
+    (x + sp.sqrt(2), "x + \\sqrt{2}"),                            # symbolic: exact only
+    (sp.I * sp.sqrt(2), "\\sqrt{2} i"),                           # not real: exact only
+])
+def test_answer_latex(value, latex: str) -> None:
+    assert answer_latex(value) == latex
+
+
+@pytest.mark.parametrize("value, text", [
+    (sp.exp(-1), "0.3679"), (-sp.sqrt(2) * 1000, "-1414"), (sp.sqrt(2) * 10**5, "141421"),
+    (sp.exp(-20), "0.000000002061"), (sp.Rational(1, 3), "0.3333"), (sp.Rational(-7, 2), "-3.5"),
+    (sp.Integer(12), "12"),
+])
+def test_significant_figures_never_use_exponents(value, text: str) -> None:
+    assert significant(value) == text
+
+
+def test_approximation_is_none_for_exact_keys() -> None:
+    assert approximation(sp.Rational(2, 3)) is None and approximation(x ** 2) is None
+    assert approximation(sp.ImmutableMatrix([1, 2])) is None
+    assert approximation(sp.ImmutableMatrix([1, sp.E])) == "(1, 2.718)"

@@ -42,6 +42,15 @@ def test_show_text_and_json(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "unknown template id" in missing.stderr
 
 
+def test_show_prints_readable_keys_and_one_label_per_part() -> None:
+    out = run("show", "backprop-network-sigmoid", "--seed", "1", "--lang", "zh").stdout
+    assert "→ 答案: sigma(-sigma(2)) ≈ 0.2930" in out          # short exact key, then its decimals
+    assert "→ 答案: ≈ 0.06070" in out                          # a long nested σ key: decimals only
+    assert "→ 答案: ≈ [[0.006373, 0.006373], [-0.01275, -0.01275]]" in out
+    assert "→ 答案: (2, 2)   " in out                          # exact keys stay as they are
+    assert "(a) 隐藏层的加权输入" in out and "(a) (a)" not in out
+
+
 def test_validate_good_and_bad(tmp_path: Path) -> None:
     good = run("validate", str(FIXTURES / "good.yaml"), str(FIXTURES / "ecf.yaml"), "--seeds", "20")
     assert good.returncode == 0, good.stdout + good.stderr

@@ -51,9 +51,9 @@ def floats(params: dict[str, Any]) -> dict[str, Any]:
 def num(value: Any) -> Any:
     """A SymPy value as a float, or a NumPy array (n×1 matrices become 1-D vectors)."""
     if isinstance(value, sp.MatrixBase):
-        arr = np.array([[float(x) for x in row] for row in value.tolist()], dtype=float)
+        arr = np.array([[numeric(x, {}).real for x in row] for row in value.tolist()], dtype=float)
         return arr[:, 0] if arr.shape[1] == 1 else arr
-    return float(value)
+    return numeric(value, {}).real
 
 
 def sig(z: Any) -> Any:

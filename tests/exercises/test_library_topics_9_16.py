@@ -11,6 +11,7 @@ are checked for error carried forward.
 """
 from __future__ import annotations
 
+import math
 import os
 from functools import lru_cache
 from typing import Any, Callable
@@ -39,12 +40,36 @@ def exercise(template_id: str, seed: int):
     return LIB.get(template_id).generate(seed)
 
 
+_FUNCTIONS: dict[str, Callable[..., float]] = {
+    "exp": math.exp, "log": math.log, "sqrt": math.sqrt, "tanh": math.tanh, "sin": math.sin, "cos": math.cos,
+    "sigmoid": lambda z: 1 / (1 + math.exp(-z)), "Abs": abs, "Max": max, "Min": min,
+}
+
+
+def to_float(value: Any) -> float:
+    """A SymPy number evaluated in floating point by walking its tree (SymPy's own evalf of nested sigmoids
+    costs milliseconds)."""
+    if value.is_Rational:
+        return int(value.p) / int(value.q)
+    if value.is_Number or value.is_NumberSymbol:
+        return float(value)
+    args = [to_float(a) for a in value.args]
+    if value.is_Add:
+        return math.fsum(args)
+    if value.is_Mul:
+        return math.prod(args)
+    if value.is_Pow:
+        return args[0] ** args[1]
+    function = _FUNCTIONS.get(type(value).__name__)
+    return function(*args) if function else float(value)
+
+
 def num(value: Any) -> Any:
     """A SymPy value as a float, or a NumPy array (n×1 matrices become 1-D vectors)."""
     if isinstance(value, sp.MatrixBase):
-        arr = np.array([[float(x) for x in row] for row in value.tolist()], dtype=float)
+        arr = np.array([[to_float(x) for x in row] for row in value.tolist()], dtype=float)
         return arr[:, 0] if arr.shape[1] == 1 else arr
-    return float(value)
+    return to_float(value)
 
 
 def sig(z: Any) -> Any:
