@@ -24,7 +24,10 @@ if __name__ == "__main__":
 
     def _pages() -> dict[str, list[st.Page]]:
         """The navigation, rebuilt every run so titles follow the language."""
-        home = st.Page("pages/home.py", title=t("common.nav.home"), icon="🏠", url_path="home", default=True)
+        # The default page is served at / but still reserves a pathname, which the alias below needs: give it another.
+        home = st.Page("pages/home.py", title=t("common.nav.home"), icon="🏠", url_path="index", default=True)
+        home_alias = st.Page(lambda: st.switch_page(home), title=t("common.nav.home"), icon="🏠",
+                             url_path="home", visibility="hidden")   # /home, typed or bookmarked, goes to /
         topics = {tp.id: st.Page(TOPIC_PAGES[tp.id], title=f"{tp.number}. {tp.title(lang())}", icon=tp.icon,
                                  url_path=tp.id) for tp in TOPICS}
         quiz = st.Page("pages/quiz.py", title=t("common.nav.quiz"), icon="📝", url_path="quiz")
@@ -33,7 +36,7 @@ if __name__ == "__main__":
                              url_path="instructor")
         remember_pages({"home": home, **topics, "quiz": quiz, "progress": progress, "instructor": instructor})
         return {t("common.nav.learn"): [home, *topics.values()], t("common.nav.practise"): [quiz, progress],
-                t("common.nav.instructor_section"): [instructor]}
+                t("common.nav.instructor_section"): [instructor, home_alias]}
 
     language_switch()
     page = st.navigation(_pages(), expanded=True)  # all pages listed: no untranslated "View more"

@@ -284,10 +284,17 @@ def _part_problems(t: TemplateSpec) -> list[Problem]:
     return out
 
 
+LETTERS_ONLY = re.compile(r"^\s*[A-Za-z](\s*[,;]?\s*[A-Za-z])*\s*$")
+
+
 def _test_problems(t: TemplateSpec) -> list[Problem]:
     out: list[Problem] = []
     part_ids = [p.id for p in t.parts or []]
+    shuffled = {part_id for _, part_id, spec in _answers(t) if spec.kind == "choice" and spec.shuffle is not False}
     for i, test in enumerate(t.tests):
+        if (test.part or "") in shuffled and test.expect != "invalid" and LETTERS_ONLY.match(test.answer):
+            out.append((("tests", i, "answer"), f"'{test.answer}' names a shown letter, but the choices are "
+                                                "shuffled per seed: write {{choice:N}} (N = the written option)"))
         if t.parts is not None:
             if test.part is None:
                 out.append((("tests", i), f"say which part this test is for (part: one of {', '.join(part_ids)})"))

@@ -82,7 +82,7 @@ def sheet_markdown(quiz: Quiz, sheet: Sheet, lang: str, *, key: bool) -> str:
     w = WORDS[lang]
     title = quiz.title[lang] + (f" — {w['key']}" if key else "")
     total = sum(q.points for q in sheet.questions)
-    seeds = ", ".join(f"{q.template_id}#{q.seed}" for q in sheet.questions)
+    seeds = ", ".join(f"{q.template_id}@{q.seed}" for q in sheet.questions)
     out = [f"# {title}", "",
            f'<p class="meta">{w["student"]}: <b>{html.escape(sheet.student)}</b> · {w["total"]}: {total:g} {w["points"]}'
            f' · {w["variant"]}: {seeds}</p>', ""]

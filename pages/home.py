@@ -33,8 +33,8 @@ def topic_cards(mastery: dict[str, float]) -> None:
     for start in range(0, len(TOPICS), COLUMNS):
         for column, topic in zip(st.columns(COLUMNS), TOPICS[start:start + COLUMNS]):
             with column.container(border=True, height="stretch"):
-                st.markdown(f"#### {topic.icon} {topic.number}")
-                st.page_link(page_of(topic.id), label=topic.title(lang()))
+                st.markdown(f"##### {topic.icon} {topic.number}. {topic.title(lang())}")   # wraps: never cut off
+                st.page_link(page_of(topic.id), label=t("common.home.open"), icon=":material/arrow_forward:")
                 st.caption(t(f"topics.{topic.id}.card"))
                 level = mastery.get(topic.id)
                 if level is None:

@@ -166,7 +166,7 @@ def _self_title(code: str, topics: list[str], everything: bool) -> str:
     """The title of a self-study quiz in one language (saved in both, so a resumed quiz follows the switch)."""
     if everything:
         return _title_in(code, "quiz.self_title_all")
-    names = ", ".join(topic_by_id(tp).title(code) for tp in topics[:3]) + ("…" if len(topics) > 3 else "")
+    names = ("、" if code == "zh" else ", ").join(topic_by_id(tp).title(code) for tp in topics[:3]) + ("…" if len(topics) > 3 else "")
     return _title_in(code, "quiz.self_title", topics=names)
 
 
@@ -372,20 +372,25 @@ def _results_page(run: QuizRun) -> None:
     new.button(t("quiz.new"), key="quiz-new", icon="➕", on_click=st.session_state.pop, args=(RUN_KEY, None))
 
 
+ZERO_STUB_PERCENT = 1.2
+
+
 def topic_chart(per_topic: dict[str, tuple[float, float]]) -> alt.Chart:
     """Bars of the score per topic in percent, topics in the learner's language."""
     rows = [{"topic": _topic_title(tp), "percent": round(100 * got / out_of, 1) if out_of else 0.0,
              "score": f"{got:g} / {out_of:g}"} for tp, (got, out_of) in per_topic.items()]
     data = pd.DataFrame(rows, columns=["topic", "percent", "score"])
+    data["shown"] = data["percent"].clip(lower=ZERO_STUB_PERCENT)   # a 0 % bar still shows as a stub
     base = alt.Chart(data).encode(
-        x=alt.X("percent:Q", title=t("quiz.percent_axis"), scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("topic:N", title=t("quiz.topic_axis"), sort=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("shown:Q", title=t("quiz.percent_axis"), scale=alt.Scale(domain=[0, 100]),
+                axis=alt.Axis(values=[0, 25, 50, 75, 100])),
+        y=alt.Y("topic:N", title=t("quiz.topic_axis"), sort=None, axis=alt.Axis(labelLimit=320, labelOverlap=False)),
         tooltip=["topic", "score", "percent"],
     )
     bars = base.mark_bar(cornerRadiusEnd=4).encode(
         color=alt.Color("percent:Q", scale=alt.Scale(domain=[0, 100], scheme="redyellowgreen"), legend=None))
     labels = base.mark_text(align="left", dx=6).encode(text="score:N")
-    return (bars + labels).properties(height=max(60, 40 * len(rows)))
+    return (bars + labels).properties(height=44 * len(rows) + 30)
 
 
 def _review(run: QuizRun, result: Any) -> None:

@@ -31,7 +31,7 @@ def network_chart(x: tuple[float, float], act: str) -> charts.Spec:
     edges = {"x": [0] * len(pairs), "y": [IN_Y[i] for i, _ in pairs], "x2": [1] * len(pairs),
              "y2": [OUT_Y[j] for _, j in pairs], "weight": [tm.FORWARD_W[i, j] for i, j in pairs],
              "label": [f"w{i + 1}{j + 1}={tm.FORWARD_W[i, j]:g}" for i, j in pairs]}
-    return charts.network(nodes, edges, height=300)
+    return charts.network(nodes, edges, height=300, label_at=0.3)
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 2.2], gap="large")

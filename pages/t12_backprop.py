@@ -31,7 +31,7 @@ def backprop_chart(x: tuple[float, float], target: float) -> charts.Spec:
              "weight": [-net.grad_w1[i, j] for i, j in first] + [-g for g in net.grad_w2],
              "label": [f"∂C/∂w={net.grad_w1[i, j]:.3f}" for i, j in first]
              + [f"∂C/∂w={g:.3f}" for g in net.grad_w2]}
-    return charts.network(nodes, edges, height=300, node_colors=("#FFF7ED", charts.HEAT_NEGATIVE))
+    return charts.network(nodes, edges, height=320, label_at=0.3, node_colors=("#FFF7ED", charts.HEAT_NEGATIVE))
 
 
 topic_header(TOPIC)

@@ -114,12 +114,29 @@ def _arg_parser() -> argparse.ArgumentParser:
     return parser
 
 
+VALUE_OPTIONS = ("--expected", "--answer")
+
+
+def join_values(argv: Sequence[str]) -> list[str]:
+    """``--answer -x^2`` as ``--answer=-x^2`` (argparse would read ``-x^2`` as an option), for the options
+    whose values are maths that may start with ``-``."""
+    out: list[str] = []
+    args = iter(argv)
+    for arg in args:
+        if arg in VALUE_OPTIONS:
+            value = next(args, None)
+            out.append(arg if value is None else f"{arg}={value}")
+        else:
+            out.append(arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m solver``."""
     for stream in (sys.stdout, sys.stdin):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    args = _arg_parser().parse_args(argv)
+    args = _arg_parser().parse_args(join_values(sys.argv[1:] if argv is None else argv))
     if args.command == "batch":
         batch(sys.stdin, sys.stdout)
         return 0

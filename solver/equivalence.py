@@ -349,6 +349,109 @@ def _points(symbols: Sequence[sp.Symbol], domain: Mapping[str, tuple[float, floa
     return out
 
 
+def _edge_points(exprs: Sequence[sp.Basic], symbols: Sequence[sp.Symbol],
+                 domain: Mapping[str, tuple[float, float]] | None) -> list[tuple[dict[sp.Symbol, str], bool]]:
+    """Points that random sampling misses: the domain's corners and points just inside them, and — for
+    piecewise functions (max, min, |·|, relu, Heaviside, sign, Piecewise) — points on both sides of each
+    breakpoint, so a difference confined to a narrow strip (``x + relu(x - 2.999)`` vs ``x``) is seen."""
+    if not symbols:
+        return []
+    bounds = {s: _domain_of(s, domain) for s in symbols}
+    inside = {s: (lo + (hi - lo) * 1e-6, hi - (hi - lo) * 1e-6) for s, (lo, hi) in bounds.items()}
+    corners = [{s: bounds[s][0] for s in symbols}, {s: bounds[s][1] for s in symbols},
+               {s: inside[s][0] for s in symbols}, {s: inside[s][1] for s in symbols}]
+    if len(symbols) > 1:
+        corners += [{s: bounds[s][i % 2] for i, s in enumerate(symbols)},
+                    {s: bounds[s][1 - i % 2] for i, s in enumerate(symbols)}]
+    base = {s: float(_nice_values(*bounds[s])[0]) for s in symbols}
+    breaks = [{**base, s: v} for s, v in _breakpoint_values(exprs, bounds, base)]
+    return [({s: _short(float(v), 15) for s, v in pt.items()}, True) for pt in corners + breaks]
+
+
+PIECEWISE = (sp.Max, sp.Min, sp.Abs, sp.Heaviside, sp.sign, sp.Piecewise)
+MAX_SWITCHES = 8
+MAX_BREAKPOINTS = 24
+MAX_ROOT_DEGREE = 6
+SCAN_STEPS = 300
+
+
+def _switches(exprs: Sequence[sp.Basic]) -> list[sp.Basic]:
+    """The expressions whose sign decides which piece of a piecewise function applies (at most MAX_SWITCHES)."""
+    out: list[sp.Basic] = []
+    for expr in exprs:
+        if not expr.has(*PIECEWISE):
+            continue
+        for node in sp.preorder_traversal(expr):
+            if isinstance(node, (sp.Abs, sp.sign, sp.Heaviside)):
+                out.append(node.args[0])
+            elif isinstance(node, (sp.Max, sp.Min)):
+                out += [a - b for i, a in enumerate(node.args) for b in node.args[i + 1:]]
+            elif isinstance(node, sp.Piecewise):
+                out += [c.lhs - c.rhs for _, c in node.args if isinstance(c, sp.core.relational.Relational)]
+            if len(out) >= MAX_SWITCHES:
+                return out[:MAX_SWITCHES]
+    return out
+
+
+def _breakpoint_values(exprs: Sequence[sp.Basic], bounds: Mapping[sp.Symbol, tuple[float, float]],
+                       base: Mapping[sp.Symbol, float]) -> list[tuple[sp.Symbol, float]]:
+    """``(variable, value)`` pairs just either side of each breakpoint in the domain (other variables at
+    ``base``), with a bounded effort: polynomial roots up to a small degree, else a sign-change scan."""
+    out: list[tuple[sp.Symbol, float]] = []
+    for switch in _switches(exprs):
+        for s in sorted(switch.free_symbols & set(bounds), key=lambda v: v.name):
+            others = {o: sp.Rational(repr(base[o])) for o in switch.free_symbols if o != s and o in base}
+            lo, hi = bounds[s]
+            roots = sorted(r for r in _real_roots(switch.xreplace(others), s, lo, hi) if lo < r < hi)
+            for i, r in enumerate(roots):
+                gaps = [hi - lo] + [abs(r - q) for q in roots[max(i - 1, 0):i + 2] if q != r]
+                delta = min((hi - lo) * 1e-4, min(gaps) / 3)
+                out += [(s, max(lo, r - delta)), (s, min(hi, r + delta))]
+            if len(out) >= MAX_BREAKPOINTS:
+                return out[:MAX_BREAKPOINTS]
+    return out
+
+
+def _real_roots(expr: sp.Basic, s: sp.Symbol, lo: float, hi: float) -> list[float]:
+    """Real roots of ``expr`` (in ``s`` only) in [lo, hi], found numerically; may miss some, never hangs."""
+    if expr.free_symbols != {s}:
+        return []
+    try:
+        if expr.is_polynomial(s):
+            poly = sp.Poly(expr, s)
+            if poly.degree() <= MAX_ROOT_DEGREE and all(c.is_number for c in poly.all_coeffs()):
+                return [float(sp.re(r)) for r in poly.nroots(n=15, maxsteps=60)
+                        if abs(sp.im(r)) <= 1e-9 * max(1.0, abs(float(sp.re(r))))]
+    except (sp.PolynomialError, mpmath.libmp.NoConvergence, ValueError, TypeError):
+        pass
+    return _scan_roots(expr, s, lo, hi)
+
+
+def _scan_roots(expr: sp.Basic, s: sp.Symbol, lo: float, hi: float) -> list[float]:
+    """Sign changes of ``expr`` on a grid of the domain, refined by bisection."""
+    def sign_at(v: float) -> int | None:
+        kind, value = _value(expr, {s: repr(v)}, 15)
+        return None if kind != REAL else (value > 0) - (value < 0)
+
+    roots = []
+    step = (hi - lo) / SCAN_STEPS
+    prev_x, prev = lo, sign_at(lo)
+    for k in range(1, SCAN_STEPS + 1):
+        x = lo + k * step
+        cur = sign_at(x)
+        if prev is not None and cur is not None and prev * cur <= 0 and (prev, cur) != (0, 0):
+            a, b = prev_x, x
+            for _ in range(40):
+                mid = (a + b) / 2
+                m = sign_at(mid)
+                if m is None:
+                    break
+                a, b = (mid, b) if m == prev and prev != 0 else (a, mid)
+            roots.append((a + b) / 2)
+        prev_x, prev = x, cur
+    return roots
+
+
 def _relation(expected: sp.Basic, answer: sp.Basic, point: Mapping[sp.Symbol, str]) -> tuple[str, Any, Any]:
     """``(relation, yours, expected)`` at ``point``; relation is ``"same"``, ``"differ"`` (both real),
     ``"yours not real"`` / ``"expected not real"`` (that side has an imaginary part, the other is real; its
@@ -395,19 +498,22 @@ def _real_relation(expected: sp.Basic, answer: sp.Basic, point: Mapping[sp.Symbo
 
 
 def format_value(v: Any, other: Any = None) -> str:
-    """A short decimal for display (4 significant digits, more if needed to tell it apart from ``other``)."""
+    """A short decimal for display: 4 significant digits, more (or scientific notation) when needed so that
+    it reads as a different number from ``other`` — never "1.0" against "1" or "0" against 3e-109."""
     for digits in (4, 6, 8, 12, 16, 24):
         text = _fmt(v, digits)
-        if other is None or text != _fmt(other, digits):
+        if other is None or v == other or mpmath.mpf(text) != mpmath.mpf(_fmt(other, digits)):
             return text
     return _fmt(v, 30)
 
 
 def _fmt(v: Any, digits: int) -> str:
     nearest = mpmath.nint(v)
-    if abs(v - nearest) <= mpmath.mpf("1e-25") * max(1, abs(v)) and abs(nearest) < 10**15:
+    if v == nearest and abs(nearest) < 10**15:
         return str(int(nearest))
     text = mpmath.nstr(v, digits, min_fixed=-4, max_fixed=digits + 1, strip_zeros=True)
+    if text.endswith(".0"):
+        text = text[:-2]
     return text.replace("e-0", "e-").replace("e+0", "e+").replace("e+", "e")
 
 
@@ -422,7 +528,7 @@ def _counterexample(expected: sp.Basic, answer: sp.Basic, point: Mapping[sp.Symb
     ``{"point", "yours", "expected"}`` with values as short decimals; when one side is not a real number there,
     its value is None and ``"not_real"`` says which side (``"yours"`` or ``"expected"``).
     """
-    if not is_nice:
+    if not is_nice or any(len(v) > 8 for v in point.values()):
         for digits in (1, 2, 3):
             p = _rounded_point(point, digits)
             rel, a, b = _relation(expected, answer, p)
@@ -642,6 +748,7 @@ def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[
         return Comparison(True, "structural")
     symbols = sorted(expected.free_symbols | answer.free_symbols, key=lambda s: s.name)
     points = _points(symbols, domain, random.Random(seed)) if symbols else [({}, True)]
+    points[NICE_POINTS:NICE_POINTS] = _edge_points((expected, answer), symbols, domain)
     nice = [p for p in points if p[1]]
     quick = _numeric(expected, answer, nice, deadline, required=0)  # most wrong answers end here
     if quick.equal is False:

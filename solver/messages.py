@@ -92,14 +92,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not quite: {count} of {total} entries are wrong (row, column: {where}).",
         "zh": "还不对：{total} 个元素中有 {count} 个不对（行, 列：{where}）。",
     },
+    "set_missing_one": {
+        "en": "1 expected element is missing",
+        "zh": "少了 1 个元素",
+    },
     "set_missing": {
-        "en": "{n} expected element(s) missing",
+        "en": "{n} expected elements are missing",
         "zh": "少了 {n} 个元素",
     },
-    "set_extra": {
-        "en": "{items} should not be in the set",
+    "set_extra_one": {
+        "en": "{items} does not belong in the set",
         "zh": "{items} 不应在集合中",
     },
+    "set_extra": {
+        "en": "{items} do not belong in the set",
+        "zh": "{items} 不应在集合中",
+    },
+    "set_too_large": {
+        "en": "A set here has at most {n} elements.",
+        "zh": "这里的集合最多只能有 {n} 个元素。",
+    },
+    "and_more": {"en": " and {n} more", "zh": " 以及另外 {n} 个"},
+    "reason_sep": {"en": "; ", "zh": "；"},
     "not_quite_because": {
         "en": "Not quite: {reasons}.",
         "zh": "还不对：{reasons}。",

@@ -336,19 +336,28 @@ def arrows(vectors: Mapping[str, tuple[float, float]], *, origin: tuple[float, f
                  **({"height": height} if height else {}))
 
 
+NODE_SIZE = 1500          # circle area in px²: about 44 px across
+NODE_INSIDE_CHARS = 4     # node labels up to this long sit inside their circle, longer ones below it
+
+
 def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any]], *, width: int = 560,
-            height: int = 320, edge_text: bool = True,
+            height: int = 320, edge_text: bool = True, label_at: float = 0.5,
             node_colors: tuple[str, str] = (HEAT_LOW, HEAT_POSITIVE)) -> Spec:
-    """A graph diagram. `nodes`: columns x, y, label, value; `edges`: columns x, y, x2, y2, weight, label
-    (written at the edge's midpoint)."""
+    """A graph diagram. `nodes`: columns x, y, label, value; `edges`: columns x, y, x2, y2, weight, label.
+
+    Edge labels are written `label_at` of the way along each edge (below 0.5 keeps the labels of crossing edges
+    apart); node labels short enough sit inside their circle, longer ones just below it."""
     ex, ey = np.asarray(edges["x"], float), np.asarray(edges["y"], float)
     ex2, ey2 = np.asarray(edges["x2"], float), np.asarray(edges["y2"], float)
     weight = np.asarray(edges["weight"], float)
     e_name, e_data = dataset(x=ex, y=ey, x2=ex2, y2=ey2, weight=weight, abs_w=np.abs(weight),
-                             mx=(ex + ex2) / 2, my=(ey + ey2) / 2, label=list(edges["label"]))
-    n_name, n_data = dataset(x=np.asarray(nodes["x"], float), y=np.asarray(nodes["y"], float),
-                             label=list(nodes["label"]), value=np.asarray(nodes["value"], float))
-    axis = {"axis": None, "scale": {"nice": False, "padding": 40}}
+                             mx=ex + label_at * (ex2 - ex), my=ey + label_at * (ey2 - ey), label=list(edges["label"]))
+    labels = [str(label) for label in nodes["label"]]
+    n_name, n_data = dataset(x=np.asarray(nodes["x"], float), y=np.asarray(nodes["y"], float), label=labels,
+                             value=np.asarray(nodes["value"], float),
+                             inside=[label if len(label) <= NODE_INSIDE_CHARS else "" for label in labels],
+                             below=[label if len(label) > NODE_INSIDE_CHARS else "" for label in labels])
+    axis = {"axis": None, "scale": {"nice": False, "padding": 48}}
     links = {"mark": {"type": "rule", "opacity": 0.8},
              "encoding": {"x": {"field": "x", "type": "quantitative", **axis},
                           "y": {"field": "y", "type": "quantitative", **axis},
@@ -364,14 +373,18 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
         parts.append(_with_data({"mark": {"type": "text", "fontSize": 11, "dy": -7, "color": "#374151"},
                                  "encoding": {**xy, "text": {"field": "label", "type": "nominal"}}}, e_name, e_data))
     at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
-    circles = {"mark": {"type": "circle", "size": 1500, "opacity": 1, "stroke": "#312E81", "strokeWidth": 1.5},
+    circles = {"mark": {"type": "circle", "size": NODE_SIZE, "opacity": 1, "stroke": "#312E81", "strokeWidth": 1.5},
                "encoding": {**at, "color": {"field": "value", "type": "quantitative",
                                             "scale": {"range": list(node_colors)}, "legend": None},
                             "tooltip": [{"field": "label", "type": "nominal"},
                                         {"field": "value", "type": "quantitative", "format": ".4f"}]}}
-    text = {"mark": {"type": "text", "fontSize": 11, "fontWeight": "bold", "color": "#111827"},
-            "encoding": {**at, "text": {"field": "label", "type": "nominal"}}}
-    parts += [_with_data(circles, n_name, n_data), _with_data(text, n_name, n_data)]
+    inside = {"mark": {"type": "text", "fontSize": 11, "fontWeight": "bold", "color": "#111827"},
+              "encoding": {**at, "text": {"field": "inside", "type": "nominal"}}}
+    below = {"mark": {"type": "text", "fontSize": 11, "fontWeight": "bold", "color": "#111827", "baseline": "top",
+                      "dy": 25},
+             "encoding": {**at, "text": {"field": "below", "type": "nominal"}}}
+    parts += [_with_data(circles, n_name, n_data), _with_data(inside, n_name, n_data),
+              _with_data(below, n_name, n_data)]
     return layer(*parts, width=width, height=height, resolve={"scale": {"color": "independent"}})
 
 

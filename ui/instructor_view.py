@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from exercises.quiz import variants
-from exercises.seeds import student_seed
+from exercises.seeds import normalise_student, student_seed
 from exercises.topics import TOPIC_IDS
 from exercises.validate import acceptance_rate
 from exercises.worksheet import numbered_students, render_worksheets
@@ -239,10 +239,15 @@ def pick_quiz(name: str) -> Any | None:
 
 
 def names_input() -> list[str]:
-    """The student names or ids pasted in, one per line (blank lines and repeats dropped)."""
+    """The student names or ids pasted in, one per line: blank lines dropped, and repeats — the same name once
+    normalised (case, spaces), so the same variant — kept once, in their first spelling."""
     text = st.text_area(t("instructor.variants.names"), key=NAMES_KEY, placeholder="Ann Lee\n王芳",
                         help=t("instructor.variants.names_help"))
-    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+    first: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip():
+            first.setdefault(normalise_student(line), line.strip())
+    return list(first.values())
 
 
 def variants_section(quiz: Any, names: list[str]) -> None:
@@ -258,7 +263,7 @@ def variants_section(quiz: Any, names: list[str]) -> None:
         return
     st.dataframe(pd.DataFrame([{t("instructor.col.student"): name, t("instructor.col.seed"): student_seed(quiz.seed,
                                                                                                          name),
-                                **{results.question_label(i): f"{q.template_id} #{q.seed}" for i, q in
+                                **{results.question_label(i): f"{q.template_id}@{q.seed}" for i, q in
                                    enumerate(questions)}} for name, questions in chosen.items()]),
                  hide_index=True, width="stretch")
     left, right = st.columns(2)
@@ -269,7 +274,7 @@ def variants_section(quiz: Any, names: list[str]) -> None:
     question = questions[index]
     with st.container(border=True):
         ex = get_exercise(question.template_id, question.seed)
-        st.markdown(f"**{localized(ex.title)}** · `{question.template_id}` #{question.seed} · "
+        st.markdown(f"**{localized(ex.title)}** · `{question.template_id}@{question.seed}` · "
                     f"{t('instructor.variants.points', points=f'{question.points:g}')}")
         st.markdown(localized(ex.prompt))
         for part in ex.parts:

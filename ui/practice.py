@@ -14,6 +14,7 @@ from ui.exercise_view import get_exercise, get_library, hints_key, show_hints, s
     show_prompt, show_solution
 from ui.feedback import show_verdict
 from ui.i18n import lang, t
+from ui.profile import current_profile, keep_pending_attempt, unsaved_progress_notice
 
 _SEEDS = random.SystemRandom()
 _log = logging.getLogger(__name__)
@@ -49,7 +50,10 @@ def practice_panel(topic_id: str) -> None:
             st.error(t("practice.library_error", error=f"{template_id} #{seed}: {type(error).__name__}"))
             return
         st.caption(t("practice.seed", id=template_id, seed=seed))
+        notice = st.container()   # filled after the exercise, so it counts the attempt just checked
         _exercise(ex)
+        with notice:
+            unsaved_progress_notice()
 
 
 def _state_key(topic_id: str) -> str:
@@ -168,19 +172,20 @@ def _check(ex: Any, part: Any, text: str, earlier: dict[str, str]) -> None:
 def record_attempt_safely(*, template_id: str, topic: str, seed: int, part: str, answer: str, verdict: Any,
                           hints_used: int = 0, seconds: float | None = None, quiz_id: str | None = None,
                           question: int | None = None) -> bool:
-    """Record one attempt for the current profile; returns False (and says so once) if it cannot be saved."""
+    """Record one attempt for the current profile; returns False (and says so once) if it cannot be saved now.
+
+    With no profile picked yet, the attempt is kept in the session and saved to the profile picked next."""
+    fields = dict(template_id=template_id, topic=topic, seed=int(seed), part=part, answer=answer,
+                  status=verdict.status, score=float(verdict.score), mistake=mistake_label(verdict.details or {}),
+                  hints_used=hints_used, seconds=seconds, quiz_id=quiz_id, question=question)
     try:
         from store import Attempt, get_store
-        from ui.profile import current_profile
 
         profile = current_profile()
         if not profile:
+            keep_pending_attempt(fields)
             return False
-        get_store().record_attempt(Attempt(
-            profile=profile, template_id=template_id, topic=topic, seed=int(seed), part=part, answer=answer,
-            status=verdict.status, score=float(verdict.score), mistake=mistake_label(verdict.details or {}),
-            hints_used=hints_used, seconds=seconds, quiz_id=quiz_id, question=question,
-        ))
+        get_store().record_attempt(Attempt(profile=profile, **fields))
         return True
     except Exception:  # the app keeps working without the store
         if not st.session_state.get("practice-store-warned"):

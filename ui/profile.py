@@ -1,7 +1,8 @@
 """The sidebar profile picker (pick or create a name) and the store's status banner.
 
 The chosen profile lives in `st.session_state["profile"]` and in the URL (`?profile=NAME`) so a refresh keeps it.
-With no profile yet, answers go to a default profile; with exactly one, it is chosen automatically.
+With no profile yet, answers go to a default profile; with exactly one, it is chosen automatically. With several
+and none picked, attempts wait in `st.session_state` (`PENDING_KEY`) and are saved to the profile picked next.
 """
 from __future__ import annotations
 
@@ -11,13 +12,39 @@ from store import get_store, normalise_profile_name
 from ui.i18n import lang, t
 
 PROFILE_KEY = "profile"
+PENDING_KEY = "profile-pending-attempts"
 DEFAULT_PROFILE = "learner"
 _NEW = "\x00new"
+_CHOSEN_INLINE = "profile-inline-chosen"
 
 
 def _choose(name: str) -> None:
     st.session_state[PROFILE_KEY] = name
     st.query_params[PROFILE_KEY] = name
+    save_pending_attempts(name)
+
+
+def keep_pending_attempt(fields: dict) -> None:
+    """Remember an attempt (the `store.Attempt` fields but `profile`) until a profile is picked."""
+    st.session_state.setdefault(PENDING_KEY, []).append(dict(fields))
+
+
+def pending_attempts() -> int:
+    """How many attempts this browser session holds that no profile has received yet."""
+    return len(st.session_state.get(PENDING_KEY, []))
+
+
+def save_pending_attempts(profile: str) -> int:
+    """Record the attempts kept while no profile was chosen for ``profile``; returns how many were saved."""
+    from store import Attempt
+
+    pending = st.session_state.get(PENDING_KEY, [])
+    saved = 0
+    while pending:
+        get_store().record_attempt(Attempt(profile=profile, **pending[0]))
+        pending.pop(0)
+        saved += 1
+    return saved
 
 
 def current_profile() -> str:
@@ -56,6 +83,53 @@ def _picked() -> None:
     value = st.session_state.get("profile-select")
     if value and value != _NEW:
         _choose(value)
+
+
+def _picked_inline() -> None:
+    """Callback of the practice panel's own profile picker."""
+    value = st.session_state.get("profile-inline-select")
+    if value:
+        st.session_state.pop("profile-select", None)
+        _choose(value)
+        st.session_state[_CHOSEN_INLINE] = True
+
+
+def _create_inline() -> None:
+    """Callback of the practice panel's Create button."""
+    try:
+        name = normalise_profile_name(st.session_state.get("profile-inline-name", ""))
+    except ValueError:
+        st.session_state["profile-inline-bad-name"] = True
+        return
+    get_store().create_profile(name)
+    st.session_state.pop("profile-select", None)
+    st.session_state["profile-inline-name"] = ""
+    _choose(name)
+    st.session_state[_CHOSEN_INLINE] = True
+
+
+def unsaved_progress_notice() -> None:
+    """While several profiles exist and none is picked: say answers are not saved yet, and offer to pick or create
+    one right here (the attempts made meanwhile are kept and saved to it)."""
+    if st.session_state.pop(_CHOSEN_INLINE, False):
+        st.rerun()   # the whole app, so the sidebar shows the profile just picked
+    if current_profile():
+        return
+    kept = pending_attempts()
+    st.warning(t("progress.profile.not_saved") + (" " + t("progress.profile.kept", n=kept) if kept else ""),
+               icon="💾")
+    pick, name, create = st.columns([3, 3, 1], vertical_alignment="bottom")
+    with pick:
+        st.selectbox(t("progress.profile.pick"), get_store().profiles(), index=None,
+                     placeholder=t("progress.profile.placeholder"), key="profile-inline-select",
+                     on_change=_picked_inline)
+    with name:
+        st.text_input(t("progress.profile.name"), key="profile-inline-name", max_chars=40)
+    with create:
+        st.button(t("progress.profile.create"), key="profile-inline-create", on_click=_create_inline,
+                  width="stretch")
+    if st.session_state.pop("profile-inline-bad-name", False):
+        st.error(t("progress.profile.bad_name"))
 
 
 def store_status_banner() -> None:

@@ -106,7 +106,22 @@ def entries(value: Any) -> list[Any]:
     return [value]
 
 
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_READABLE = (
+    (re.compile(r"\*\*(\d+|\(-\d+\))"), lambda m: m.group(1).strip("()").translate(_SUPERSCRIPT)),
+    (re.compile(r"\*\*"), lambda m: "^"),
+    (re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\*(?=[A-Za-z(])"), lambda m: m.group(1)),
+    (re.compile(r"\*"), lambda m: "·"),
+    (re.compile(r"\bpi\b"), lambda m: "π"),
+    (re.compile(r"\bE\b"), lambda m: "e"),
+    (re.compile(r"\bsigmoid\("), lambda m: "σ("),
+)
+
+
 def display(value: Any) -> str:
-    """A short plain-text rendering of a learner's value for messages."""
+    """A short plain-text rendering of a learner's value for messages, in readable notation (``2x``,
+    ``sin(x)² + cos(x)²``, ``x·y``, ``π``): no ``**`` or ``*``, no LaTeX."""
     text = sp.sstr(value)
+    for pattern, replace in _READABLE:
+        text = pattern.sub(replace, text)
     return text if len(text) <= 40 else text[:37] + "…"

@@ -1,10 +1,13 @@
 """The ``vector`` and ``matrix`` kinds: shape first, then entry by entry.
 
 - A vector may be written as a row or a column (``(1, 2)``, ``[1, 2]``, ``1, 2``, ``[[1, 2]]``); a single
-  value counts as a vector with one component. A matrix must be a matrix.
+  value counts as a vector with one component only when one component is expected. A matrix must be a matrix.
+- A single number where a vector of several components (or a matrix) is expected is ``invalid`` ("expected a
+  vector like (1, 2)"): it was not read as a vector at all, so it costs no attempt.
 - A wrong length or shape is ``incorrect`` (score 0) with "expected 3 components, got 2" /
   "expected a 2×2 matrix, got 2×3" (``details["shape"]``); an answer that is the transpose of the expected
-  matrix is ``incorrect`` with the catalogue's ``transposed`` message and ``details["transposed"] = True``.
+  matrix is ``incorrect`` with the catalogue's ``transposed`` message and ``details["transposed"] = True``,
+  scored by the entries that are right where they stand (a square matrix's diagonal, at least).
 - Entries are numbers (tolerance rule of ``solver.kinds.common``) or expressions (exact equivalence).
   ``details["wrong_entries"]`` lists the wrong ones, 1-based (``[i]`` for vectors, ``[i, j]`` for
   matrices); the score is the fraction of right entries.
@@ -68,8 +71,8 @@ def judge_vector(expected: Any, answer: Any, opts: Options) -> Verdict:
     exp_entries, ans_entries = as_vector(expected), as_vector(answer)
     if exp_entries is None:
         return judge_matrix(expected, answer, opts)
-    if ans_entries is None:
-        return Verdict(INVALID, 0.0, say("expected_vector", lang))
+    if ans_entries is None or (len(exp_entries) > 1 and not isinstance(answer, sp.MatrixBase)):
+        return Verdict(INVALID, 0.0, say("expected_vector", lang))  # a single number is not a vector
     n, m = len(exp_entries), len(ans_entries)
     if n != m:
         return Verdict(INCORRECT, 0.0, say("vector_length", lang, n=n, m=m), details={"shape": {"expected": [n], "got": [m]}})
@@ -98,9 +101,13 @@ def judge_matrix(expected: Any, answer: Any, opts: Options) -> Verdict:
     (r, c), (r2, c2) = expected.shape, answer.shape
     transposed = _is_transpose(expected, answer, opts)
     if transposed:
-        return Verdict(INCORRECT, 0.0, MISTAKES["transposed"].get(lang, MISTAKES["transposed"]["en"]),
-                       details={"transposed": True, "mistake": {"name": "transposed",
-                                                                 "message": MISTAKES["transposed"].get(lang)}})
+        score = 0.0
+        if answer.shape == expected.shape:  # entries in place (the diagonal, at least) still count
+            wrong, _ = _compare_entries(list(expected), list(answer), opts)
+            score = (r * c - len(wrong)) / (r * c)
+        message = MISTAKES["transposed"].get(lang, MISTAKES["transposed"]["en"])
+        return Verdict(INCORRECT, score, message,
+                       details={"transposed": True, "mistake": {"name": "transposed", "message": message}})
     if (r, c) != (r2, c2):
         return Verdict(INCORRECT, 0.0, say("matrix_shape", lang, shape=_shape(r, c), got=_shape(r2, c2)),
                        details={"shape": {"expected": [r, c], "got": [r2, c2]}})

@@ -191,13 +191,15 @@ def test_variants_for_pasted_names_and_regenerating_one(folders):
     (folders / "class-quiz.yaml").write_text(QUIZ, encoding="utf-8")
     at = session()
     at.selectbox(key="instructor-quizzes-quiz").set_value("class-quiz").run()
-    at.text_area(key="instructor-names").input("Ann Lee\nWang Fang\n").run()
+    at.text_area(key="instructor-names").input("Ann Lee\nWang Fang\n ann  lee \n").run()
     lib = load_library()
     quiz = lib.quizzes["class-quiz"]
     table = next(d.value for d in at.dataframe if "Q1" in d.value.columns)
     for name in ("Ann Lee", "Wang Fang"):
         q = build_questions(quiz, lib, name)[0]
-        assert f"{q.template_id} #{q.seed}" in list(table["Q1"])
+        assert f"{q.template_id}@{q.seed}" in list(table["Q1"])
+    assert len(table) == 2   # " ann  lee " is Ann Lee again: one row, in the first spelling
+    assert at.selectbox(key="instructor-variant-student").options == ["Ann Lee", "Wang Fang"]
     at.selectbox(key="instructor-variant-student").set_value("Wang Fang").run()
     q = build_questions(quiz, lib, "Wang Fang")[0]
     assert lib.get(q.template_id).generate(q.seed).prompt["en"] in [m.value for m in at.markdown]

@@ -77,18 +77,24 @@ def chinese() -> AppTest:
     return at.run()
 
 
-def test_home_lists_the_16_topics_in_book_order(english):
+def card_headings(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("##### ")]
+
+
+def test_home_lists_the_16_topics_in_book_order_with_whole_titles_and_one_icon_each(english):
     assert_clean(english)
-    links = [link.proto.label for link in english.get("page_link")]
-    titles = [tp.title("en") for tp in TOPICS]
-    positions = [links.index(title) for title in titles]
-    assert positions == sorted(positions)
+    assert card_headings(english) == [f"##### {tp.icon} {tp.number}. {tp.title('en')}" for tp in TOPICS]
+    links = [link.proto for link in english.get("page_link")]
+    topic_links = [link for link in links if link.label == "Open"]
+    assert [link.page for link in topic_links] == [tp.id for tp in TOPICS]
+    assert not any(link.icon == f"emoji:{tp.icon}" or tp.icon in link.label for link in links for tp in TOPICS)
 
 
 def test_home_in_chinese(chinese):
     assert_clean(chinese)
-    links = [link.proto.label for link in chinese.get("page_link")]
-    assert TOPICS[0].title("zh") in links and TOPICS[0].title("en") not in links
+    headings = card_headings(chinese)
+    assert TOPICS[0].title("zh") in headings[0] and TOPICS[0].title("en") not in headings[0]
+    assert {link.proto.label for link in chinese.get("page_link")} >= {"进入"}
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=[tp.id for tp in TOPICS])

@@ -156,3 +156,45 @@ def test_checking_still_works_when_the_store_is_unavailable(monkeypatch):
     at = answer(open_panel("vectors", "inner-product-2d", 7), "ex-inner-product-2d-7-", ex.expected_text(""))
     assert not at.exception and len(at.success) == 1
     assert at.toast[0].value == "Progress is not being saved right now."
+
+
+def test_without_a_chosen_profile_the_panel_warns_and_keeps_attempts_for_the_profile_picked():
+    from store import get_store
+
+    get_store().create_profile("ada")
+    get_store().create_profile("bo")
+    ex = LIB.get("inner-product-2d").generate(5)
+    at = AppTest.from_function(panel_script, args=("vectors",), default_timeout=TIMEOUT)
+    at.session_state["lang"] = "zh"
+    at.query_params["ex"], at.query_params["seed"] = "inner-product-2d", "5"
+    at.run()
+    assert any("没有被保存" in w.value for w in at.warning)
+    at = answer(at, "ex-inner-product-2d-5-", ex.expected_text(""))
+    assert any("1 个答案" in w.value for w in at.warning)
+    assert stored_attempts("ada") == [] and stored_attempts("bo") == []
+    at.selectbox(key="profile-inline-select").select("bo").run()
+    assert not at.exception
+    assert [(r.template_id, r.seed, r.status) for r in stored_attempts("bo")] == [("inner-product-2d", 5, "correct")]
+    assert stored_attempts("ada") == []
+    assert not any("没有被保存" in w.value for w in at.warning)
+    at = answer(at, "ex-inner-product-2d-5-", "0")
+    assert len(stored_attempts("bo")) == 2
+
+
+def test_a_profile_created_in_the_panel_receives_the_kept_attempts():
+    from store import get_store
+
+    get_store().create_profile("ada")
+    get_store().create_profile("bo")
+    at = AppTest.from_function(panel_script, args=("vectors",), default_timeout=TIMEOUT)
+    at.session_state["lang"] = "en"
+    at.query_params["ex"], at.query_params["seed"] = "inner-product-2d", "5"
+    at = answer(at.run(), "ex-inner-product-2d-5-", "12345")
+    assert any("not being saved" in w.value for w in at.warning)
+    at.text_input(key="profile-inline-name").input("Cy")
+    at.button(key="profile-inline-create").click().run()
+    assert not at.exception
+    names = get_store().profiles()
+    assert len(names) == 3
+    new = next(n for n in names if n not in ("ada", "bo"))
+    assert [r.answer for r in stored_attempts(new)] == ["12345"]

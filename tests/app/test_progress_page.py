@@ -129,3 +129,36 @@ def test_damaged_database_is_reported_in_the_sidebar(home):
     assert not at.exception
     assert any("已损坏" in w.value for w in at.sidebar.warning)
     assert (home / "progress.sqlite3").read_bytes() == b"junk" * 1000
+
+
+def _spec(at: AppTest, index: int) -> dict:
+    return json.loads(at.get("vega_lite_chart")[index].proto.spec)
+
+
+def test_zero_mastery_shows_a_stub_and_a_label_and_dates_follow_the_language(home):
+    record("ann", "inner-product-2d", "vectors", "incorrect")
+    at = progress_page("zh")
+    assert not at.exception
+    rows = chart_rows(at, 0)
+    assert [(r["mastery"], r["label"]) for r in rows] == [(0.0, "0%")] and rows[0]["shown"] > 0
+    assert _spec(at, 0)["layer"][0]["encoding"]["x"]["field"] == "shown"
+    day_axis = _spec(at, 1)["encoding"]["x"]["axis"]
+    assert day_axis["format"] == "%m月%d日" and day_axis["formatType"] == "time"
+
+
+def test_weak_spots_and_history_name_exercises_and_quizzes_by_title(home):
+    from exercises import load_library
+
+    title = load_library().get("inner-product-2d").title
+    for _ in range(3):
+        record("ann", "inner-product-2d", "vectors", "incorrect")
+    get_store().save_quiz("ann", "q-d1a8c0ffee", {"title": {"en": "Self-study quiz: Vectors", "zh": "自选测验：向量"}})
+    get_store().record_attempt(Attempt("ann", "inner-product-2d", "vectors", 8, "", "1", "incorrect", 0.0,
+                                       quiz_id="q-d1a8c0ffee", question=0))
+    at = progress_page("en")
+    assert not at.exception
+    spots = [m.value for m in at.markdown if "Vectors" in m.value and "**" in m.value]
+    assert spots and all(title["en"] in s and "inner-product-2d" not in s for s in spots)
+    table = at.dataframe[0].value
+    assert set(table["Exercise"].str.rsplit(" #", n=1).str[0]) == {title["en"]}
+    assert "Self-study quiz: Vectors" in set(table["Quiz"]) and not any("q-d1a8" in q for q in table["Quiz"])

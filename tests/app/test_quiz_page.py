@@ -161,3 +161,12 @@ def test_switching_profile_hides_the_other_learners_quiz():
     at.session_state["profile"] = "ada"
     at.run()
     assert at.button(key=f"quiz-resume-{key}").label == "Resume"
+
+
+def test_a_chinese_quiz_title_joins_topics_with_the_enumeration_comma():
+    at = session("zh")
+    at.multiselect(key="quiz-topics").set_value(["vectors", "derivatives"])
+    at.button(key="quiz-start").click().run()
+    assert not at.exception
+    title = at.session_state["quiz-run"].title
+    assert title["zh"] == "自选测验：向量与内积、导数" and title["en"].endswith("Vectors and inner products, Derivatives")

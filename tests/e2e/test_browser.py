@@ -31,7 +31,8 @@ def test_a_topic_opens_from_the_home_page_with_its_charts(app_url, page):
     page.goto(app_url)
     wait_rendered(page, charts=False)
     vectors = topic_by_id("vectors")
-    page.get_by_role("link", name=vectors.title("en"), exact=True).first.click()
+    card = page.locator("[data-testid='stVerticalBlock']", has_text=f"{vectors.number}. {vectors.title('en')}").last
+    card.get_by_role("link", name="Open").click()
     wait_rendered(page)
     page.wait_for_url("**/vectors*", timeout=15_000)
     assert urlparse(page.url).path.rstrip("/").endswith("/vectors")
@@ -40,3 +41,23 @@ def test_a_topic_opens_from_the_home_page_with_its_charts(app_url, page):
     assert page.locator("[data-testid='stException']").count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "e2e-vectors.png"), full_page=True)
+
+
+def _not_found_shown(page) -> bool:
+    page.wait_for_timeout(500)   # the dialog comes with the navigation message, after the first paint
+    return page.get_by_text("Page not found").count() > 0 or page.get_by_text("does not seem to exist").count() > 0
+
+
+def test_home_url_and_every_link_of_the_app_open_without_page_not_found(app_url, page):
+    page.goto(f"{app_url}/home")
+    wait_rendered(page, charts=False)
+    page.wait_for_url(lambda url: urlparse(url).path.rstrip("/") == urlparse(app_url).path.rstrip("/"),
+                      timeout=15_000)
+    assert not _not_found_shown(page)
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    paths = sorted({urlparse(h).path for h in hrefs if h.startswith(app_url)})
+    assert len(paths) >= 18   # home, 16 topics, quiz, progress, instructor
+    for path in paths:
+        page.goto(f"{app_url}{path}")
+        wait_rendered(page, charts=False)
+        assert not _not_found_shown(page), path

@@ -12,8 +12,6 @@ TEMPLATE, SEED = "inner-product-2d", 7
 
 def test_practice_panel_answer_preview_and_verdicts(app_url, page):
     ex = load_library().get(TEMPLATE).generate(SEED)
-    page.goto(app_url)   # a fresh server knows its page URLs only after one run of app.py (st.navigation)
-    page.locator("h1").first.wait_for(timeout=60_000)
     page.goto(f"{app_url}/vectors?ex={TEMPLATE}&seed={SEED}")
     box = page.get_by_label("Your answer")
     box.wait_for(timeout=60_000)

@@ -177,6 +177,8 @@ def test_the_fixture_is_valid_and_still_valid_when_part_b_is_shuffled(tmp_path: 
     ('prompt: {en: "The drawn one."', 'prompt: {en: "(b) The drawn one."', 29, "parts[1].prompt.en",
      "starts with '(b)'"),
     ('zh: "抽到的那个。"', 'zh: "（b）抽到的那个。"', 29, "parts[1].prompt.zh", "starts with '(b)'"),
+    ('{part: a, answer: "{{choice:2}}", expect: correct}', '{part: a, answer: "B", expect: correct}', 39,
+     "tests[0].answer", "shuffled per seed"),
 ])
 def test_static_choice_and_part_problems(tmp_path: Path, old, new, line, field, message) -> None:
     assert has(problems(tmp_path, TEMPLATE.replace(old, new)), line, field, message)

@@ -537,6 +537,16 @@ def test_the_book_example_gives_the_books_numbers():
     assert "1 & 0.5 & -1" in ex.prompt["en"] and "0.5 & 2 & -0.5" in ex.prompt["en"]
 
 
+def test_shuffled_choice_keys_take_every_letter():
+    """The right option is not always the same letter (XOR and the attention scale once were always "B")."""
+    shuffled = [(tid, part_id, len(spec.choices)) for tid in MY_TEMPLATES
+                for _, part_id, spec in LIB.get(tid).answer_specs() if spec.kind == "choice" and spec.shuffle is not False]
+    assert {tid for tid, _, _ in shuffled} >= {"forward-xor-hidden-layer", "attention-scale-factor"}
+    for tid, part_id, count in shuffled:
+        letters = {exercise(tid, seed).part(part_id).expected for seed in range(1, 31)}
+        assert len(letters) == count, (tid, part_id, letters)
+
+
 # -- through the solver: keys are correct, perturbed answers are not, texts are clean -------------------------
 
 def _perturbed(ex, part) -> str:

@@ -36,6 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Continue where you left off: {topic} (exercise #{seed})",
         "zh": "从上次停下的地方继续：{topic}（练习 #{seed}）",
     },
+    "common.home.open": {"en": "Open", "zh": "进入"},
     "common.home.not_started": {"en": "Not started yet", "zh": "尚未开始"},
     "common.home.mastery": {"en": "Mastery {pct}%", "zh": "掌握度 {pct}%"},
 }
