@@ -38,7 +38,7 @@ def test_worksheet_has_every_students_questions_and_no_answers(files):
         assert f"<b>{student}</b>" in page
         for ex in exercises_of(student.replace("&lt;", "<").replace("&gt;", ">")):
             assert ex.prompt["en"] in page
-            assert f"{ex.template_id}#{ex.seed}" in page
+            assert f"{ex.template_id}@{ex.seed}" in page
             assert ex.solution["en"] not in page
         assert "**Answer:**" not in page and "Worked solution" not in page
         assert page.count('<div class="answer-line"></div>') >= len(QUIZ.entries)
