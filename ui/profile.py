@@ -65,17 +65,21 @@ def current_profile() -> str:
     return DEFAULT_PROFILE if not names else ""
 
 
-def _create() -> None:
-    """Callback of the Create button: make the typed profile current, or say why not."""
+def _create(prefix: str = "profile", inline: bool = False) -> None:
+    """Callback of a Create button (the sidebar's, or with `inline` the practice panel's): make the profile typed
+    into `{prefix}-name`/`{prefix}-new-name` current, or flag `{prefix}-bad-name` to say why not."""
+    name_key = f"{prefix}-name" if inline else f"{prefix}-new-name"
     try:
-        name = normalise_profile_name(st.session_state.get("profile-new-name", ""))
+        name = normalise_profile_name(st.session_state.get(name_key, ""))
     except ValueError:
-        st.session_state["profile-bad-name"] = True
+        st.session_state[f"{prefix}-bad-name"] = True
         return
     get_store().create_profile(name)
     st.session_state.pop("profile-select", None)
-    st.session_state["profile-new-name"] = ""
+    st.session_state[name_key] = ""
     _choose(name)
+    if inline:
+        st.session_state[_CHOSEN_INLINE] = True
 
 
 def _picked() -> None:
@@ -92,20 +96,6 @@ def _picked_inline() -> None:
         st.session_state.pop("profile-select", None)
         _choose(value)
         st.session_state[_CHOSEN_INLINE] = True
-
-
-def _create_inline() -> None:
-    """Callback of the practice panel's Create button."""
-    try:
-        name = normalise_profile_name(st.session_state.get("profile-inline-name", ""))
-    except ValueError:
-        st.session_state["profile-inline-bad-name"] = True
-        return
-    get_store().create_profile(name)
-    st.session_state.pop("profile-select", None)
-    st.session_state["profile-inline-name"] = ""
-    _choose(name)
-    st.session_state[_CHOSEN_INLINE] = True
 
 
 def unsaved_progress_notice() -> None:
@@ -126,8 +116,8 @@ def unsaved_progress_notice() -> None:
     with name:
         st.text_input(t("progress.profile.name"), key="profile-inline-name", max_chars=40)
     with create:
-        st.button(t("progress.profile.create"), key="profile-inline-create", on_click=_create_inline,
-                  width="stretch")
+        st.button(t("progress.profile.create"), key="profile-inline-create", on_click=_create,
+                  args=("profile-inline", True), width="stretch")
     if st.session_state.pop("profile-inline-bad-name", False):
         st.error(t("progress.profile.bad_name"))
 
