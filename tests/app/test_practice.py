@@ -198,3 +198,42 @@ def test_a_profile_created_in_the_panel_receives_the_kept_attempts():
     assert len(names) == 3
     new = next(n for n in names if n not in ("ada", "bo"))
     assert [r.answer for r in stored_attempts(new)] == ["12345"]
+
+
+def _first_answer(topic: str) -> tuple[str, str]:
+    """The first (template, part) of a topic whose answer is a number, expression, vector or matrix."""
+    for template in LIB.by_topic(topic):
+        for part in template.generate(3).parts:
+            if part.kind in ("number", "expression", "vector", "matrix"):
+                return template.id, part.id
+    raise AssertionError(f"no number/expression/vector/matrix answer in {topic}")
+
+
+@pytest.mark.parametrize("topic", [t.id for t in __import__("exercises.topics", fromlist=["TOPICS"]).TOPICS])
+def test_every_topic_page_judges_right_wrong_and_invalid_answers(topic):
+    """Each real topic page (its file run as it is) shows the panel, and the panel gives the three verdicts."""
+    import sympy as sp
+
+    from exercises.render import text_of
+    from ui.layout import ROOT, TOPIC_PAGES
+
+    template_id, part_id = _first_answer(topic)
+    ex = LIB.get(template_id).generate(3)
+    expected = ex.part(part_id).expected
+    key = f"ex-{template_id}-3-{part_id}"
+    at = AppTest.from_file(str(ROOT / TOPIC_PAGES[topic]), default_timeout=TIMEOUT)
+    at.session_state["lang"] = "en"
+    at.session_state["profile"] = "ada"
+    at.query_params["ex"] = template_id
+    at.query_params["seed"] = "3"
+    at.run()
+    assert not at.exception
+    at = answer(at, key, ex.expected_text(part_id))
+    assert len(at.success) == 1 and not at.error, topic
+    shift = sp.ones(*expected.shape) if isinstance(expected, sp.MatrixBase) else 1
+    wrong = text_of(expected + shift)
+    at = answer(at, key, wrong)
+    assert len(at.error) == 1 and ex.check(part_id, wrong).message in at.error[0].value
+    at = answer(at, key, "3 +* 4")
+    assert len(at.warning) == 1 and "column" in at.warning[0].value
+    assert [r.status for r in stored_attempts()] == ["correct", "incorrect", "invalid"]
