@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exercises.loader import LIBRARY_DIR, QUIZZES_DIR, Library, extra_dir
-from exercises.validate import validate_template
+from exercises.validate import validate_templates
 from exercises.yamlread import FileError, yaml_files
 
 MAX_BYTES = 512 * 1024
@@ -81,8 +81,8 @@ def check_upload(name: str, data: bytes, folder: Path | None = None, seeds: int 
         return result
     result.templates = [t for t in library.templates if t not in known_templates]
     result.quizzes = [q for q in library.quizzes if q not in known_quizzes]
-    for template_id in result.templates:
-        result.errors += validate_template(library.get(template_id), seeds).errors
+    reports = validate_templates([library.get(t) for t in result.templates], seeds)
+    result.errors += [e for report in reports for e in report.errors]
     return result
 
 

@@ -1,6 +1,7 @@
 """Load exercise files and quiz files into a `Library`; a broken file never stops the others from loading."""
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from pydantic import ValidationError
 
 from exercises.checks import Problem, schema_problems, template_problems
 from exercises.engine import GenerationError, Template
+from exercises.sandbox import SandboxedTemplate
 from exercises.quiz import Quiz, quiz_problems
 from exercises.schema import QuizFile, QuizSpec, TemplateFile, TemplateSpec
 from exercises.yamlread import FileError, LineMap, Path_, YamlFileError, field_name, read_yaml, yaml_files
@@ -18,6 +20,21 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 LIBRARY_DIR = PACKAGE_DIR / "library"
 QUIZZES_DIR = PACKAGE_DIR / "quizzes"
 EXTRA_DIR_ENV = "DLMATH_EXERCISES_DIR"
+log = logging.getLogger(__name__)
+
+
+def is_builtin(path: str | Path) -> bool:
+    """Whether a file is part of the built-in library or quizzes (trusted: its formulas run in-process)."""
+    resolved = Path(path).resolve()
+    return any(resolved.is_relative_to(folder) for folder in (LIBRARY_DIR, QUIZZES_DIR))
+
+
+def not_utf8(name: str, data: bytes, err: UnicodeDecodeError) -> FileError:
+    """The error for a file that is not UTF-8 text, at the line of the first bad byte."""
+    line = data[:err.start].count(b"\n") + 1
+    return FileError(name, line, "", f"the file is not UTF-8 text (byte {err.start + 1} cannot be read); save it "
+                                     f"as UTF-8", f"文件不是 UTF-8 文本（第 {err.start + 1} 个字节无法读取）；请以 "
+                                                  f"UTF-8 编码保存")
 
 
 def display_path(path: str | Path) -> str:
@@ -53,35 +70,48 @@ class Library:
         """The templates of a topic, easiest first."""
         return sorted((t for t in self.templates.values() if t.topic == topic_id), key=lambda t: (t.difficulty, t.id))
 
-    def add_file(self, path: str | Path) -> list[FileError]:
+    def add_file(self, path: str | Path, shown: str | None = None, trusted: bool | None = None) -> list[FileError]:
         """Load one file (exercise or quiz file); returns its errors (also appended to `errors`).
 
+        `shown`: its name in messages (default `display_path`); `trusted` (default: whether it is a built-in
+        file): its formulas run in this process rather than in a worker under the budget (`exercises.sandbox`).
         Quiz files wait for `resolve_quizzes()`, so that templates in files read later count."""
-        shown = display_path(path)
+        shown = shown or display_path(path)
+        trusted = is_builtin(path) if trusted is None else trusted
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            return self._add_errors([FileError(shown, 1, "", f"cannot read the file: {err}")])
-        return self._load_text(shown, text)
+            data = Path(path).read_bytes()
+        except OSError as err:
+            return self._add_errors([FileError(shown, 1, "", f"cannot read the file: {err.strerror or 'error'}",
+                                               f"无法读取文件：{err.strerror or '错误'}")])
+        return self._load_bytes(shown, data, trusted)
 
-    def add_text(self, name: str, text: str) -> list[FileError]:
-        """Load a file's contents given as text (e.g. an upload); quizzes in it are checked at once."""
-        errors = self._load_text(name, text)
+    def add_text(self, name: str, text: str, trusted: bool = False) -> list[FileError]:
+        """Load a file's contents given as text (e.g. an upload; untrusted unless said otherwise); quizzes in it
+        are checked at once."""
+        errors = self._load_text(name, text, trusted)
         errors += self.resolve_quizzes()
         return errors
+
+    def _load_bytes(self, name: str, data: bytes, trusted: bool) -> list[FileError]:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            self.files.append(name)
+            return self._add_errors([not_utf8(name, data, err)])
+        return self._load_text(name, text, trusted)
 
     def _add_errors(self, errors: list[FileError]) -> list[FileError]:
         self.errors.extend(errors)
         return errors
 
-    def _load_text(self, name: str, text: str) -> list[FileError]:
+    def _load_text(self, name: str, text: str, trusted: bool) -> list[FileError]:
         self.files.append(name)
         try:
             data, lines = read_yaml(text)
         except YamlFileError as err:
-            return self._add_errors([FileError(name, err.line, "", err.message)])
+            return self._add_errors([FileError(name, err.line, "", err.message, err.zh)])
         if isinstance(data, dict) and "templates" in data:
-            return self._add_errors(self._load_templates(name, data, lines))
+            return self._add_errors(self._load_templates(name, data, lines, trusted))
         if isinstance(data, dict) and "quiz" in data:
             try:
                 QuizFile.model_validate(data)
@@ -92,17 +122,17 @@ class Library:
         return self._add_errors([FileError(name, 1, "", "expected `templates:` (an exercise file) or `quiz:` "
                                                         "(a quiz file) at the top")])
 
-    def _load_templates(self, name: str, data: dict[str, Any], lines: LineMap) -> list[FileError]:
+    def _load_templates(self, name: str, data: dict[str, Any], lines: LineMap, trusted: bool) -> list[FileError]:
         try:
             TemplateFile.model_validate(data)
         except ValidationError as err:
             return _errors(name, lines, (), schema_problems(err, data, TemplateFile))
         errors: list[FileError] = []
         for i, raw in enumerate(data["templates"]):
-            errors += self._load_template(name, raw, lines, ("templates", i))
+            errors += self._load_template(name, raw, lines, ("templates", i), trusted)
         return errors
 
-    def _load_template(self, name: str, raw: Any, lines: LineMap, base: Path_) -> list[FileError]:
+    def _load_template(self, name: str, raw: Any, lines: LineMap, base: Path_, trusted: bool) -> list[FileError]:
         try:
             spec = TemplateSpec.model_validate(raw)
         except ValidationError as err:
@@ -114,7 +144,7 @@ class Library:
             first = self.templates[spec.id]
             return _errors(name, lines, base, [(("id",), f"duplicate id '{spec.id}' "
                                                         f"(first defined at {first.path}:{first.line})")])
-        template = Template(spec, name, lines, base)
+        template = (Template if trusted else SandboxedTemplate)(spec, name, lines, base)
         if self.smoke_test:
             try:
                 template.generate(1)
@@ -159,6 +189,12 @@ class Library:
         return self._add_errors(errors)
 
 
+def internal_error(name: str) -> FileError:
+    """The error for a file whose loading failed unexpectedly (the details go to the server's log only)."""
+    return FileError(name, 1, "", "this file could not be loaded (an internal error; the details are in the "
+                                  "server's log)", "无法加载此文件（内部错误，详情见服务器日志）")
+
+
 def _in_quiz(problems: list[Problem]) -> list[Problem]:
     """Quiz problems are reported with their full field path, `quiz.entries[0].template`."""
     return [(("quiz",) + tuple(path), message) for path, message in problems]
@@ -199,8 +235,9 @@ def load_library(paths: Iterable[str | Path] | None = None) -> Library:
     for f in yaml_files([p for p in chosen if Path(p).exists()]):
         try:
             library.add_file(f)
-        except Exception as err:  # noqa: BLE001 — the app must start whatever a file holds
-            library.errors.append(FileError(display_path(f), 1, "", f"internal error while loading: {err!r}"))
+        except Exception:  # noqa: BLE001 — the app must start whatever a file holds
+            log.exception("loading %s", f)
+            library.errors.append(internal_error(display_path(f)))
     library.resolve_quizzes()
     library.check_prerequisites()
     return library
