@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -10,7 +12,7 @@ from typing import Any, Iterable
 from pydantic import ValidationError
 
 from exercises.checks import Problem, schema_problems, template_problems
-from exercises.engine import GenerationError, Template
+from exercises.engine import Exercise, GenerationError, Template
 from exercises.sandbox import SandboxedTemplate
 from exercises.quiz import Quiz, quiz_problems
 from exercises.schema import QuizFile, QuizSpec, TemplateFile, TemplateSpec
@@ -20,6 +22,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 LIBRARY_DIR = PACKAGE_DIR / "library"
 QUIZZES_DIR = PACKAGE_DIR / "quizzes"
 EXTRA_DIR_ENV = "DLMATH_EXERCISES_DIR"
+EXERCISE_CACHE_SIZE = 4096
 log = logging.getLogger(__name__)
 
 
@@ -38,7 +41,10 @@ def not_utf8(name: str, data: bytes, err: UnicodeDecodeError) -> FileError:
 
 
 def display_path(path: str | Path) -> str:
-    """A path as shown in messages: relative to the working folder when inside it."""
+    """A path as shown in messages: a built-in file as `exercises/library/…`, another relative to the working
+    folder when inside it."""
+    if is_builtin(path):
+        return (Path(PACKAGE_DIR.name) / Path(path).resolve().relative_to(PACKAGE_DIR)).as_posix()
     text = os.path.relpath(path) if Path(path).is_absolute() or str(path).startswith(".") else str(path)
     return str(path) if text.startswith("..") else text
 
@@ -60,15 +66,42 @@ class Library:
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     errors: list[FileError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    published: frozenset[str] = frozenset()
+    """Instructors' template ids offered on their topic pages (built-in templates always are)."""
     _pending_quizzes: list[tuple[str, dict[str, Any], LineMap]] = field(default_factory=list, repr=False)
+    _exercises: OrderedDict[tuple[str, int], Exercise] = field(default_factory=OrderedDict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def get(self, template_id: str) -> Template:
         """The template with this id (KeyError if none)."""
         return self.templates[template_id]
 
-    def by_topic(self, topic_id: str) -> list[Template]:
-        """The templates of a topic, easiest first."""
-        return sorted((t for t in self.templates.values() if t.topic == topic_id), key=lambda t: (t.difficulty, t.id))
+    def by_topic(self, topic_id: str, unpublished: bool = False) -> list[Template]:
+        """The templates a topic page offers, easiest first: the built-in ones and the instructors' published ones
+        (`unpublished=True`: every template of the topic, for instructors' tools)."""
+        return sorted((t for t in self.templates.values() if t.topic == topic_id
+                       and (unpublished or t.trusted or t.id in self.published)), key=lambda t: (t.difficulty, t.id))
+
+    def exercise(self, template_id: str, seed: int) -> Exercise:
+        """The exercise of `template_id` at `seed`, generated once and then kept (exercises are deterministic).
+        Raises KeyError for an unknown template, GenerationError when it cannot be generated."""
+        key = (template_id, int(seed))
+        with self._lock:
+            if key in self._exercises:
+                self._exercises.move_to_end(key)
+                return self._exercises[key]
+        exercise = self.get(template_id).generate(int(seed))
+        with self._lock:
+            self._exercises[key] = exercise
+            while len(self._exercises) > EXERCISE_CACHE_SIZE:
+                self._exercises.popitem(last=False)
+        return exercise
+
+    def extended(self) -> Library:
+        """A new library holding the same templates, quizzes and errors, to add more files to (this one is left
+        as it is; generated exercises are not carried over)."""
+        return Library(smoke_test=self.smoke_test, templates=dict(self.templates), quizzes=dict(self.quizzes),
+                       errors=list(self.errors), files=list(self.files), published=self.published)
 
     def add_file(self, path: str | Path, shown: str | None = None, trusted: bool | None = None) -> list[FileError]:
         """Load one file (exercise or quiz file); returns its errors (also appended to `errors`).
@@ -83,7 +116,7 @@ class Library:
         except OSError as err:
             return self._add_errors([FileError(shown, 1, "", f"cannot read the file: {err.strerror or 'error'}",
                                                f"无法读取文件：{err.strerror or '错误'}")])
-        return self._load_bytes(shown, data, trusted)
+        return self.add_bytes(shown, data, trusted)
 
     def add_text(self, name: str, text: str, trusted: bool = False) -> list[FileError]:
         """Load a file's contents given as text (e.g. an upload; untrusted unless said otherwise); quizzes in it
@@ -92,7 +125,9 @@ class Library:
         errors += self.resolve_quizzes()
         return errors
 
-    def _load_bytes(self, name: str, data: bytes, trusted: bool) -> list[FileError]:
+    def add_bytes(self, name: str, data: bytes, trusted: bool = False) -> list[FileError]:
+        """Load a file's contents given as bytes (untrusted unless said otherwise); its quizzes wait for
+        `resolve_quizzes()`. Bytes that are not UTF-8 text are an error at the line of the first bad one."""
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:

@@ -23,8 +23,14 @@ def _v1_initial(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _v2_shared_files(conn: Connection) -> None:
+    for table in (schema.exercise_files, schema.published_templates):
+        table.create(conn, checkfirst=True)
+
+
 STEPS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _v1_initial),
+    (2, _v2_shared_files),
 )
 LATEST = STEPS[-1][0]
 

@@ -86,6 +86,11 @@ class Store:
         """The database kind in use: "sqlite" or "postgresql"."""
         return self._engine.dialect.name
 
+    @property
+    def engine(self) -> Engine:
+        """The database engine (for the store's other tables, e.g. `store.files`)."""
+        return self._engine
+
     # ---- writing ------------------------------------------------------------------------------------------
     def _insert_ignore(self, table, **values):
         maker = pg_insert if self.dialect == "postgresql" else sqlite_insert

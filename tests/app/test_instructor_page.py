@@ -10,9 +10,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from classroom import results, uploads
+from classroom.library_source import library_source
+from classroom.shelf import FolderShelf, current_shelf
 from exercises import build_questions, load_library
+from exercises.loader import extra_dir
 from store import Attempt, get_store
-from ui.exercise_view import get_exercise, get_library
+from store.files import SharedFiles
+from ui.exercise_view import get_library
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "instructor.py")
@@ -81,11 +85,14 @@ def folders(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
     monkeypatch.setenv("DLMATH_EXERCISES_DIR", str(extra))
     monkeypatch.delenv("DLMATH_DB_URL", raising=False)
-    get_library.clear()
-    get_exercise.clear()
+    monkeypatch.delenv("DLMATH_MODE", raising=False)
+    library_source().invalidate()
     yield extra
-    get_library.clear()
-    get_exercise.clear()
+    library_source().invalidate()
+
+
+def shelf(folder: Path) -> FolderShelf:
+    return FolderShelf(SharedFiles(get_store().engine), folder)
 
 
 def session(lang: str = "en") -> AppTest:
@@ -102,31 +109,32 @@ def codes(at: AppTest) -> str:
 
 # ----- the upload handler ------------------------------------------------------------------------------------
 def test_upload_handler_saves_a_good_file_and_refuses_a_broken_one(folders):
-    good = uploads.save_upload("mine.yaml", GOOD.encode(), folders, seeds=5)
-    assert good.ok and good.templates == ["class-sum-of-squares"] and good.saved == folders / "mine.yaml"
-    broken = uploads.save_upload("broken.yaml", BROKEN.encode(), folders, seeds=5)
-    assert not broken.ok and broken.saved is None and not (folders / "broken.yaml").exists()
+    mine = shelf(folders)
+    good = uploads.save_upload("mine.yaml", GOOD.encode(), mine, seeds=5)
+    assert good.ok and good.templates == ["class-sum-of-squares"] and good.saved and (folders / "mine.yaml").exists()
+    broken = uploads.save_upload("broken.yaml", BROKEN.encode(), mine, seeds=5)
+    assert not broken.ok and not broken.saved and not (folders / "broken.yaml").exists()
     assert [(e.path, e.line, e.field) for e in broken.errors] == [("broken.yaml", 7, "params.n.int")]
-    quiz = uploads.save_upload("class-quiz.yaml", QUIZ.encode(), folders, seeds=5)
+    quiz = uploads.save_upload("class-quiz.yaml", QUIZ.encode(), mine, seeds=5)
     assert quiz.ok and quiz.quizzes == ["class-quiz"]  # it may use the template uploaded before
-    again = uploads.check_upload("mine.yaml", GOOD.encode(), folders, seeds=5)
+    again = uploads.check_upload("mine.yaml", GOOD.encode(), mine, seeds=5)
     assert again.ok, again.errors  # replacing a file is not a duplicate of itself
-    clash = uploads.check_upload("copy.yaml", GOOD.encode(), folders, seeds=5)
+    clash = uploads.check_upload("copy.yaml", GOOD.encode(), mine, seeds=5)
     assert "duplicate id 'class-sum-of-squares'" in clash.errors[0].message
-    assert uploads.check_upload("../evil.sh", b"templates: []", folders).errors[0].line == 1
-    assert "UTF-8" in uploads.check_upload("bad.yaml", b"\xff\xfe", folders).errors[0].message
+    assert uploads.check_upload("../evil.sh", b"templates: []", mine).errors[0].line == 1
+    assert "UTF-8" in uploads.check_upload("bad.yaml", b"\xff\xfe", mine).errors[0].message
     assert sorted(p.name for p in folders.iterdir()) == ["class-quiz.yaml", "mine.yaml"]
 
 
 def test_failing_embedded_test_rejects_the_upload(folders):
     failing = GOOD.replace('message: "constant factor"', 'message: "no such words"')
-    result = uploads.check_upload("mine.yaml", failing.encode(), folders, seeds=3)
+    result = uploads.check_upload("mine.yaml", failing.encode(), shelf(folders), seeds=3)
     assert not result.ok and result.errors[0].field.startswith("tests")
 
 
 def test_extra_dir_defaults_to_the_home_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("DLMATH_EXERCISES_DIR")
-    assert uploads.extra_dir() == tmp_path / "exercises"
+    assert extra_dir() == tmp_path / "exercises"
 
 
 # ----- the page ----------------------------------------------------------------------------------------------
@@ -290,8 +298,9 @@ def test_results_on_the_page(folders):
 
 def test_default_folder_is_created_and_read_when_the_variable_is_unset(monkeypatch, tmp_path):
     monkeypatch.delenv("DLMATH_EXERCISES_DIR")
-    folder = uploads.use_extra_dir()
-    assert folder == tmp_path / "exercises" and folder.is_dir()
+    assert current_shelf().problem() is None
+    folder = tmp_path / "exercises"
+    assert folder.is_dir()
     (folder / "mine.yaml").write_text(GOOD, encoding="utf-8")
     lib = load_library()
     assert "class-sum-of-squares" in lib.templates and lib.errors == []
