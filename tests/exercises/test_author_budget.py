@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 
 from classroom import preview, uploads
+from classroom.shelf import FolderShelf
 from exercises import sandbox
 from exercises.engine import GenerationError, Template
 from exercises.loader import LIBRARY_DIR, Library
+from store import get_store
+from store.files import SharedFiles
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,8 +65,11 @@ def line_of(text: str, needle: str) -> int:
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return tmp_path
+def folder(tmp_path: Path, monkeypatch) -> FolderShelf:
+    """An empty instructor's folder (and a progress store of its own for publications)."""
+    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
+    monkeypatch.delenv("DLMATH_DB_URL", raising=False)
+    return FolderShelf(SharedFiles(get_store().engine), tmp_path / "extra")
 
 
 def test_det_of_an_8x8_symbolic_matrix_is_refused_at_upload_with_its_line(folder):
