@@ -21,7 +21,7 @@ import weakref
 from dataclasses import asdict, replace
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
@@ -91,6 +91,11 @@ class Store:
             parts.append(message("set-aside", count=set_aside))
         text = {lang: " ".join(part[lang] for part in parts) for lang in ("en", "zh")} if parts else None
         return StoreStatus(opened.mode, text, pending, set_aside)
+
+    @property
+    def engine(self) -> Engine:
+        """The database engine (class-mode accounts live in the same database: `store.accounts`)."""
+        return self._engine
 
     @property
     def dialect(self) -> str:
