@@ -23,8 +23,18 @@ def _v1_initial(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _v2_accounts(conn: Connection) -> None:
+    from . import accounts_schema
+
+    for table in accounts_schema.TABLES:
+        table.create(conn, checkfirst=True)
+    for index in accounts_schema.INDEXES:
+        index.create(conn, checkfirst=True)
+
+
 STEPS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _v1_initial),
+    (2, _v2_accounts),
 )
 LATEST = STEPS[-1][0]
 

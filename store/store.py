@@ -82,6 +82,11 @@ class Store:
         return self._base_status
 
     @property
+    def engine(self) -> Engine:
+        """The database engine (class-mode accounts live in the same database: `store.accounts`)."""
+        return self._engine
+
+    @property
     def dialect(self) -> str:
         """The database kind in use: "sqlite" or "postgresql"."""
         return self._engine.dialect.name
