@@ -39,6 +39,7 @@ class LibrarySource:
         self._shelf = shelf
         self._check_seconds = check_seconds
         self._lock = threading.Lock()
+        self._builtin_lock = threading.Lock()
         self._builtin: Library | None = None
         self._library: Library | None = None
         self._files_key: tuple[str, str] | None = None
@@ -65,8 +66,9 @@ class LibrarySource:
 
     def builtin(self) -> Library:
         """The built-in templates and quizzes, loaded once."""
-        if self._builtin is None:
-            self._builtin = load_library([LIBRARY_DIR, QUIZZES_DIR])
+        with self._builtin_lock:
+            if self._builtin is None:
+                self._builtin = load_library([LIBRARY_DIR, QUIZZES_DIR])
         return self._builtin
 
     def _refresh(self) -> None:

@@ -40,7 +40,7 @@ CACHE_SIZE = 256
 """Generated exercises kept per template."""
 
 worker.configure_pool(AUTHOR_POOL, 2, ("exercises.sandbox",))
-worker.configure_pool(VALIDATE_POOL, 1, ("exercises.sandbox", "exercises.validate"))
+worker.configure_pool(VALIDATE_POOL, 1, ("exercises.sandbox", "exercises.validate"), warm_up=True)  # self-checks
 
 
 def slow_message(seconds: float) -> tuple[str, str]:

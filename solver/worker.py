@@ -37,6 +37,7 @@ MEMORY_LIMIT = 1 << 30
 POOL_SIZE = 2
 TIMEOUT = "timeout"
 MEMORY = "memory"
+WARM_UP_FLAG = "--warm-up"
 REFIRE_SECONDS = 0.05
 """After a time limit has run out, the alarm repeats at this interval until the work has stopped, in case some
 library code caught the first interruption."""
@@ -186,7 +187,8 @@ def _write_message(stream: BinaryIO, obj: Any) -> None:
 def serve(preload: list[str]) -> None:
     """The worker's loop on stdin/stdout: receive ``(task, args)``, reply ``("ok", result)`` or ``("error", text)``.
 
-    ``preload``: modules imported before saying "ready" (a pool's tasks then start without import delays)."""
+    ``preload``: modules imported before saying "ready" (a pool's tasks then start without import delays);
+    ``--warm-up`` among them: run ``simplify`` once first (the checker's pool)."""
     global _inside_worker
     _inside_worker = True
     _limit_memory()
@@ -194,9 +196,11 @@ def serve(preload: list[str]) -> None:
     signal.signal(signal.SIGALRM, _on_alarm)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but replies may reach the pipe
-    _warm_up()
+    if WARM_UP_FLAG in preload:
+        _warm_up()
     for module in preload:
-        importlib.import_module(module)
+        if module != WARM_UP_FLAG:
+            importlib.import_module(module)
     _write_message(stdout, ("ready", None))
     while True:
         try:
@@ -227,7 +231,7 @@ _PROJECT_ROOT = str(Path(__file__).resolve().parent.parent)
 class _Worker:
     """One worker process and the pipes to it; used by one caller at a time (hold ``lock``)."""
 
-    def __init__(self, preload: tuple[str, ...] = ()) -> None:
+    def __init__(self, preload: tuple[str, ...] = (WARM_UP_FLAG,)) -> None:
         self.lock = threading.Lock()
         self.process: subprocess.Popen[bytes] | None = None
         self.ready = False
@@ -323,11 +327,12 @@ _POOL = _POOLS["check"]
 _pools_lock = threading.Lock()
 
 
-def configure_pool(name: str, size: int, preload: tuple[str, ...] = ()) -> None:
-    """Declare a pool of ``size`` workers that import ``preload`` before their first task (no-op if it exists)."""
+def configure_pool(name: str, size: int, preload: tuple[str, ...] = (), warm_up: bool = False) -> None:
+    """Declare a pool of ``size`` workers that import ``preload`` (and, with ``warm_up``, run ``simplify`` once)
+    before their first task. No-op if the pool exists."""
     with _pools_lock:
         if name not in _POOLS:
-            _POOLS[name] = [_Worker(tuple(preload)) for _ in range(size)]
+            _POOLS[name] = [_Worker(tuple(preload) + ((WARM_UP_FLAG,) if warm_up else ())) for _ in range(size)]
 
 
 def prestart(pool: str = "check") -> None:

@@ -20,9 +20,7 @@ from store import get_store
 from store.files import SharedFiles
 from ui.exercise_view import get_library
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "instructor.py")
-TIMEOUT = 60
+from instructor_support import ROOT, TIMEOUT, instructor_home, open_instructor
 
 MINE = """\
 templates:
@@ -62,24 +60,7 @@ quiz:
 
 @pytest.fixture(autouse=True)
 def folder(tmp_path, monkeypatch) -> Path:
-    """Personal mode, a fresh progress store and an empty instructor folder per test."""
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
-    monkeypatch.setenv("DLMATH_EXERCISES_DIR", str(extra))
-    monkeypatch.delenv("DLMATH_DB_URL", raising=False)
-    monkeypatch.delenv("DLMATH_MODE", raising=False)
-    library_source().invalidate()
-    yield extra
-    library_source().invalidate()
-
-
-def instructor(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    yield from instructor_home(tmp_path, monkeypatch)
 
 
 def panel_script(topic: str) -> None:
@@ -111,7 +92,7 @@ def test_an_upload_is_not_on_its_topic_page_until_published(folder):
     assert at.session_state["practice-vectors-current"][0] != "aaa-first-vector-sum"
     assert "aaa-first-vector-sum" in get_library().templates  # loaded: quizzes and the preview use it
 
-    page = instructor()
+    page = open_instructor()
     switch = page.toggle(key="instructor-publish-aaa-first-vector-sum")
     assert switch.value is False
     switch.set_value(True).run()
@@ -126,7 +107,7 @@ def test_replacing_a_file_a_quiz_uses_asks_first_then_replaces(folder):
     (folder / "mine.yaml").write_text(MINE, encoding="utf-8")
     (folder / "quiz.yaml").write_text(QUIZ, encoding="utf-8")
     changed = MINE.replace("[1, 5]", "[2, 9]")
-    at = instructor()
+    at = open_instructor()
     at.file_uploader(key="instructor-upload").set_value([("mine.yaml", changed.encode(), "application/yaml")]).run()
     assert not at.exception
     assert any("replacing the file already uploaded" in w.value for w in at.warning)
@@ -143,7 +124,7 @@ def test_replacing_a_file_a_quiz_uses_asks_first_then_replaces(folder):
 def test_cancelling_a_replacement_keeps_the_file(folder):
     (folder / "mine.yaml").write_text(MINE, encoding="utf-8")
     (folder / "quiz.yaml").write_text(QUIZ, encoding="utf-8")
-    at = instructor("zh")
+    at = open_instructor("zh")
     at.file_uploader(key="instructor-upload").set_value([
         ("mine.yaml", MINE.replace("[1, 5]", "[2, 9]").encode(), "application/yaml")]).run()
     [cancel] = [b for b in at.button if b.key and b.key.startswith("instructor-cancel-")]
@@ -155,7 +136,7 @@ def test_cancelling_a_replacement_keeps_the_file(folder):
 def test_removing_a_file_a_quiz_uses_asks_first_then_removes(folder):
     (folder / "mine.yaml").write_text(MINE, encoding="utf-8")
     (folder / "quiz.yaml").write_text(QUIZ, encoding="utf-8")
-    at = instructor()
+    at = open_instructor()
     at.button(key="instructor-delete-mine.yaml").click().run()
     shown = everything_shown(at)
     assert "Remove mine.yaml?" in shown and "Templates that disappear: aaa-first-vector-sum" in shown
@@ -193,7 +174,7 @@ def test_a_read_only_exercises_folder_gives_a_message_and_the_page_works(tmp_pat
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     monkeypatch.setenv("DLMATH_EXERCISES_DIR", str(blocker / "exercises"))
     library_source().invalidate()
-    at = instructor()
+    at = open_instructor()
     assert any("cannot be written" in w.value for w in at.warning)
     assert not at.get("file_uploader")  # nothing to upload into; the rest of the page works
     assert at.selectbox(key="instructor-template").options and at.tabs
@@ -206,7 +187,7 @@ def test_a_read_only_exercises_folder_gives_a_message_and_the_page_works(tmp_pat
 def test_the_files_tab_shows_no_server_paths(folder, tmp_path):
     (folder / "broken.yaml").write_text("templates: [\n", encoding="utf-8")
     (folder / "mine.yaml").write_text(MINE, encoding="utf-8")
-    at = instructor()
+    at = open_instructor()
     shown = everything_shown(at)
     assert "broken.yaml:2: YAML syntax error" in shown or "broken.yaml:1: YAML syntax error" in shown
     assert str(tmp_path) not in shown and str(ROOT) not in shown and "/root" not in shown
@@ -230,7 +211,7 @@ def test_a_template_id_longer_than_its_column_is_refused_at_upload(folder):
 def test_class_mode_keeps_uploads_in_the_database_not_on_disk(folder, monkeypatch):
     monkeypatch.setenv("DLMATH_MODE", "class")
     library_source().invalidate()
-    at = instructor()
+    at = open_instructor()
     assert any("class database" in c.value for c in at.caption)
     at.file_uploader(key="instructor-upload").set_value([("mine.yaml", MINE.encode(), "application/yaml")]).run()
     assert any("mine.yaml is valid and saved" in s.value for s in at.success)

@@ -10,7 +10,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from classroom import results, uploads
-from classroom.library_source import library_source
 from classroom.shelf import FolderShelf, current_shelf
 from exercises import build_questions, load_library
 from exercises.loader import extra_dir
@@ -18,9 +17,7 @@ from store import Attempt, get_store
 from store.files import SharedFiles
 from ui.exercise_view import get_library
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "instructor.py")
-TIMEOUT = 60
+from instructor_support import instructor_home, open_instructor
 
 GOOD = """\
 templates:
@@ -79,28 +76,11 @@ quiz:
 
 @pytest.fixture(autouse=True)
 def folders(tmp_path, monkeypatch) -> Path:
-    """A fresh progress store and an empty instructor folder per test; the app's library cache forgotten."""
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
-    monkeypatch.setenv("DLMATH_EXERCISES_DIR", str(extra))
-    monkeypatch.delenv("DLMATH_DB_URL", raising=False)
-    monkeypatch.delenv("DLMATH_MODE", raising=False)
-    library_source().invalidate()
-    yield extra
-    library_source().invalidate()
+    yield from instructor_home(tmp_path, monkeypatch)
 
 
 def shelf(folder: Path) -> FolderShelf:
     return FolderShelf(SharedFiles(get_store().engine), folder)
-
-
-def session(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def codes(at: AppTest) -> str:
@@ -139,7 +119,7 @@ def test_extra_dir_defaults_to_the_home_folder(monkeypatch, tmp_path):
 
 # ----- the page ----------------------------------------------------------------------------------------------
 def test_upload_on_the_page_good_and_broken(folders):
-    at = session()
+    at = open_instructor()
     at.file_uploader(key="instructor-upload").set_value([
         ("mine.yaml", GOOD.encode(), "application/yaml"), ("broken.yaml", BROKEN.encode(), "application/yaml"),
     ]).run()
@@ -155,7 +135,7 @@ def test_upload_on_the_page_good_and_broken(folders):
 def test_broken_file_in_the_folder_is_listed_and_the_rest_loads(folders):
     (folders / "mine.yaml").write_text(GOOD, encoding="utf-8")
     (folders / "broken.yaml").write_text(BROKEN, encoding="utf-8")
-    at = session("zh")
+    at = open_instructor("zh")
     assert any("已加载的文件中有 1 处问题" in w.value for w in at.warning)
     assert "broken.yaml:7: params.n.int:" in codes(at)
     assert any(o.startswith("class-sum-of-squares") for o in at.selectbox(key="instructor-template").options)
@@ -163,7 +143,7 @@ def test_broken_file_in_the_folder_is_listed_and_the_rest_loads(folders):
 
 def test_preview_at_a_seed_with_a_locked_param_tests_and_trying_answers(folders):
     (folders / "mine.yaml").write_text(GOOD, encoding="utf-8")
-    at = session()
+    at = open_instructor()
     at.selectbox(key="instructor-template").set_value("class-sum-of-squares").run()
     at.number_input(key="instructor-seed").set_value(7).run()
     ex = load_library().get("class-sum-of-squares").generate(7)
@@ -197,7 +177,7 @@ def test_preview_at_a_seed_with_a_locked_param_tests_and_trying_answers(folders)
 def test_variants_for_pasted_names_and_regenerating_one(folders):
     (folders / "mine.yaml").write_text(GOOD, encoding="utf-8")
     (folders / "class-quiz.yaml").write_text(QUIZ, encoding="utf-8")
-    at = session()
+    at = open_instructor()
     at.selectbox(key="instructor-quizzes-quiz").set_value("class-quiz").run()
     at.text_area(key="instructor-names").input("Ann Lee\nWang Fang\n ann  lee \n").run()
     lib = load_library()
@@ -285,7 +265,7 @@ def test_results_on_the_page(folders):
     (folders / "mine.yaml").write_text(GOOD, encoding="utf-8")
     (folders / "class-quiz.yaml").write_text(QUIZ, encoding="utf-8")
     _take_quiz(load_library())
-    at = session()
+    at = open_instructor()
     at.selectbox(key="instructor-results-quiz").set_value("class-quiz").run()
     assert not at.exception
     frames = [d.value for d in at.dataframe]
