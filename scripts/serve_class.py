@@ -91,10 +91,11 @@ class Balancer:
     """HAProxy or nginx on ``port``, in front of replicas on 127.0.0.1:``replica_ports`` (sticky, websockets)."""
 
     def __init__(self, kind: str, replica_ports: list[int], *, port: int | None = None, bind: str = "127.0.0.1",
-                 run_dir: Path | None = None, quiet: bool = True) -> None:
+                 run_dir: Path | None = None, secure_cookie: bool = False, quiet: bool = True) -> None:
         if kind not in BALANCERS:
             raise ValueError(f"balancer: one of {', '.join(BALANCERS)}")
         self.kind, self.replica_ports, self.bind, self.quiet = kind, list(replica_ports), bind, quiet
+        self.secure_cookie = secure_cookie
         self.port = port or free_port()
         self.run_dir = run_dir or Path(tempfile.mkdtemp(prefix=f"dlmath-{kind}-"))
         self.process: subprocess.Popen | None = None
@@ -112,7 +113,7 @@ class Balancer:
         self.run_dir.mkdir(parents=True, exist_ok=True)
         config = self.run_dir / ("haproxy.cfg" if self.kind == "haproxy" else "nginx.conf")
         config.write_text(balancer_config(self.kind, bind=self.bind, port=self.port, replicas=self.replica_ports,
-                                          run_dir=self.run_dir))
+                                          run_dir=self.run_dir, secure_cookie=self.secure_cookie))
         if self.kind == "haproxy":
             command = [binary, "-db", "-f", str(config)]
         else:
@@ -154,7 +155,7 @@ class Cluster:
 
     def __init__(self, replicas: int = 2, balancer: str = "haproxy", *, port: int | None = None,
                  bind: str = "127.0.0.1", env: dict[str, str] | None = None, run_dir: Path | None = None,
-                 home_per_replica: Path | None = None, quiet: bool = True) -> None:
+                 home_per_replica: Path | None = None, secure_cookie: bool = False, quiet: bool = True) -> None:
         """``home_per_replica``: give replica i the home folder ``home_per_replica/r<i>`` (as if each ran on its
         own host, sharing only the database); by default they share ``$DLMATH_HOME``."""
         if replicas < 1:
@@ -165,6 +166,7 @@ class Cluster:
         self.env = dict(env or {})
         self.run_dir = run_dir
         self.home_per_replica = home_per_replica
+        self.secure_cookie = secure_cookie
         self.quiet = quiet
         self.replica_ports: list[int] = []
         self._replicas: list[subprocess.Popen] = []
@@ -201,7 +203,8 @@ class Cluster:
             for url in self.replica_urls:
                 wait_healthy(url, timeout)
             self.balancer = Balancer(self.balancer_kind, self.replica_ports, port=self.port, bind=self.bind,
-                                     run_dir=self.run_dir, quiet=self.quiet).start(timeout)
+                                     run_dir=self.run_dir, secure_cookie=self.secure_cookie,
+                                     quiet=self.quiet).start(timeout)
         except BaseException:
             self.stop()
             raise
@@ -241,12 +244,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--bind", default="0.0.0.0", help="the balancer's address (default 0.0.0.0)")
     parser.add_argument("--balancer", choices=tuple(BALANCERS), default="haproxy")
     parser.add_argument("--run-dir", type=Path, default=None, help="where the balancer's config is written")
+    parser.add_argument("--secure-cookie", action="store_true",
+                        help="mark the sticky cookie Secure (when HTTPS is terminated in front of the balancer)")
     args = parser.parse_args(argv)
     if not os.environ.get("DLMATH_DB_URL"):
         print("note: DLMATH_DB_URL is not set: the replicas share the SQLite file in $DLMATH_HOME "
               "(one host only; use PostgreSQL for a class)", file=sys.stderr)
     cluster = Cluster(args.replicas, args.balancer, port=args.port, bind=args.bind, run_dir=args.run_dir,
-                      quiet=False)
+                      secure_cookie=args.secure_cookie, quiet=False)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with cluster:
         print(f"serving {args.replicas} replicas behind {args.balancer} at http://{args.bind}:{args.port} "
