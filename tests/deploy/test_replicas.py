@@ -139,10 +139,11 @@ def test_a_file_uploaded_through_one_replica_is_usable_through_the_other(balance
                 if action == "upload":
                     tab.goto(f"{url}/instructor")
                     tab.locator("input[type='file']").first.set_input_files(str(UPLOAD))
-                    tab.get_by_text("is valid and saved").wait_for(timeout=60_000)
+                    tab.get_by_text("is valid and saved").first.wait_for(state="attached", timeout=60_000)
                 else:
                     tab.goto(f"{url}/vectors?ex=fixture-inner-product&seed=1")
-                    tab.get_by_text("Inner product in 2-D").first.wait_for(timeout=60_000)
+                    tab.get_by_text("seed 1").first.wait_for(timeout=30_000)     # the panel is drawn
+                    assert tab.get_by_text("fixture-inner-product").count() > 0  # …with the uploaded template
                 context.close()
         finally:
             browser.close()
