@@ -144,21 +144,9 @@ def _streamlit(script: str, port: int, env: dict[str, str]) -> subprocess.Popen:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _stopper(*procs: subprocess.Popen) -> Callable[[], None]:
-    def stop() -> None:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-    return stop
-
-
 def start_target(name: str, db_url: str | None, replicas: int, balancer: str) -> Target:
     """Start ``single``, ``balancer`` or ``reference`` with a fresh progress store."""
-    from scripts.serve_class import free_port
+    from scripts.serve_class import free_port, stop_processes
 
     home = tempfile.mkdtemp(prefix=f"dlmath-bench-{name}-")
     env = {"DLMATH_HOME": home}
@@ -178,7 +166,7 @@ def start_target(name: str, db_url: str | None, replicas: int, balancer: str) ->
     port = free_port()
     proc = _streamlit(script, port, env)
     return Target(name, f"http://{LOOPBACK}:{port}", [proc.pid], None if name == "reference" else store_url,
-                  launched, _stopper(proc))
+                  launched, lambda: stop_processes([proc]))
 
 
 async def launch_to_usable(target: Target, task: Task, limit: float = 60.0) -> float:

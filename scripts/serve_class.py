@@ -134,11 +134,12 @@ class Balancer:
     def stop(self) -> None:
         """Stop the balancer (killed if it does not stop in time)."""
         if self.process is not None:
-            _stop([self.process])
+            stop_processes([self.process])
             self.process = None
 
 
-def _stop(procs: list[subprocess.Popen]) -> None:
+def stop_processes(procs: list[subprocess.Popen]) -> None:
+    """Terminate ``procs``, wait for each (killing it after 15 s)."""
     for proc in procs:
         if proc.poll() is None:
             proc.terminate()
@@ -233,7 +234,7 @@ class Cluster:
         """Stop the balancer, then the replicas (each waited for, killed if it does not stop in time)."""
         if self.balancer is not None:
             self.balancer.stop()
-        _stop(self._replicas)
+        stop_processes(self._replicas)
         self._replicas = []
 
 
