@@ -25,7 +25,8 @@ def start_server() -> tuple[str | None, str | None, str]:
     return values["DLMATH_TEST_PG_URL"], values["DLMATH_TEST_PG_STOP"].strip("'"), ""
 
 
-def _admin(url: str, sql: str) -> None:
+def run_admin(url: str, sql: str) -> None:
+    """Run one SQL statement on the server of ``url`` as its administrator (autocommit)."""
     import psycopg
     parsed = make_url(url).set(drivername="postgresql")
     with psycopg.connect(parsed.render_as_string(hide_password=False), autocommit=True) as conn:
@@ -35,10 +36,10 @@ def _admin(url: str, sql: str) -> None:
 def create_database(admin_url: str) -> str:
     """A fresh, empty database on the server of ``admin_url``; its URL."""
     name = f"t_{uuid.uuid4().hex[:12]}"
-    _admin(admin_url, f'CREATE DATABASE "{name}"')
+    run_admin(admin_url, f'CREATE DATABASE "{name}"')
     return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
 
 
 def drop_database(admin_url: str, url: str) -> None:
     """Drop the database of ``url`` (made by `create_database`), connections and all."""
-    _admin(admin_url, f'DROP DATABASE "{make_url(url).database}" WITH (FORCE)')
+    run_admin(admin_url, f'DROP DATABASE "{make_url(url).database}" WITH (FORCE)')

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pg_support import create_database, drop_database
+from pg_support import create_database, drop_database, run_admin
 from store import open_store
 
 
@@ -33,4 +33,4 @@ def store(db_url):
 @pytest.fixture
 def admin_sql(pg_admin_url):
     """Run one SQL statement on the PostgreSQL server as its administrator (CREATE/DROP DATABASE)."""
-    return lambda sql: _admin(pg_admin_url, sql)
+    return lambda sql: run_admin(pg_admin_url, sql)
