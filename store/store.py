@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import csv
-import io
 import itertools
 import json
 import logging
@@ -28,8 +26,7 @@ from sqlalchemy.pool import StaticPool
 from . import schema
 from .clean import MAX_ID_CHARS, MAX_NAME_CHARS, clean_attempt, clean_id
 from .engine import BUSY_TIMEOUT_MS
-from .csv_cells import neutralise
-from .export import rows_to_csv
+from .export import rows_to_csv, set_aside_to_csv
 from .fallback import Opened, message, write_failure_kind
 from .integrity import full_check
 from .mastery import mastery_over_time, topic_mastery
@@ -306,14 +303,8 @@ class Store:
         return sorted(found, key=lambda r: r.at)
 
     def set_aside_csv(self) -> str:
-        """The set-aside records as CSV: when, kind, profile, reason, and the record's fields as JSON."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(("at", "kind", "profile", "reason", "record"))
-        for row in self.set_aside():
-            writer.writerow([row.at.isoformat(), row.kind, neutralise(row.profile), neutralise(row.reason),
-                             neutralise(json.dumps(row.record, ensure_ascii=False))])
-        return out.getvalue()
+        """The set-aside records as CSV (columns: `store.export.SET_ASIDE_COLUMNS`)."""
+        return set_aside_to_csv(self.set_aside())
 
     def check_integrity(self) -> IntegrityReport:
         """A full check of the database file (`PRAGMA integrity_check`, SQLite). A damaged file is put on the
