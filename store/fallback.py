@@ -80,8 +80,8 @@ PROBLEMS: dict[str, dict[str, str]] = {       # why the database is not written 
 FATES: dict[str, dict[str, str]] = {          # what happens to the answers meanwhile
     "kept-spool": {
         "en": "New answers are kept safely in a file on this computer and are added to the progress database "
-              "automatically when the app next starts with it working.",
-        "zh": "新的作答会安全地保存在本机的一个文件中，下次应用启动且进度数据库可用时会自动写入。",
+              "automatically once it works again.",
+        "zh": "新的作答会安全地保存在本机的一个文件中，进度数据库恢复正常后会自动写入。",
     },
     "kept-memory": {
         "en": "New answers are kept only until the app stops.",
