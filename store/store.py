@@ -172,7 +172,7 @@ class Store:
         """Every `RECONNECT_S`, try the database that could not be reached; once it answers, read and write it
         (the answers kept meanwhile are written to it first)."""
         while not self._closed.wait(RECONNECT_S):
-            opened = open_database(url)
+            opened = open_database(url, quiet=True)
             if opened.problem is not None:
                 opened.engine.dispose()
                 continue
