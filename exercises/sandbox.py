@@ -4,8 +4,8 @@ The built-in library is trusted: its templates (`engine.Template`) compute in th
 other file — uploaded on the instructor page, or in the instructor's folder — is a `SandboxedTemplate`: generating
 an exercise, recomputing an answer for error carried forward, the `where` acceptance rate and any single formula
 run in a worker process (`solver.worker`, pools `author` and `validate`), which has a memory cap and is killed when a
-call overruns. Inside the worker an alarm stops one exercise after `EXERCISE_SECONDS` and names the field being
-computed, and every value must stay below `MAX_VALUE_NODES`, so what comes back is cheap to show and to check
+call overruns. Inside the worker a CPU-time limit stops one exercise after `EXERCISE_SECONDS` and names the field
+being computed, and every value must stay below `MAX_VALUE_NODES`, so what comes back is cheap to show and to check
 against. Generated exercises are kept per (seed, locked params).
 """
 from __future__ import annotations
@@ -25,15 +25,18 @@ from solver import worker
 AUTHOR_POOL = "author"
 VALIDATE_POOL = "validate"
 EXERCISE_SECONDS = 2.0
-"""One exercise (drawing params, derived values, answers, texts), and any single formula."""
+"""CPU time for one exercise (drawing params, derived values, answers, texts), and for any single formula."""
 ACCEPTANCE_SECONDS = 5.0
-"""The `where` acceptance rate over many draws (the instructor's preview)."""
+"""CPU time for the `where` acceptance rate over many draws (the instructor's preview)."""
 CALL_SECONDS = 10.0
-"""Hard limit on one call from the app, waiting for a free worker included: past it the worker is killed."""
+"""Hard wall-clock limit on one call from the app, waiting for a free worker included: past it the worker is
+killed (a safety net: the CPU-time limits above stop costly work first)."""
 STARTUP_SECONDS = 60.0
 """How long a worker may take to start (importing SymPy on a busy machine), besides a call's own limit."""
 FILE_SECONDS = 60.0
-"""Validating one file (all its templates at all seeds, self-checks and embedded tests)."""
+"""CPU time for validating one file (all its templates at all seeds, self-checks and embedded tests)."""
+WALL_FACTOR = 3
+"""A file's validation is stopped outright after this many times its CPU budget in wall-clock time."""
 MAX_VALUE_NODES = 5000
 """Parts (symbols, numbers, operations) of any param, derived or answer value."""
 CACHE_SIZE = 256

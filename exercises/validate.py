@@ -183,40 +183,58 @@ def _dedupe(problems: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
     return out
 
 
-def validate_in_worker(data: bytes, seeds: int, self_check_seeds: int | None) -> TemplateReport:
-    """Worker task: validate the template a `sandbox.payload` describes, each exercise under its time limit."""
-    return validate_template(sandbox.worker_template(data, fresh=True), seeds, self_check_seeds)
+def validate_in_worker(data: bytes, seeds: int, self_check_seeds: int | None,
+                       budget: float) -> tuple[TemplateReport | None, float]:
+    """Worker task: validate the template a `sandbox.payload` describes, each exercise under its time limit and the
+    whole within `budget` seconds of CPU time; (the report, or None when over the budget, and the CPU time used)."""
+    start = time.process_time()
+    try:
+        with worker.time_limit(budget) as limit:
+            report = validate_template(sandbox.worker_template(data, fresh=True), seeds, self_check_seeds)
+    except worker.OutOfTime:
+        if not limit.expired:
+            raise
+        return None, time.process_time() - start
+    return report, time.process_time() - start
 
 
 def _over_budget(template: Template, seconds: float) -> FileError:
     return FileError(template.path, template.line, "",
-                     f"validating this file took longer than {seconds:g} s, the limit for one file; stopped at "
-                     f"template '{template.id}' — make its formulas cheaper or split the file",
-                     f"校验此文件超过了 {seconds:g} 秒（每个文件的上限），在模板“{template.id}”处停止——请让公式"
-                     f"计算量更小，或把文件拆分")
+                     f"validating this file takes more than {seconds:g} s of computing, the limit for one file; "
+                     f"stopped at template '{template.id}' — make its formulas cheaper or split the file",
+                     f"校验此文件的计算时间超过了 {seconds:g} 秒（每个文件的上限），在模板“{template.id}”处停止——"
+                     f"请让公式计算量更小，或把文件拆分")
 
 
 def validate_templates(templates: Sequence[Template], seeds: int = 100, self_check_seeds: int | None = None,
                        budget: float = sandbox.FILE_SECONDS) -> list[TemplateReport]:
     """`validate_template` for each template: trusted (built-in) ones here, the others in a worker process,
-    together within `budget` seconds (past it, the template under way gets an error and the rest are skipped)."""
+    together within `budget` seconds of the worker's CPU time (a call is also stopped after
+    `sandbox.WALL_FACTOR` times its budget in wall-clock time). Past the budget, the template under way gets an
+    error and the rest are skipped."""
     reports: list[TemplateReport] = []
-    deadline = time.monotonic() + budget
+    left = budget
     for template in templates:
         if template.trusted:
             reports.append(validate_template(template, seeds, self_check_seeds))
             continue
         start = time.monotonic()
-        status, report = worker.run("exercises.validate:validate_in_worker", sandbox.payload(template), seeds,
-                                    self_check_seeds, timeout=max(deadline - start, 0.0), pool=sandbox.VALIDATE_POOL,
-                                    startup=sandbox.STARTUP_SECONDS)
-        if status == "ok":
+        status, result = worker.run("exercises.validate:validate_in_worker", sandbox.payload(template), seeds,
+                                    self_check_seeds, max(left, 0.0), timeout=left * sandbox.WALL_FACTOR + 5,
+                                    pool=sandbox.VALIDATE_POOL, startup=sandbox.STARTUP_SECONDS)
+        report, used = result if status == "ok" else (None, left)
+        left -= used
+        if report is not None:
             reports.append(report)
             continue
-        error = (_over_budget(template, budget) if report == worker.TIMEOUT else
-                 template.file_error(GenerationError((), *sandbox.failure_message(report))))
+        over = status == "ok" or result == worker.TIMEOUT
+        if over:
+            error = _over_budget(template, budget)
+        else:
+            en, zh = sandbox.failure_message(result)
+            error = template.file_error(GenerationError((), en, None, zh))
         reports.append(TemplateReport(template.id, 0, 0.0, time.monotonic() - start, [error]))
-        if report == worker.TIMEOUT:
+        if over:
             break
     return reports
 

@@ -10,8 +10,9 @@ address space at ``MEMORY_LIMIT`` and only ever unpickle what their parent proce
 Workers come in named pools so that one kind of work never waits behind another: ``check`` (the checker's
 ``simplify``) is built in; other packages add theirs with ``configure_pool`` (the exercise engine runs authors'
 formulas in its own pools). A task is a name in ``_TASKS`` or ``"package.module:function"``. Inside a worker,
-``time_limit`` bounds a piece of work with an alarm signal (the worker's main thread can be interrupted), and
-``run`` executes nested tasks in place under such a limit instead of starting workers of its own.
+``time_limit`` bounds a piece of work with a timer signal (the worker's main thread can be interrupted), and
+``run`` executes nested tasks in place under such a limit instead of starting workers of its own. Those limits count
+the worker's CPU time (a profiling timer), so a loaded machine slows work down without making it fail.
 """
 from __future__ import annotations
 
@@ -83,7 +84,7 @@ class OutOfTime(BaseException):
     code does not swallow it)."""
 
 
-@dataclass
+@dataclass(eq=False)  # limits are told apart by identity: two may share a deadline
 class Limit:
     """One active ``time_limit``: ``expired`` tells whether it was this limit that ran out."""
 
@@ -96,14 +97,14 @@ _limits: list[Limit] = []
 
 def _arm() -> None:
     if not _limits:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
         return
-    left = max(min(lim.deadline for lim in _limits) - time.monotonic(), 0.001)
-    signal.setitimer(signal.ITIMER_REAL, left, REFIRE_SECONDS)
+    left = max(min(lim.deadline for lim in _limits) - time.process_time(), 0.001)
+    signal.setitimer(signal.ITIMER_PROF, left, REFIRE_SECONDS)
 
 
 def _on_alarm(_signum: int, _frame: Any) -> None:
-    now = time.monotonic()
+    now = time.process_time()
     due = [lim for lim in _limits if lim.deadline <= now]
     if not due:
         _arm()
@@ -120,11 +121,13 @@ def limits_available() -> bool:
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[Limit]:
-    """Inside a worker: raise ``OutOfTime`` in the work of the ``with`` block once ``seconds`` have passed.
+    """Inside a worker: raise ``OutOfTime`` in the work of the ``with`` block once it has used ``seconds`` of CPU
+    time (CPU, not wall-clock time: a busy machine does not make cheap work fail; the caller's wall-clock timeout
+    still bounds the whole call).
 
     Limits nest; catch ``OutOfTime`` outside the block and check ``limit.expired`` to know whether this limit (and
     not an outer one) ran out. Outside a worker it does nothing (the caller's process is the limit there)."""
-    limit = Limit(time.monotonic() + max(seconds, 0.0))
+    limit = Limit(time.process_time() + max(seconds, 0.0))
     if not limits_available():
         yield limit
         return
@@ -193,7 +196,7 @@ def serve(preload: list[str]) -> None:
     _inside_worker = True
     _limit_memory()
     sys.setrecursionlimit(10_000)
-    signal.signal(signal.SIGALRM, _on_alarm)
+    signal.signal(signal.SIGPROF, _on_alarm)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but replies may reach the pipe
     if WARM_UP_FLAG in preload:
