@@ -1,0 +1,128 @@
+"""Strings of class mode: the sign-in page, the account box, the instructor's accounts tab."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "auth.title": {"en": "🔐 Sign in to DL Math Lab", "zh": "🔐 登录 DL Math Lab"},
+    "auth.intro": {
+        "en": "This is a class server: sign in to practise, take quizzes and see your progress.",
+        "zh": "这是班级服务器：登录后即可练习、参加测验并查看自己的进度。",
+    },
+    "auth.provider": {"en": "Sign in with {provider}", "zh": "使用{provider}登录"},
+    "auth.provider_default": {"en": "your school account", "zh": "学校账号"},
+    "auth.or": {"en": "… or with a name and password from your instructor:",
+                "zh": "……或使用教师提供的用户名和密码："},
+    "auth.tab.password": {"en": "Name and password", "zh": "用户名和密码"},
+    "auth.tab.join": {"en": "I have a join code", "zh": "我有加入码"},
+    "auth.join_help": {
+        "en": "Your instructor gave you a join code: type it here and choose your password. The code works once.",
+        "zh": "教师给了你一个加入码：在这里输入它并设置你的密码。加入码只能使用一次。",
+    },
+    "auth.name": {"en": "Name", "zh": "用户名"},
+    "auth.password": {"en": "Password", "zh": "密码"},
+    "auth.sign_in": {"en": "Sign in", "zh": "登录"},
+    "auth.code": {"en": "Join code", "zh": "加入码"},
+    "auth.new_password": {"en": "Choose a password (at least {n} characters)", "zh": "设置密码（至少 {n} 个字符）"},
+    "auth.repeat": {"en": "Type it again", "zh": "再输入一次"},
+    "auth.join": {"en": "Join the class", "zh": "加入班级"},
+    "auth.account": {"en": "👤 Account", "zh": "👤 账号"},
+    "auth.signed_in_as": {"en": "Signed in as **{name}** · {role}", "zh": "已登录：**{name}** · {role}"},
+    "auth.role.instructor": {"en": "instructor", "zh": "教师"},
+    "auth.role.learner": {"en": "learner", "zh": "学生"},
+    "auth.change_password": {"en": "Change password", "zh": "修改密码"},
+    "auth.current_password": {"en": "Current password", "zh": "当前密码"},
+    "auth.change": {"en": "Change", "zh": "修改"},
+    "auth.password_changed": {
+        "en": "Password changed. You were signed out everywhere else.",
+        "zh": "密码已修改。其他地方的登录已全部退出。",
+    },
+    "auth.sign_out": {"en": "Sign out", "zh": "退出登录"},
+    "auth.sign_in_first": {"en": "Sign in first: open the app's front page.", "zh": "请先登录：打开应用首页。"},
+    "auth.instructor_only": {
+        "en": "This page is for instructors. Sign in with an instructor account to use it.",
+        "zh": "此页面仅供教师使用。请使用教师账号登录。",
+    },
+    "auth.error.missing": {"en": "Type your name and your password.", "zh": "请输入用户名和密码。"},
+    "auth.error.bad": {
+        "en": "That name and password do not match. Check both, or ask your instructor for a new join code.",
+        "zh": "用户名和密码不匹配。请检查后重试，或向教师索取新的加入码。",
+    },
+    "auth.error.locked": {
+        "en": "Too many wrong passwords for this name: try again in {seconds} s.",
+        "zh": "该用户名的密码错误次数过多：请在 {seconds} 秒后再试。",
+    },
+    "auth.error.disabled": {
+        "en": "This account is switched off. Ask your instructor.",
+        "zh": "该账号已停用。请联系教师。",
+    },
+    "auth.error.unavailable": {
+        "en": "Signing in is not possible right now: the class database cannot be reached. Try again in a moment.",
+        "zh": "暂时无法登录：无法连接班级数据库。请稍后再试。",
+    },
+    "auth.error.bad_code": {
+        "en": "This join code is not valid: it may be mistyped, already used or expired. Ask your instructor for "
+              "a new one.",
+        "zh": "加入码无效：可能输入有误、已被使用或已过期。请向教师索取新的加入码。",
+    },
+    "auth.error.short_password": {"en": "The password needs at least {n} characters.",
+                                  "zh": "密码至少需要 {n} 个字符。"},
+    "auth.error.long_password": {"en": "The password is too long (200 characters at most).",
+                                 "zh": "密码太长（最多 200 个字符）。"},
+    "auth.error.mismatch": {"en": "The two passwords are not the same.", "zh": "两次输入的密码不一致。"},
+    "auth.error.wrong_current": {"en": "The current password is not right.", "zh": "当前密码不正确。"},
+    "auth.error.exists": {"en": "An account with this name exists already.", "zh": "已有同名账号。"},
+    "auth.error.bad_name": {
+        "en": "A name needs 1 to 40 characters, without control characters.",
+        "zh": "用户名需为 1 到 40 个字符，且不能包含控制字符。",
+    },
+    "auth.error.bad_role": {"en": "Unknown role.", "zh": "未知角色。"},
+    "auth.error.unknown": {"en": "There is no such account.", "zh": "没有这个账号。"},
+    "auth.error.not_allowed": {
+        "en": "Your account from the identity provider is not part of this class. Ask your instructor.",
+        "zh": "你的身份提供方账号不属于本班级。请联系教师。",
+    },
+    # the instructor's accounts tab
+    "auth.accounts.tab": {"en": "Accounts", "zh": "账号"},
+    "auth.accounts.add": {"en": "Add students", "zh": "添加学生"},
+    "auth.accounts.add_help": {
+        "en": "One student per line: `name` (they get a join code to choose their password) or "
+              "`name, password` (a first password you hand out). A CSV file with these columns works too.",
+        "zh": "每行一名学生：`姓名`（将获得一个加入码，用来设置自己的密码）或 `姓名, 密码`（由你分发的初始密码）。"
+              "也可以上传包含这些列的 CSV 文件。",
+    },
+    "auth.accounts.roster": {"en": "Students", "zh": "学生名单"},
+    "auth.accounts.csv": {"en": "… or a CSV file", "zh": "……或 CSV 文件"},
+    "auth.accounts.create": {"en": "Create accounts", "zh": "创建账号"},
+    "auth.accounts.created": {
+        "en": "{created} account(s) created, {skipped} line(s) skipped. Join codes are shown only now: download "
+              "them and hand each student theirs.",
+        "zh": "已创建 {created} 个账号，跳过 {skipped} 行。加入码只显示这一次：请下载并分发给每位学生。",
+    },
+    "auth.accounts.download": {"en": "Download the join codes (CSV)", "zh": "下载加入码（CSV）"},
+    "auth.accounts.list": {"en": "All accounts", "zh": "全部账号"},
+    "auth.accounts.none": {"en": "No accounts yet.", "zh": "还没有账号。"},
+    "auth.accounts.manage": {"en": "Manage one account", "zh": "管理单个账号"},
+    "auth.accounts.new_code": {"en": "New join code", "zh": "新的加入码"},
+    "auth.accounts.new_code_done": {
+        "en": "Join code for {name}: **{code}** (valid {days} days, works once; their old password still works "
+              "until they use it).",
+        "zh": "{name} 的加入码：**{code}**（{days} 天内有效，只能使用一次；使用前旧密码仍然有效）。",
+    },
+    "auth.accounts.disable": {"en": "Switch off", "zh": "停用"},
+    "auth.accounts.enable": {"en": "Switch on", "zh": "启用"},
+    "auth.accounts.sign_out_all": {"en": "Sign out everywhere", "zh": "退出所有登录"},
+    "auth.accounts.done": {"en": "Done.", "zh": "已完成。"},
+    "auth.accounts.make_instructor": {"en": "Make instructor", "zh": "设为教师"},
+    "auth.accounts.make_learner": {"en": "Make learner", "zh": "设为学生"},
+    "auth.accounts.not_yourself": {"en": "You cannot switch off or demote your own account.",
+                                   "zh": "不能停用或降级你自己的账号。"},
+    "auth.col.name": {"en": "Name", "zh": "姓名"},
+    "auth.col.role": {"en": "Role", "zh": "角色"},
+    "auth.col.password": {"en": "Password set", "zh": "已设密码"},
+    "auth.col.provider": {"en": "Identity provider", "zh": "身份提供方"},
+    "auth.col.last": {"en": "Last sign-in (UTC)", "zh": "上次登录（UTC）"},
+    "auth.col.status": {"en": "Status", "zh": "状态"},
+    "auth.col.code": {"en": "Join code", "zh": "加入码"},
+    "auth.col.result": {"en": "Result", "zh": "结果"},
+    "auth.status.on": {"en": "active", "zh": "正常"},
+    "auth.status.off": {"en": "switched off", "zh": "已停用"},
+    "auth.result.created": {"en": "created", "zh": "已创建"},
+}
