@@ -147,11 +147,14 @@ def go_to(url: str) -> None:
     ctx.enqueue(message)
 
 
-def _hand_over(account: Account, next_path: str | None) -> None:
-    """Sign in this tab now, and have the browser fetch the session cookie (then go to `next_path`)."""
+def _hand_over(account: Account, next_path: str | None) -> str:
+    """Have the browser fetch the session cookie (then go to `next_path`); returns the URL it is sent to.
+    The script run must then finish normally: a rerun now could drop the message before it is sent."""
     code = _accounts().create_handoff(account.name)
     query = {"code": code} | ({"next": next_path} if next_path else {})
-    go_to(f"{route_url('start')}?{urlencode(query)}")
+    url = f"{route_url('start')}?{urlencode(query)}"
+    go_to(url)
+    return url
 
 
 def next_path(url_path: str, query: dict[str, str]) -> str:
@@ -215,13 +218,15 @@ def _join_form(next_to: str) -> None:
 
 
 def _sign_in(account: Account, next_to: str) -> None:
+    """Signed in: this tab at once, and the browser is on its way to the cookie route (a link if it is not)."""
     try:
-        _hand_over(account, next_to)
+        url = _hand_over(account, next_to)
     except (AccountError, AccountsUnavailable):
         _error("unavailable")
         return
     _remember(account)
-    st.rerun()
+    st.success(t("auth.opening", name=account.name), icon="✅")
+    st.link_button(t("auth.continue"), url, icon="➡️")
 
 
 def sign_in_page(next_to: str) -> None:
@@ -234,8 +239,9 @@ def sign_in_page(next_to: str) -> None:
     providers = oidc_providers()
     for provider in providers:
         label = t("auth.provider_default") if provider == "default" else provider.capitalize()
-        st.link_button(t("auth.provider", provider=label), f"{route_url('oidc')}?{urlencode({'provider': provider, 'next': next_to})}",
-                       type="primary", icon="🏫")
+        url = f"{route_url('oidc')}?{urlencode({'provider': provider, 'next': next_to})}"
+        st.button(t("auth.provider", provider=label), key=f"auth-provider-{provider}", type="primary", icon="🏫",
+                  on_click=go_to, args=(url,))       # this tab, as st.login does (a link would open a new one)
     if providers:
         st.caption(t("auth.or"))
     password_tab, join_tab = st.tabs([f"🔑 {t('auth.tab.password')}", f"🎟️ {t('auth.tab.join')}"])

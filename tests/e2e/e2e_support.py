@@ -36,11 +36,11 @@ def wait_healthy(url: str, timeout: float = 30.0) -> None:
     raise TimeoutError(f"the app at {url} did not become healthy in {timeout} s")
 
 
-def start_app(port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """`streamlit run app.py` on 127.0.0.1:`port`, headless."""
+def start_app(port: int, env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> subprocess.Popen:
+    """`streamlit run app.py` on 127.0.0.1:`port`, headless (`args`: more Streamlit options)."""
     return subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false", *args],
         cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

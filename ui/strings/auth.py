@@ -23,6 +23,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "auth.new_password": {"en": "Choose a password (at least {n} characters)", "zh": "设置密码（至少 {n} 个字符）"},
     "auth.repeat": {"en": "Type it again", "zh": "再输入一次"},
     "auth.join": {"en": "Join the class", "zh": "加入班级"},
+    "auth.opening": {"en": "Welcome, {name}! Opening your page…", "zh": "欢迎，{name}！正在打开页面……"},
+    "auth.continue": {"en": "Continue", "zh": "继续"},
     "auth.account": {"en": "👤 Account", "zh": "👤 账号"},
     "auth.signed_in_as": {"en": "Signed in as **{name}** · {role}", "zh": "已登录：**{name}** · {role}"},
     "auth.role.instructor": {"en": "instructor", "zh": "教师"},
