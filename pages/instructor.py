@@ -8,7 +8,7 @@ from ui.auth import require_instructor
 from ui.auth_config import class_mode
 from ui.i18n import t
 from ui.instructor_view import (files_section, names_input, pick_quiz, preview_section, results_section,
-                                variants_section, worksheets_section)
+                                store_health_section, variants_section, worksheets_section)
 
 require_instructor()   # class mode: instructors only (learners do not even see it in the navigation)
 st.title(f"🧑‍🏫 {t('instructor.title')}")
@@ -32,6 +32,7 @@ with quizzes_tab:
         worksheets_section(quiz, names)
 with results_tab:
     results_section()
+    store_health_section()
 if accounts_tab:
     from ui.accounts_view import accounts_section
 
