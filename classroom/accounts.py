@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence, TextIO
 
 from store.accounts import AccountError, Accounts, AccountsUnavailable
+from store.csv_cells import neutralise
 
 HEADER_NAMES = {"name", "student", "姓名", "名字"}
 CODES_COLUMNS = ("name", "join_code")
@@ -81,13 +82,8 @@ def codes_csv(results: Iterable[RosterResult]) -> str:
     writer.writerow(CODES_COLUMNS)
     for result in results:
         if result.join_code:
-            writer.writerow([_plain_cell(result.name), result.join_code])
+            writer.writerow([neutralise(result.name), result.join_code])
     return out.getvalue()
-
-
-def _plain_cell(text: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def bootstrap_instructor(accounts: Accounts, name: str, password: str) -> bool:
