@@ -10,6 +10,7 @@ which is turned into a session at once. See `ui.auth_routes` for how the cookie 
 from __future__ import annotations
 
 import time
+from typing import Callable, TypeVar
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -25,6 +26,7 @@ CHECKED_KEY = "auth-checked"
 MESSAGE_KEY = "auth-message"
 RECHECK_SECONDS = 60
 OIDC_FRESH_SECONDS = 300      # an identity-provider sign-in older than this must be done again
+T = TypeVar("T")
 
 
 def _accounts():
@@ -169,6 +171,26 @@ def _error(code: str, **fmt: object) -> None:
     st.error(t(f"auth.error.{code}", **fmt), icon="⚠️")
 
 
+def _guarded(action: Callable[[], T]) -> T | None:
+    """Run an accounts call; a refusal (`AccountError`) or an unreachable database is shown as an error (None)."""
+    try:
+        return action()
+    except AccountError as error:
+        _error(error.code, n=MIN_PASSWORD)
+    except AccountsUnavailable:
+        _error("unavailable")
+    return None
+
+
+def _new_password_inputs(prefix: str) -> tuple[str, str]:
+    """The new password, typed twice (inside a form)."""
+    first = st.text_input(t("auth.new_password", n=MIN_PASSWORD), key=f"{prefix}-new", type="password",
+                          max_chars=200, autocomplete="new-password")
+    again = st.text_input(t("auth.repeat"), key=f"{prefix}-repeat", type="password", max_chars=200,
+                          autocomplete="new-password")
+    return first, again
+
+
 def _password_form(next_to: str) -> None:
     with st.form("auth-sign-in", enter_to_submit=True):
         name = st.text_input(t("auth.name"), key="auth-name", max_chars=40, autocomplete="username")
@@ -180,10 +202,8 @@ def _password_form(next_to: str) -> None:
     if not name.strip() or not password:
         _error("missing")
         return
-    try:
-        result = _accounts().verify_password(name, password)
-    except AccountsUnavailable:
-        _error("unavailable")
+    result = _guarded(lambda: _accounts().verify_password(name, password))
+    if result is None:
         return
     if result.reason == "locked":
         _error("locked", seconds=max(1, round(result.retry_after)))
@@ -196,25 +216,16 @@ def _password_form(next_to: str) -> None:
 def _join_form(next_to: str) -> None:
     with st.form("auth-join", enter_to_submit=True):
         code = st.text_input(t("auth.code"), key="auth-code", max_chars=40, placeholder="ABCD-EFGH-JKMN")
-        password = st.text_input(t("auth.new_password", n=MIN_PASSWORD), key="auth-new-password", type="password",
-                                 max_chars=200, autocomplete="new-password")
-        again = st.text_input(t("auth.repeat"), key="auth-repeat", type="password", max_chars=200,
-                              autocomplete="new-password")
+        password, again = _new_password_inputs("auth-join")
         submitted = st.form_submit_button(t("auth.join"), type="primary", icon="🎟️", key="auth-join-submit")
     if not submitted:
         return
     if password != again:
         _error("mismatch")
         return
-    try:
-        account = _accounts().redeem_join_code(code, password)
-    except AccountError as error:
-        _error(error.code, n=MIN_PASSWORD)
-        return
-    except AccountsUnavailable:
-        _error("unavailable")
-        return
-    _sign_in(account, next_to)
+    account = _guarded(lambda: _accounts().redeem_join_code(code, password))
+    if account is not None:
+        _sign_in(account, next_to)
 
 
 def _sign_in(account: Account, next_to: str) -> None:
@@ -257,24 +268,16 @@ def _change_password() -> None:
     with st.form("auth-change", clear_on_submit=True):
         old = st.text_input(t("auth.current_password"), type="password", key="auth-old", max_chars=200,
                             autocomplete="current-password")
-        new = st.text_input(t("auth.new_password", n=MIN_PASSWORD), type="password", key="auth-change-new",
-                            max_chars=200, autocomplete="new-password")
-        again = st.text_input(t("auth.repeat"), type="password", key="auth-change-repeat", max_chars=200,
-                              autocomplete="new-password")
+        new, again = _new_password_inputs("auth-change")
         submitted = st.form_submit_button(t("auth.change"), key="auth-change-submit")
     if not submitted:
         return
     if new != again:
         _error("mismatch")
         return
-    account = signed_in()
-    try:
-        result = _accounts().change_password(account.name, old, new, keep_token=st.session_state.get(TOKEN_KEY))
-    except AccountError as error:
-        _error(error.code, n=MIN_PASSWORD)
-        return
-    except AccountsUnavailable:
-        _error("unavailable")
+    account, token = signed_in(), st.session_state.get(TOKEN_KEY)
+    result = _guarded(lambda: _accounts().change_password(account.name, old, new, keep_token=token))
+    if result is None:
         return
     if result.reason == "ok":
         st.success(t("auth.password_changed"), icon="✅")

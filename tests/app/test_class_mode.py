@@ -210,16 +210,16 @@ def test_the_instructor_adds_students_whose_join_code_works_once(redirects):
     # Cy joins with the code and picks a password
     joiner = visitor()
     joiner.text_input(key="auth-code").input(code.lower())
-    joiner.text_input(key="auth-new-password").input("cy-own-secret")
-    joiner.text_input(key="auth-repeat").input("cy-own-secret")
+    joiner.text_input(key="auth-join-new").input("cy-own-secret")
+    joiner.text_input(key="auth-join-repeat").input("cy-own-secret")
     joiner.button(key="auth-join-submit").click().run()
     assert "Welcome, Cy Doe!" in joiner.success[0].value
     joiner.run()
     assert "Signed in as **Cy Doe** · learner" in [m.value for m in joiner.sidebar.markdown]
     again = visitor()
     again.text_input(key="auth-code").input(code)
-    again.text_input(key="auth-new-password").input("another-secret")
-    again.text_input(key="auth-repeat").input("another-secret")
+    again.text_input(key="auth-join-new").input("another-secret")
+    again.text_input(key="auth-join-repeat").input("another-secret")
     again.button(key="auth-join-submit").click().run()
     assert "not valid" in again.error[0].value
     assert get_accounts().verify_password("Cy Doe", "cy-own-secret").reason == "ok"

@@ -44,6 +44,15 @@ def start_app(port: int, env: dict[str, str] | None = None, args: tuple[str, ...
         cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+def stop_app(server: subprocess.Popen) -> None:
+    """Stop an app started by `start_app` (killed if it does not stop within 10 s)."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
 def launch_chromium(playwright):
     """Debian's Chromium driven by Playwright (no `playwright install`)."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import subprocess
 import time
 from pathlib import Path
 from typing import Iterator
@@ -20,17 +19,9 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from e2e_support import free_port, start_app, wait_healthy, wait_rendered
+from e2e_support import free_port, start_app, stop_app, wait_healthy, wait_rendered
 
 INSTRUCTOR_EMAIL = "prof@school.org"
-
-
-def _stop(server: subprocess.Popen) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
 
 
 @pytest.fixture(scope="module")
@@ -71,20 +62,7 @@ def class_app(tmp_path_factory, provider) -> Iterator[str]:
         wait_healthy(url)
         yield url
     finally:
-        _stop(server)
-
-
-@pytest.fixture(scope="module")
-def personal_app(tmp_path_factory) -> Iterator[str]:
-    home = tmp_path_factory.mktemp("personal-home")
-    port = free_port()
-    server = start_app(port, {"DLMATH_HOME": str(home)})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url)
-        yield url
-    finally:
-        _stop(server)
+        stop_app(server)
 
 
 def sign_in(tab, name: str, password: str) -> None:
@@ -108,94 +86,82 @@ def sidebar_text(tab) -> str:
     return tab.locator("[data-testid='stSidebar']").inner_text()
 
 
-def test_sign_in_quiz_and_the_instructors_results(browser, class_app):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    tab = context.new_page()
-    try:
-        tab.goto(f"{class_app}/quiz")
-        tab.get_by_text("Sign in to DL Math Lab").wait_for()
-        assert "Quiz" not in tab.locator("[data-testid='stMain'] h1").inner_text()
-        sign_in(tab, "ann", "ann-password")
-        cookie = wait_for_session(tab)
-        assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
-        tab.wait_for_url(f"{class_app}/quiz", timeout=30_000)              # back to the page asked for
-        tab.locator("h1", has_text="Quiz").wait_for()
-        tab.reload()                                                        # the session survives a reload
-        tab.locator("h1", has_text="Quiz").wait_for()
-        assert "Signed in as Ann" in sidebar_text(tab) and "Instructor tools" not in sidebar_text(tab)
+def test_sign_in_quiz_and_the_instructors_results(page, class_app):
+    tab, context = page, page.context
+    tab.goto(f"{class_app}/quiz")
+    tab.get_by_text("Sign in to DL Math Lab").wait_for()
+    assert "Quiz" not in tab.locator("[data-testid='stMain'] h1").inner_text()
+    sign_in(tab, "ann", "ann-password")
+    cookie = wait_for_session(tab)
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    tab.wait_for_url(f"{class_app}/quiz", timeout=30_000)              # back to the page asked for
+    tab.locator("h1", has_text="Quiz").wait_for()
+    tab.reload()                                                        # the session survives a reload
+    tab.locator("h1", has_text="Quiz").wait_for()
+    assert "Signed in as Ann" in sidebar_text(tab) and "Instructor tools" not in sidebar_text(tab)
 
-        tab.get_by_role("tab", name="From a quiz file").click()
-        tab.get_by_role("button", name="Start the quiz").last.click()
-        answer = tab.locator("[data-testid='stMain'] [data-testid='stTextInput'] input").first
-        answer.fill("1")
-        tab.get_by_role("button", name="Submit").first.click()
-        tab.get_by_text(re.compile("Attempts left|attempts left|Correct|Not quite|not right", re.I)).first.wait_for()
+    tab.get_by_role("tab", name="From a quiz file").click()
+    tab.get_by_role("button", name="Start the quiz").last.click()
+    answer = tab.locator("[data-testid='stMain'] [data-testid='stTextInput'] input").first
+    answer.fill("1")
+    tab.get_by_role("button", name="Submit").first.click()
+    tab.get_by_text(re.compile("Attempts left|attempts left|Correct|Not quite|not right", re.I)).first.wait_for()
 
-        tab.get_by_role("button", name="Sign out").click()
-        tab.get_by_text("Sign in to DL Math Lab").wait_for()
-        assert "dlmath_session" not in {c["name"] for c in context.cookies()}
-        tab.goto(f"{class_app}/progress")
-        tab.get_by_text("Sign in to DL Math Lab").wait_for()                # signed out for good
+    tab.get_by_role("button", name="Sign out").click()
+    tab.get_by_text("Sign in to DL Math Lab").wait_for()
+    assert "dlmath_session" not in {c["name"] for c in context.cookies()}
+    tab.goto(f"{class_app}/progress")
+    tab.get_by_text("Sign in to DL Math Lab").wait_for()                # signed out for good
 
-        sign_in(tab, "Teacher", "teacher-pass")
-        wait_for_session(tab)
-        tab.locator("h1", has_text="My progress").wait_for()
-        tab.goto(f"{class_app}/instructor")
-        tab.get_by_role("tab", name=re.compile("Results")).click()
-        csv_button = tab.locator("[data-testid='stDownloadButton'] button:visible", has_text="CSV")
-        csv_button.wait_for(timeout=30_000)
-        assert "No answers recorded" not in tab.locator("[data-testid='stMain']").inner_text()
-        with tab.expect_download() as download:
-            csv_button.click()
-        text = Path(download.value.path()).read_text(encoding="utf-8")
-        assert text.splitlines()[0].startswith("student") and any(line.startswith("Ann,") for line in text.splitlines())
-    finally:
-        context.close()
+    sign_in(tab, "Teacher", "teacher-pass")
+    wait_for_session(tab)
+    tab.locator("h1", has_text="My progress").wait_for()
+    tab.goto(f"{class_app}/instructor")
+    tab.get_by_role("tab", name=re.compile("Results")).click()
+    csv_button = tab.locator("[data-testid='stDownloadButton'] button:visible", has_text="CSV")
+    csv_button.wait_for(timeout=30_000)
+    assert "No answers recorded" not in tab.locator("[data-testid='stMain']").inner_text()
+    with tab.expect_download() as download:
+        csv_button.click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith("student") and any(line.startswith("Ann,") for line in text.splitlines())
 
 
-def test_sign_in_with_the_identity_provider(browser, class_app):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    tab = context.new_page()
-    try:
-        tab.goto(f"{class_app}/progress")
-        tab.get_by_text("Sign in with your school account").click()
-        tab.get_by_role("button", name="prof-1").click()                    # the provider's one-click user
-        wait_for_session(tab)
-        tab.wait_for_url(f"{class_app}/progress", timeout=30_000)
-        tab.locator("[data-testid='stSidebar']").get_by_text("Signed in as").wait_for()
-        assert f"Signed in as {INSTRUCTOR_EMAIL} · instructor" in sidebar_text(tab)
-        assert "Instructor tools" in sidebar_text(tab)
-        assert "dlmath_session" in {c["name"] for c in context.cookies()}
-    finally:
-        context.close()
+def test_sign_in_with_the_identity_provider(page, class_app):
+    tab, context = page, page.context
+    tab.goto(f"{class_app}/progress")
+    tab.get_by_text("Sign in with your school account").click()
+    tab.get_by_role("button", name="prof-1").click()                    # the provider's one-click user
+    wait_for_session(tab)
+    tab.wait_for_url(f"{class_app}/progress", timeout=30_000)
+    tab.locator("[data-testid='stSidebar']").get_by_text("Signed in as").wait_for()
+    assert f"Signed in as {INSTRUCTOR_EMAIL} · instructor" in sidebar_text(tab)
+    assert "Instructor tools" in sidebar_text(tab)
+    assert "dlmath_session" in {c["name"] for c in context.cookies()}
 
 
-def test_personal_mode_remembers_language_and_profile(browser, personal_app):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    tab = context.new_page()
-    try:
-        tab.goto(personal_app)
-        wait_rendered(tab, charts=False)
-        tab.locator("[data-testid='stSidebar']").get_by_text("中文").click()
-        tab.get_by_text("谁在学习？").wait_for()
-        wait_rendered(tab, charts=False)
-        picker = tab.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']")
-        new_profile = tab.get_by_role("option", name="➕ 新建学习者…")
-        for _ in range(3):                                    # the list opens once the rerun has settled
-            picker.get_by_role("combobox").click()
-            try:
-                new_profile.click(timeout=5_000)
-                break
-            except PlaywrightTimeout:
-                tab.keyboard.press("Escape")
-        tab.get_by_label("你的名字").fill("Bo Li")
-        tab.get_by_role("button", name="创建").click()
-        expect(picker.get_by_role("combobox")).to_have_value("Bo Li", timeout=30_000)   # the new one is selected
-        tab.goto(f"{personal_app}/progress")                                   # another page, a fresh page load
-        tab.get_by_text("Bo Li 还没有作答记录").wait_for()
-        other = context.new_page()                                             # a new tab
-        other.goto(personal_app)
-        other.get_by_text("谁在学习？").wait_for()
-        expect(other.locator("[data-testid='stSidebar'] [role='combobox']")).to_have_value("Bo Li")
-    finally:
-        context.close()
+def test_personal_mode_remembers_language_and_profile(page, app_url):
+    tab, context = page, page.context
+    tab.goto(app_url)
+    wait_rendered(tab, charts=False)
+    tab.locator("[data-testid='stSidebar']").get_by_text("中文").click()
+    tab.get_by_text("谁在学习？").wait_for()
+    wait_rendered(tab, charts=False)
+    picker = tab.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']")
+    new_profile = tab.get_by_role("option", name="➕ 新建学习者…")
+    for _ in range(3):                                    # the list opens once the rerun has settled
+        picker.get_by_role("combobox").click()
+        try:
+            new_profile.click(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            tab.keyboard.press("Escape")
+    tab.get_by_label("你的名字").fill("Bo Li")
+    tab.get_by_role("button", name="创建").click()
+    expect(picker.get_by_role("combobox")).to_have_value("Bo Li", timeout=30_000)   # the new one is selected
+    tab.goto(f"{app_url}/progress")                                   # another page, a fresh page load
+    tab.get_by_text("Bo Li 还没有作答记录").wait_for()
+    other = context.new_page()                                             # a new tab
+    other.goto(app_url)
+    other.get_by_text("谁在学习？").wait_for()
+    expect(other.locator("[data-testid='stSidebar'] [role='combobox']")).to_have_value("Bo Li")
