@@ -19,7 +19,7 @@ if __name__ == "__main__":
     from exercises.topics import TOPICS
     from ui.auth_config import class_mode
     from ui.i18n import language_switch, lang, t
-    from ui.layout import TOPIC_PAGES, page_drawn, remember_pages
+    from ui.layout import TOPIC_PAGES, remember_pages
 
     st.set_page_config(page_title="DL Math Lab · 深度学习的数学", page_icon="🧮", layout="wide")
     _log = logging.getLogger("dlmathlab")
@@ -73,7 +73,6 @@ if __name__ == "__main__":
         profile_sidebar()
         st.sidebar.caption(t("common.sidebar.about"))
         _run(page)
-    page_drawn()
 else:
     import contextlib
     import threading
