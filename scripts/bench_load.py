@@ -5,7 +5,9 @@
 Each target is started fresh by this script on 127.0.0.1 (it refuses any other host), with its own progress store:
   * ``single``    — one ``streamlit run app.py`` process;
   * ``balancer``  — ``--replicas`` app processes behind HAProxy or nginx (`scripts.serve_class`);
-  * ``reference`` — `scripts/bench_reference_app.py`: one SymPy check in a fragment, the same server settings.
+  * ``reference`` — `scripts/bench_reference_app.py`: a minimal app checking the same keys with the same checker
+    (``solver.check``) in a fragment, with the same server settings.
+The app targets share one fresh SQLite file per target, or ``--db-url`` (e.g. PostgreSQL).
 For each size, that many websocket sessions (`scripts.stream_client`, Streamlit's own protocol) open a topic page
 with a pinned exercise (``?ex=…&seed=…&profile=…``) all at once, then, ``--checks`` times each for a right and a
 wrong answer: everyone types (the live preview's fragment rerun), then everyone clicks Check at once. Every
