@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -162,13 +163,14 @@ def start_target(name: str, db_url: str | None, replicas: int, balancer: str) ->
         from scripts.serve_class import Cluster
 
         cluster = Cluster(replicas=replicas, balancer=balancer, env=env).start()
-        return Target(name, cluster.url, cluster.replica_pids, store_url, launched, cluster.stop,
+        return Target(name, cluster.url, cluster.replica_pids, store_url, launched,
+                      lambda: (cluster.stop(), shutil.rmtree(home, ignore_errors=True)),
                       {"balancer_pids": cluster.balancer_pids, "replica_urls": cluster.replica_urls})
     script = "scripts/bench_reference_app.py" if name == "reference" else "app.py"
     port = free_port()
     proc = _streamlit(script, port, env)
     return Target(name, f"http://{LOOPBACK}:{port}", [proc.pid], None if name == "reference" else store_url,
-                  launched, lambda: stop_processes([proc]))
+                  launched, lambda: (stop_processes([proc]), shutil.rmtree(home, ignore_errors=True)))
 
 
 async def launch_to_usable(target: Target, task: Task, limit: float = 60.0) -> float:
