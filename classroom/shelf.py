@@ -1,5 +1,5 @@
 """Where the instructors' exercise and quiz files live: a folder in personal mode (`$DLMATH_EXERCISES_DIR`, default
-`~/.dlmathlab/exercises`), the database in class mode (`DLMATH_MODE=class`), so that every replica of the app sees a
+`~/.dlmathlab/exercises`), the database in class mode (`DLMATH_MODE=class`, see `ui.auth_config`), so that every replica of the app sees a
 file uploaded through any of them. Which templates are published is kept in the database in both modes.
 
 A shelf never shows a server path: files are named relative to the folder, and failures are plain messages.
@@ -14,14 +14,6 @@ from pathlib import Path
 from exercises.loader import extra_dir
 from exercises.yamlread import yaml_files
 from store.files import SharedFiles, SharedFilesError
-
-MODE_ENV = "DLMATH_MODE"
-
-
-def class_mode() -> bool:
-    """Whether the app runs for a class on a shared server (`DLMATH_MODE=class`)."""
-    return os.environ.get(MODE_ENV, "").strip().lower() == "class"
-
 
 class ShelfError(Exception):
     """A file could not be saved or removed; `message` holds the reason in "en" and "zh"."""
@@ -194,6 +186,7 @@ class DatabaseShelf(Shelf):
 def current_shelf() -> Shelf:
     """The shelf of this process's configuration: the database in class mode, else the instructor's folder."""
     from store import get_store
+    from ui.auth_config import class_mode  # the app's one definition of the mode (environment or secrets.toml)
 
     shared = SharedFiles(get_store().engine)
     if class_mode():

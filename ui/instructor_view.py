@@ -17,12 +17,13 @@ from exercises.validate import acceptance_rate
 from exercises.worksheet import numbered_students, render_worksheets
 from classroom import preview, results, uploads
 from classroom.library_source import library_source
-from classroom.shelf import ShelfError, class_mode, current_shelf
+from classroom.shelf import ShelfError, current_shelf
 from exercises.engine import GenerationError
 from exercises.sandbox import FILE_SECONDS
 from ui.answer_box import answer_input, localized, show_preview
 from ui.exercise_view import get_exercise, get_library
 from ui.feedback import show_verdict
+from ui.auth_config import class_mode
 from ui.i18n import lang, t
 
 PREFIX = "instructor"

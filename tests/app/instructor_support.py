@@ -2,8 +2,9 @@
 AppTest."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from streamlit.testing.v1 import AppTest
 
@@ -28,10 +29,13 @@ def instructor_home(tmp_path: Path, monkeypatch) -> Iterator[Path]:
     library_source().invalidate()
 
 
-def open_instructor(lang: str = "en") -> AppTest:
-    """The instructor page, run once, in `lang`; it must not have raised."""
+def open_instructor(lang: str = "en", account: Any = None) -> AppTest:
+    """The instructor page, run once, in `lang` (in class mode signed in as `account`); it must not have raised."""
     at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
     at.session_state["lang"] = lang
+    if account is not None:
+        at.session_state["auth-account"] = account
+        at.session_state["auth-checked"] = time.monotonic()
     at.run()
     assert not at.exception, at.exception
     return at

@@ -16,7 +16,7 @@ from classroom import uploads
 from classroom.library_source import library_source
 from classroom.shelf import FolderShelf, current_shelf
 from exercises.schema import MAX_ID_LENGTH
-from store import get_store
+from store import get_accounts, get_store
 from store.files import SharedFiles
 from ui.exercise_view import get_library
 
@@ -211,7 +211,9 @@ def test_a_template_id_longer_than_its_column_is_refused_at_upload(folder):
 def test_class_mode_keeps_uploads_in_the_database_not_on_disk(folder, monkeypatch):
     monkeypatch.setenv("DLMATH_MODE", "class")
     library_source().invalidate()
-    at = open_instructor()
+    accounts = get_accounts()
+    accounts.create("Teacher", "instructor", "teacher-pass")
+    at = open_instructor(account=accounts.get("Teacher"))
     assert any("class database" in c.value for c in at.caption)
     at.file_uploader(key="instructor-upload").set_value([("mine.yaml", MINE.encode(), "application/yaml")]).run()
     assert any("mine.yaml is valid and saved" in s.value for s in at.success)
