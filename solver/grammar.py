@@ -19,12 +19,12 @@ from typing import Any, Sequence
 import sympy
 from sympy import Basic, FiniteSet, ImmutableMatrix, Integer, S
 
-from . import arith
+from . import arith, bigops
 from . import latex as tx
 from . import typed as ty
 from .errors import ParseError
 from .functions import ANSWER_FUNCTIONS, FunctionSpec
-from .lexer import Token
+from .lexer import HIDDEN, Token
 from .limits import MAX_DEPTH, MAX_MATRIX_ENTRIES, check_factorial
 
 _COMPARISONS = {"==": "=", "=": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
@@ -58,6 +58,9 @@ class Parser:
         self.with_tex = with_tex  # False: skip the LaTeX of values (names' values, vectors of vectors)
         self.depth = 0
         self.abs_depth = 0
+        self.bound: list[Any] = []       # indices of the Σ/Π being read (innermost last)
+        self.allow_infinity = False      # ∞ is read only as a bound of Σ/Π
+        self.notes: list[dict[str, Any]] = []  # readings worth a hint (``e^-2x`` is e^(-2)·x)
 
     # -- token helpers ------------------------------------------------------------------------------
     def peek(self, offset: int = 0) -> Token:
@@ -123,10 +126,10 @@ class Parser:
         return left
 
     def starts_operand(self, tok: Token) -> bool:
-        if tok.kind in ("num", "sym", "func"):
+        if tok.kind in ("num", "sym", "func", "big"):
             return True
         if tok.kind == "op":
-            return tok.text in ("(", "[", "√") or (tok.text == "|" and self.abs_depth == 0)
+            return tok.text in ("(", "[", "√", "∞") or (tok.text == "|" and self.abs_depth == 0)
         return False
 
     def left_bp(self, tok: Token) -> int:
@@ -150,7 +153,7 @@ class Parser:
                 return 5
             if t == "|":
                 return 0 if self.abs_depth > 0 else 20
-            if t in ("(", "[", "√"):
+            if t in ("(", "[", "√", "∞"):
                 return 20
             return 0
         return 20  # num / sym / func: implicit multiplication
@@ -164,9 +167,13 @@ class Parser:
             if tok.extra == "name":
                 tex, prec = tx.of_value(tok.value) if self.with_tex else ("", tx.ATOM)
                 return Node(tok.value, tex, prec)
+            if tok.extra in ("index", "indexed"):
+                return self.index(tok)
             return Node(tok.value, tok.tex, tx.ATOM)
         if kind == "func":
             return self.call(tok)
+        if kind == "big":
+            return self.big_operator(tok)
         if kind == "kw" and tok.value == "not":
             operand = self.expr(4)
             return Node(not arith.to_bool(operand.value, tok.column), r"\lnot " + operand.tex, tx.NOT)
@@ -196,6 +203,10 @@ class Parser:
                 self.check_scalar(value, tok, "±")
                 tex = (r"\pm " if t == "±" else r"\mp ") + tx.wrap(operand.tex, operand.prec, tx.UNARY)
                 return Node(arith.PlusMinus(tuple(dict.fromkeys(alternatives))), tex, tx.UNARY)
+            if t == "∞":
+                if not self.allow_infinity:
+                    raise ParseError("infinity_here", tok.column)
+                return Node(S.Infinity, r"\infty", tx.ATOM)
             if t == "√":
                 operand = self.expr(25)
                 value = self.apply(ANSWER_FUNCTIONS["sqrt"], [operand.value], tok)
@@ -255,7 +266,9 @@ class Parser:
                 if nxt.kind == "func" and nxt.text == "T" and not self.is_op(self.peek(1), "("):
                     self.advance()
                     return self.transpose(left, tok)
+                start = self.pos
                 right = self.expr(29)
+                self.note_power(left, right, start)
                 value = arith.power(left.value, right.value, col)
                 return Node(value, tx.power(left.tex, left.prec, right.tex), tx.POW,
                              typed=self.typed("^", value, left, right))
@@ -292,6 +305,56 @@ class Parser:
         tex = tx.product(tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL), explicit)
         return Node(value, tex, tx.MUL, typed=self.typed("*", value, left, right))
 
+    def note_power(self, base: Node, exponent: Node, start: int) -> None:
+        """Note ``e^-2x`` (read e^(-2)·x, as documented): a number exponent, negative or on e, with a name
+        typed right after it — the learner may have meant e^(-2x)."""
+        nxt, last = self.peek(), self.tokens[self.pos - 1]
+        if nxt.kind not in ("sym", "func") or nxt.column != last.column + len(last.text) \
+                or not (isinstance(exponent.value, sympy.Number) and (exponent.value < 0 or base.value == sympy.E)):
+            return
+        before = self.tokens[start - 2] if start >= 2 else None
+        base_text = before.text if before is not None and before.kind in ("sym", "num") \
+            and (start < 3 or self.tokens[start - 3].kind == "op") else "…"
+        exponent_text = "".join(t.text for t in self.tokens[start:self.pos])
+        self.notes.append({"code": "power_then_product", "read": f"{base_text}^({exponent_text})·{nxt.text}",
+                           "meant": f"{base_text}^({exponent_text}{nxt.text})"})
+
+    def index(self, tok: Token) -> Node:
+        """The index of a Σ/Π, or a family member such as ``x_i``, inside its sum (else an error)."""
+        if tok.extra == "index":
+            symbol, shadowed = tok.value
+            if symbol in self.bound:
+                return Node(symbol, tok.tex, tx.ATOM)
+            if shadowed is not None and shadowed.role in ("var", "const"):  # a declared name the index hid
+                return Node(shadowed.value, shadowed.tex, tx.ATOM)
+            raise ParseError("index_outside", tok.column, {"name": tok.text, "index": tok.text})
+        if tok.value.indices[0].free_symbols <= set(self.bound):
+            return Node(tok.value, tok.tex, tx.ATOM)
+        raise ParseError("index_outside", tok.column, {"name": tok.text, "index": str(tok.value.indices[0])})
+
+    def big_operator(self, tok: Token) -> Node:
+        """``∑_{i=lo}^{hi} body``: the body is what follows up to the next + or − (``Σ w_i x_i + b``)."""
+        head = tok.extra
+        lo, hi = self.bound_value(head.lo), self.bound_value(head.hi)
+        nxt = self.peek()
+        if not (self.starts_operand(nxt) or self.is_op(nxt, "-", "+")):
+            raise ParseError("sum_body", tok.column, {"op": "Σ" if head.op == "sum" else "Π"})
+        self.bound.append(head.symbol)
+        start = self.pos
+        body = self.expr(10)
+        self.bound.pop()
+        value = bigops.evaluate(head, body.value, lo.value, hi.value, self.pos - start)
+        name = r"\sum" if head.op == "sum" else r"\prod"
+        tex = r"%s_{%s=%s}^{%s} %s" % (name, head.index, tx.strip_group(lo.tex), tx.strip_group(hi.tex),
+                                       tx.wrap(body.tex, body.prec, tx.MUL))
+        return Node(value, tex, tx.MUL)
+
+    def bound_value(self, tokens: list[Token]) -> Node:
+        sub = Parser(tokens, self.mode, with_tex=self.with_tex)
+        sub.allow_infinity = True
+        sub.bound = list(self.bound)
+        return sub.parse_top()
+
     def transpose(self, left: Node, tok: Token) -> Node:
         if not isinstance(left.value, ImmutableMatrix):
             raise arith.shape_error("only a vector or matrix can be transposed", "只有向量或矩阵可以转置",
@@ -323,9 +386,11 @@ class Parser:
     def group(self, tok: Token) -> Node:
         items = self.sequence(")", tok)
         if not items:
-            raise ParseError("unexpected_token", tok.column + 1, {"token": ")"})
+            raise ParseError("unexpected_token", tok.column + 1, {"token": "}" if tok.extra == HIDDEN else ")"})
         if len(items) == 1:
             item = items[0]
+            if tok.extra == HIDDEN:  # LaTeX braces group without showing
+                return Node(item.value, item.tex, item.prec, item.literal_vector, item.typed)
             return Node(item.value, r"\left(%s\right)" % item.tex, tx.ATOM, item.literal_vector, item.typed)
         return self.vector(items, tok)
 
@@ -351,6 +416,8 @@ class Parser:
         items = rows[0]
         if len(items) == 1 and not items[0].literal_vector:
             item = items[0]
+            if isinstance(item.value, ImmutableMatrix):  # [\begin{matrix}…\end{matrix}]: SymPy's LaTeX of a matrix
+                return Node(item.value, item.tex, tx.ATOM)
             return Node(item.value, r"\left[%s\right]" % item.tex, tx.ATOM, typed=item.typed)
         return self.vector(items, tok)
 
@@ -427,6 +494,9 @@ class Parser:
         power_tex: str | None = None
         power_value: Any = None
         nxt = self.peek()
+        if (nxt.kind == "sup" and nxt.value < 0) or (self.is_op(nxt, "^") and (
+                self.is_op(self.peek(1), "-") or (self.peek(1).extra == HIDDEN and self.is_op(self.peek(2), "-")))):
+            raise ParseError("inverse_function", tok.column, {"name": tok.text})  # sin^-1: arcsin or 1/sin?
         if nxt.kind == "sup" or (self.is_op(nxt, "^") and self.peek(1).kind == "num"):
             # sin^2(x), sin²x: the power of the function's value
             if nxt.kind == "sup":

@@ -17,10 +17,13 @@ from . import arith
 from .errors import ParseError
 from .functions import FunctionSpec
 from .grammar import Node, Parser, check_defined
-from .lexer import Lexer
+from . import latex_reader
+from .latex_reader import Source
+from .lexer import Lexer, Token
 from .vocabulary import _build_lexer, _cached_lexer, _names_key, symbol
 
-__all__ = ["Parsed", "parse", "parse_typed", "symbol"]
+__all__ = ["Parsed", "parse", "parse_source", "parse_typed", "symbol"]
+
 
 class Parsed:
     """A parsed text: its SymPy `value`, the LaTeX of how it was read (`latex`), and its `shape`.
@@ -30,12 +33,14 @@ class Parsed:
     values, and the LaTeX of their substituted names would cost more than the reading).
     """
 
-    __slots__ = ("value", "shape", "_latex")
+    __slots__ = ("value", "shape", "_latex", "notes")
 
-    def __init__(self, value: Any, latex: str | Callable[[], str], shape: tuple):
+    def __init__(self, value: Any, latex: str | Callable[[], str], shape: tuple,
+                 notes: tuple[dict[str, Any], ...] = ()):
         self.value = value
         self.shape = shape
         self._latex = latex
+        self.notes = notes  # readings worth a hint, e.g. {"code": "power_then_product", "meant": "e^(-2x)"}
 
     @property
     def latex(self) -> str:
@@ -72,11 +77,17 @@ def parse(text: str, variables: Sequence[str] = (), *, mode: str = "answer",
         variables = [v.strip() for v in variables.split(",") if v.strip()]
     variables = tuple(variables)
     if mode == "answer" and not names and not functions:
-        return _read(text, _cached_lexer(variables, mode), mode)
+        return parse_source(latex_reader.read(text), variables)
     key = None if functions else _names_key(names)
     if mode == "template" and key is not None:
         return _read_template(text, variables, key)
-    return _read(text, _build_lexer(variables, mode, names, functions), mode)
+    return _read(latex_reader.read(text), _build_lexer(variables, mode, names, functions), mode)
+
+
+def parse_source(source: Source, variables: Sequence[str] = ()) -> Parsed:
+    """An answer already through the LaTeX front end (``latex_reader.read``), e.g. the right-hand side of
+    ``a_n = …``; error columns point into what was typed."""
+    return _read(source, _cached_lexer(tuple(variables), "answer"), "answer")
 
 
 @lru_cache(maxsize=1024)
@@ -84,45 +95,66 @@ def _read_template(text: str, variables: tuple[str, ...], names: tuple[tuple[str
     """A template text read once per (text, variables, names): exercise files repeat them across seeds."""
     lexer = _build_lexer(variables, "template", {name: value for name, _, value in names}, None) if names \
         else _cached_lexer(variables, "template")
-    return _read(text, lexer, "template")
+    return _read(latex_reader.read(text), lexer, "template")
 
 
-def _read(text: str, lexer: Lexer, mode: str) -> Parsed:
-    tokens = lexer.tokenize(text)
+def _read(source: Source, lexer: Lexer, mode: str) -> Parsed:
+    tokens = tokenize(source, lexer)
+    if mode == "answer":  # learner text: its LaTeX (the preview) is wanted and cheap, build it while reading
+        parser = Parser(tokens, mode)
+        node = parser.parse_top()
+        return _finish(node, node.tex, tuple(parser.notes))
+    node = Parser(tokens, mode, with_tex=False).parse_top()
+    return _finish(node, lambda: Parser(tokenize(source, lexer), mode).parse_top().tex)  # holds no tokens
+
+
+def tokenize(source: Source, lexer: Lexer) -> list[Token]:
+    """The tokens of ``source`` with columns in what was typed; ParseError ``empty`` if there are none."""
+    try:
+        tokens = lexer.tokenize(source.text)
+    except ParseError as err:
+        err.column = source.column(err.column)
+        raise
+    if source.columns is not None:
+        _remap(tokens, source)
     if tokens[0].kind == "end":
         raise ParseError("empty", None)
-    if mode == "answer":  # learner text: its LaTeX (the preview) is wanted and cheap, build it while reading
-        node = Parser(tokens, mode).parse_top()
-        return _finish(node, node.tex)
-    node = Parser(tokens, mode, with_tex=False).parse_top()
-    return _finish(node, lambda: Parser(lexer.tokenize(text), mode).parse_top().tex)  # holds no tokens
+    return tokens
 
 
-def parse_typed(text: str, variables: Sequence[str] = ()) -> Any:
+def _remap(tokens: list[Token], source: Source) -> None:
+    for tok in tokens:
+        tok.column = source.column(tok.column)
+        if tok.kind == "big":
+            head = tok.extra
+            head.column = tok.column
+            _remap(head.lo, source)
+            _remap(head.hi, source)
+
+
+def parse_typed(text: str | Source, variables: Sequence[str] = ()) -> Any:
     """The answer ``text`` as typed: sums, products, quotients and powers left unevaluated (see ``solver.typed``),
     so ``2(x+1)`` stays a product. For judging the form of an answer; raises ParseError like ``parse``."""
-    variables = tuple(variables)
-    tokens = _cached_lexer(variables, "answer").tokenize(text)
-    if tokens[0].kind == "end":
-        raise ParseError("empty", None)
+    source = text if isinstance(text, Source) else latex_reader.read(text)
+    tokens = tokenize(source, _cached_lexer(tuple(variables), "answer"))
     node = Parser(tokens, "answer", keep_form=True).parse_top()
     return node.value if node.typed is None else node.typed
 
 
-def _finish(node: Node, tex: str | Callable[[], str]) -> Parsed:
+def _finish(node: Node, tex: str | Callable[[], str], notes: tuple[dict[str, Any], ...] = ()) -> Parsed:
     value = node.value
     if isinstance(value, arith.PlusMinus):
         value = FiniteSet(*value.items)
     if isinstance(value, bool):
-        return Parsed(value, tex, ("bool",))
+        return Parsed(value, tex, ("bool",), notes)
     if isinstance(value, FiniteSet) or value is S.EmptySet:
         check_defined(value.args)
-        return Parsed(value, tex, ("set", len(value.args)))
+        return Parsed(value, tex, ("set", len(value.args)), notes)
     if isinstance(value, ImmutableMatrix):
         check_defined(list(value))
         r, c = value.shape
-        return Parsed(value, tex, ("vector", r) if c == 1 else ("matrix", r, c))
+        return Parsed(value, tex, ("vector", r) if c == 1 else ("matrix", r, c), notes)
     if isinstance(value, sympy.logic.boolalg.BooleanAtom):
-        return Parsed(bool(value), tex, ("bool",))
+        return Parsed(bool(value), tex, ("bool",), notes)
     check_defined([value])
-    return Parsed(value, tex, ("scalar",))
+    return Parsed(value, tex, ("scalar",), notes)
