@@ -85,6 +85,8 @@ class AnswerSpec(Strict):
     shuffle: bool | None = None
     """Choice answers: show the options in an order drawn from the seed (default) or as written (false)."""
     mistakes: list[MistakeSpec] = []
+    lhs: list[str] = []
+    """Names a left-hand side may give (`lhs: [a_n]` accepts `a_n = …`, refuses `b_n = …`; see docs/solver.md)."""
 
 
 class PartSpec(Strict):

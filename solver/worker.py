@@ -223,6 +223,22 @@ def prestart() -> None:
                 w.lock.release()
 
 
+def wait_ready(timeout: float) -> bool:
+    """Start the workers if needed and wait (at most ``timeout`` seconds) until one is ready for tasks."""
+    prestart()
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for w in _POOL:
+            if w.lock.acquire(blocking=False):
+                try:
+                    if w.is_ready():
+                        return True
+                finally:
+                    w.lock.release()
+        time.sleep(0.02)
+    return False
+
+
 def run(task: str, *args: Any, timeout: float) -> tuple[str, Any]:
     """Run ``task`` in a worker; ``("ok", result)``, or ``("error", reason)`` (``TIMEOUT`` when out of time)."""
     deadline = time.monotonic() + timeout
