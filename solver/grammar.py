@@ -37,7 +37,7 @@ class Node:
     prec: int
     literal_vector: bool = field(default=False)
     typed: Any = None  # the unevaluated tree of what was typed (only when the parser keeps forms)
-
+    computed: Any = ty.UNCHECKED  # what keeps it from being a literal value (only when the parser marks them)
 
 
 def check_defined(values: Sequence[Any]) -> None:
@@ -50,11 +50,13 @@ def check_defined(values: Sequence[Any]) -> None:
 class Parser:
     """Pratt parser over a token list; builds values and their LaTeX together."""
 
-    def __init__(self, tokens: list[Token], mode: str, keep_form: bool = False, with_tex: bool = True):
+    def __init__(self, tokens: list[Token], mode: str, keep_form: bool = False, with_tex: bool = True,
+                 mark_literal: bool = False):
         self.tokens = tokens
         self.pos = 0
         self.mode = mode
         self.keep_form = keep_form
+        self.mark_literal = mark_literal  # set each node's `computed` (see `literal_computation`)
         self.with_tex = with_tex  # False: skip the LaTeX of values (names' values, vectors of vectors)
         self.depth = 0
         self.abs_depth = 0
@@ -96,6 +98,15 @@ class Parser:
             return None
         return ty.build(op, [_typed_or_value(o) for o in operands], value)
 
+    def mark(self, node: Node, op: str, column: int | None, *operands: Any, name: str = "") -> Node:
+        """Set ``node.computed`` from its own operation ``op`` and its operands (nodes or plain values), when
+        literal values are being marked (``solver.typed.computation``); returns ``node``."""
+        if self.mark_literal:
+            nodes = [o for o in operands if isinstance(o, Node)]
+            node.computed = ty.computation(op, column, node.value, [o.computed for o in nodes],
+                                           [o.value if isinstance(o, Node) else o for o in operands], name)
+        return node
+
     # -- grammar ------------------------------------------------------------------------------------
     def parse_top(self) -> Node:
         first = self.expr(0)
@@ -104,7 +115,7 @@ class Parser:
             while self.is_op(self.peek(), ","):
                 self.advance()
                 items.append(self.expr(0))
-            node = self.vector(items, self.tokens[0])
+            node = self.mark(self.vector(items, self.tokens[0]), "vector", None, *items)
         else:
             node = first
         tok = self.peek()
@@ -162,14 +173,14 @@ class Parser:
         tok = self.advance()
         kind = tok.kind
         if kind == "num":
-            return Node(tok.value, tok.tex, tx.MUL if "times" in tok.tex else tx.ATOM)
+            return self.mark(Node(tok.value, tok.tex, tx.MUL if "times" in tok.tex else tx.ATOM), "atom", None)
         if kind == "sym":
             if tok.extra == "name":
                 tex, prec = tx.of_value(tok.value) if self.with_tex else ("", tx.ATOM)
                 return Node(tok.value, tex, prec)
             if tok.extra in ("index", "indexed"):
                 return self.index(tok)
-            return Node(tok.value, tok.tex, tx.ATOM)
+            return self.mark(Node(tok.value, tok.tex, tx.ATOM), "atom", None)
         if kind == "func":
             return self.call(tok)
         if kind == "big":
@@ -190,10 +201,11 @@ class Parser:
             if t in ("-", "+"):
                 operand = self.expr(25)
                 if t == "+":
-                    return Node(operand.value, "+" + operand.tex, tx.UNARY, typed=operand.typed)
+                    return self.mark(Node(operand.value, "+" + operand.tex, tx.UNARY, typed=operand.typed),
+                                     "group", None, operand)
                 value = arith.neg(operand.value, tok.column)
-                return Node(value, "-" + tx.wrap(operand.tex, operand.prec, tx.UNARY), tx.UNARY,
-                             typed=self.typed("neg", value, operand))
+                return self.mark(Node(value, "-" + tx.wrap(operand.tex, operand.prec, tx.UNARY), tx.UNARY,
+                                       typed=self.typed("neg", value, operand)), "neg", tok.column, operand)
             if t in ("±", "∓"):
                 operand = self.expr(25)
                 value = operand.value
@@ -202,15 +214,17 @@ class Parser:
                     alternatives = alternatives[::-1]
                 self.check_scalar(value, tok, "±")
                 tex = (r"\pm " if t == "±" else r"\mp ") + tx.wrap(operand.tex, operand.prec, tx.UNARY)
-                return Node(arith.PlusMinus(tuple(dict.fromkeys(alternatives))), tex, tx.UNARY)
+                return self.mark(Node(arith.PlusMinus(tuple(dict.fromkeys(alternatives))), tex, tx.UNARY), "±",
+                                 tok.column, operand)
             if t == "∞":
                 if not self.allow_infinity:
                     raise ParseError("infinity_here", tok.column)
-                return Node(S.Infinity, r"\infty", tx.ATOM)
+                return self.mark(Node(S.Infinity, r"\infty", tx.ATOM), "atom", None)
             if t == "√":
                 operand = self.expr(25)
                 value = self.apply(ANSWER_FUNCTIONS["sqrt"], [operand.value], tok)
-                return Node(value, r"\sqrt{%s}" % tx.strip_group(operand.tex), tx.ATOM)
+                return self.mark(Node(value, r"\sqrt{%s}" % tx.strip_group(operand.tex), tx.ATOM), "call",
+                                 tok.column, operand, name="√")
         raise self.unexpected(tok)
 
     def infix(self, left: Node, tok: Token) -> Node:
@@ -218,8 +232,8 @@ class Parser:
         if tok.kind == "sup":
             self.advance()
             value = arith.power(left.value, tok.value, col)
-            return Node(value, tx.power(left.tex, left.prec, tok.tex), tx.POW,
-                         typed=self.typed("^", value, left, tok.value))
+            return self.mark(Node(value, tx.power(left.tex, left.prec, tok.tex), tx.POW,
+                                   typed=self.typed("^", value, left, tok.value)), "^", col, left, tok.value)
         if tok.kind == "kw":
             self.advance()
             right = self.expr(self.left_bp(tok))
@@ -234,13 +248,13 @@ class Parser:
                 right = self.expr(10)
                 if t == "+":
                     value = arith.add(left.value, right.value, col)
-                    return Node(value, "%s + %s" % (left.tex, right.tex), tx.ADD,
-                                 typed=self.typed("+", value, left, right))
+                    return self.mark(Node(value, "%s + %s" % (left.tex, right.tex), tx.ADD,
+                                           typed=self.typed("+", value, left, right)), "+", col, left, right)
                 r_tex = tx.wrap(right.tex, right.prec, tx.ADD + 1)
                 if t == "-":
                     value = arith.sub(left.value, right.value, col)
-                    return Node(value, "%s - %s" % (left.tex, r_tex), tx.ADD,
-                                 typed=self.typed("-", value, left, right))
+                    return self.mark(Node(value, "%s - %s" % (left.tex, r_tex), tx.ADD,
+                                           typed=self.typed("-", value, left, right)), "-", col, left, right)
                 self.check_scalar(left.value, tok, "±")
                 self.check_scalar(right.value, tok, "±")
                 plus = arith.add(left.value, right.value, col)
@@ -248,7 +262,8 @@ class Parser:
                 pair = (plus, minus) if t == "±" else (minus, plus)
                 items = tuple(dict.fromkeys(_flatten(pair)))
                 tex = r"%s %s %s" % (left.tex, r"\pm" if t == "±" else r"\mp", r_tex)
-                return Node(items[0] if len(items) == 1 else arith.PlusMinus(items), tex, tx.ADD)
+                return self.mark(Node(items[0] if len(items) == 1 else arith.PlusMinus(items), tex, tx.ADD), "±",
+                                 col, left, right)
             if t in ("*", "/", "⊙"):
                 self.advance()
                 right = self.expr(20)
@@ -257,9 +272,10 @@ class Parser:
                 if t == "⊙":
                     value = arith.hadamard(left.value, right.value, col)
                     tex = r"%s \odot %s" % (tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL))
-                    return Node(value, tex, tx.MUL)
+                    return self.mark(Node(value, tex, tx.MUL), "⊙", col, left, right)
                 value = arith.div(left.value, right.value, col)
-                return Node(value, tx.fraction(left.tex, right.tex), tx.MUL, typed=self.typed("/", value, left, right))
+                return self.mark(Node(value, tx.fraction(left.tex, right.tex), tx.MUL,
+                                       typed=self.typed("/", value, left, right)), "/", col, left, right)
             if t == "^":
                 self.advance()
                 nxt = self.peek()
@@ -270,18 +286,20 @@ class Parser:
                 right = self.expr(29)
                 self.note_power(left, right, start)
                 value = arith.power(left.value, right.value, col)
-                return Node(value, tx.power(left.tex, left.prec, right.tex), tx.POW,
-                             typed=self.typed("^", value, left, right))
+                return self.mark(Node(value, tx.power(left.tex, left.prec, right.tex), tx.POW,
+                                       typed=self.typed("^", value, left, right)), "^", col, left, right)
             if t == "%":
                 self.advance()
                 value = arith.div(left.value, Integer(100), col)
-                return Node(value, left.tex + r"\%", tx.ATOM, typed=self.typed("/", value, left, Integer(100)))
+                return self.mark(Node(value, left.tex + r"\%", tx.ATOM, typed=self.typed("/", value, left, Integer(100))),
+                                 "%", col, left)
             if t == "!":
                 self.advance()
                 if isinstance(left.value, ImmutableMatrix) or not isinstance(left.value, Basic):
                     raise self.unexpected(tok)
                 check_factorial(left.value, col)
-                return Node(sympy.factorial(left.value), tx.wrap(left.tex, left.prec, tx.ATOM) + "!", tx.ATOM)
+                return self.mark(Node(sympy.factorial(left.value), tx.wrap(left.tex, left.prec, tx.ATOM) + "!", tx.ATOM),
+                                 "call", col, left, name="!")
             if t == "ᵀ":
                 self.advance()
                 return self.transpose(left, tok)
@@ -303,7 +321,7 @@ class Parser:
     def product(self, left: Node, right: Node, col: int, explicit: bool) -> Node:
         value = arith.mul(left.value, right.value, col)
         tex = tx.product(tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL), explicit)
-        return Node(value, tex, tx.MUL, typed=self.typed("*", value, left, right))
+        return self.mark(Node(value, tex, tx.MUL, typed=self.typed("*", value, left, right)), "*", col, left, right)
 
     def note_power(self, base: Node, exponent: Node, start: int) -> None:
         """Note ``e^-2x`` (read e^(-2)·x, as documented): a number exponent, negative or on e, with a name
@@ -324,12 +342,12 @@ class Parser:
         if tok.extra == "index":
             symbol, shadowed = tok.value
             if symbol in self.bound:
-                return Node(symbol, tok.tex, tx.ATOM)
+                return self.mark(Node(symbol, tok.tex, tx.ATOM), "atom", None)
             if shadowed is not None and shadowed.role in ("var", "const"):  # a declared name the index hid
-                return Node(shadowed.value, shadowed.tex, tx.ATOM)
+                return self.mark(Node(shadowed.value, shadowed.tex, tx.ATOM), "atom", None)
             raise ParseError("index_outside", tok.column, {"name": tok.text, "index": tok.text})
         if tok.value.indices[0].free_symbols <= set(self.bound):
-            return Node(tok.value, tok.tex, tx.ATOM)
+            return self.mark(Node(tok.value, tok.tex, tx.ATOM), "atom", None)
         raise ParseError("index_outside", tok.column, {"name": tok.text, "index": str(tok.value.indices[0])})
 
     def big_operator(self, tok: Token) -> Node:
@@ -347,7 +365,10 @@ class Parser:
         name = r"\sum" if head.op == "sum" else r"\prod"
         tex = r"%s_{%s=%s}^{%s} %s" % (name, head.index, tx.strip_group(lo.tex), tx.strip_group(hi.tex),
                                        tx.wrap(body.tex, body.prec, tx.MUL))
-        return Node(value, tex, tx.MUL)
+        node = Node(value, tex, tx.MUL)
+        if self.mark_literal:  # Σ is a computation the literal form leaves to the learner
+            node.computed = ty.Computation("sum-notation", tok.column)
+        return node
 
     def bound_value(self, tokens: list[Token]) -> Node:
         sub = Parser(tokens, self.mode, with_tex=self.with_tex)
@@ -359,7 +380,8 @@ class Parser:
         if not isinstance(left.value, ImmutableMatrix):
             raise arith.shape_error("only a vector or matrix can be transposed", "只有向量或矩阵可以转置",
                                     tok.column)
-        return Node(ImmutableMatrix(left.value.T), tx.wrap(left.tex, left.prec, tx.ATOM) + "^{T}", tx.POW)
+        return self.mark(Node(ImmutableMatrix(left.value.T), tx.wrap(left.tex, left.prec, tx.ATOM) + "^{T}", tx.POW),
+                         "transpose", tok.column, left)
 
     def check_scalar(self, value: Any, tok: Token, what: str) -> None:
         if isinstance(value, (ImmutableMatrix, FiniteSet, bool)):
@@ -390,9 +412,11 @@ class Parser:
         if len(items) == 1:
             item = items[0]
             if tok.extra == HIDDEN:  # LaTeX braces group without showing
-                return Node(item.value, item.tex, item.prec, item.literal_vector, item.typed)
-            return Node(item.value, r"\left(%s\right)" % item.tex, tx.ATOM, item.literal_vector, item.typed)
-        return self.vector(items, tok)
+                return self.mark(Node(item.value, item.tex, item.prec, item.literal_vector, item.typed), "group",
+                                 None, item)
+            return self.mark(Node(item.value, r"\left(%s\right)" % item.tex, tx.ATOM, item.literal_vector, item.typed),
+                             "group", None, item)
+        return self.mark(self.vector(items, tok), "vector", None, *items)
 
     def bracket(self, tok: Token) -> Node:
         saved_abs, self.abs_depth = self.abs_depth, 0
@@ -412,14 +436,15 @@ class Parser:
                 break
         self.abs_depth = saved_abs
         if len(rows) > 1:
-            return self.matrix_rows(rows, tok)
+            return self.mark(self.matrix_rows(rows, tok), "matrix", None, *(i for row in rows for i in row))
         items = rows[0]
         if len(items) == 1 and not items[0].literal_vector:
             item = items[0]
             if isinstance(item.value, ImmutableMatrix):  # [\begin{matrix}…\end{matrix}]: SymPy's LaTeX of a matrix
-                return Node(item.value, item.tex, tx.ATOM)
-            return Node(item.value, r"\left[%s\right]" % item.tex, tx.ATOM, typed=item.typed)
-        return self.vector(items, tok)
+                return self.mark(Node(item.value, item.tex, tx.ATOM), "group", None, item)
+            return self.mark(Node(item.value, r"\left[%s\right]" % item.tex, tx.ATOM, typed=item.typed), "group",
+                             None, item)
+        return self.mark(self.vector(items, tok), "vector", None, *items)
 
     def vector(self, items: list[Node], tok: Token) -> Node:
         """(a, b, c) as a column; a list of equal-length vectors becomes the rows of a matrix."""
@@ -472,7 +497,7 @@ class Parser:
                 raise arith.shape_error("the elements of a set must be numbers, expressions or vectors",
                                         "集合的元素必须是数、表达式或向量", tok.column)
             values.extend(_flatten([item.value]))
-        return Node(FiniteSet(*values), tx.set_of([i.tex for i in items]), tx.ATOM)
+        return self.mark(Node(FiniteSet(*values), tx.set_of([i.tex for i in items]), tx.ATOM), "set", None, *items)
 
     def absolute(self, tok: Token) -> Node:
         self.abs_depth += 1
@@ -485,7 +510,8 @@ class Parser:
         self.advance()
         self.abs_depth -= 1
         value = self.apply(ANSWER_FUNCTIONS["abs"], [inner.value], tok)
-        return Node(value, r"\left|%s\right|" % tx.strip_group(inner.tex), tx.ATOM)
+        return self.mark(Node(value, r"\left|%s\right|" % tx.strip_group(inner.tex), tx.ATOM), "call", tok.column,
+                         inner, name="|…|")
 
     def call(self, tok: Token) -> Node:
         spec: FunctionSpec = tok.value
@@ -545,7 +571,8 @@ class Parser:
             value = arith.power(value, power_value, tok.column)
             tex = tx.power(tex, tx.ATOM, power_tex) if not tex.startswith("\\") or "\\left(" not in tex else \
                 tex.replace(r"\left(", "^{%s}\\left(" % power_tex, 1)
-        return Node(value, tex, tx.ATOM, typed=typed)
+        return self.mark(Node(value, tex, tx.ATOM, typed=typed), "call", tok.column, *args,
+                         *([power_value] if power_value is not None else []), name=tok.text)
 
     def typed_call(self, value: Any, args: list[Node]) -> Any:
         """``f(typed args)`` unevaluated when ``value`` is a plain call of the typed arguments, else None."""

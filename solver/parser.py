@@ -14,6 +14,7 @@ import sympy
 from sympy import FiniteSet, ImmutableMatrix, S
 
 from . import arith
+from . import typed as ty
 from .errors import ParseError
 from .functions import FunctionSpec
 from .grammar import Node, Parser, check_defined
@@ -22,7 +23,7 @@ from .latex_reader import Source
 from .lexer import Lexer, Token
 from .vocabulary import _build_lexer, _cached_lexer, _names_key, symbol
 
-__all__ = ["Parsed", "parse", "parse_source", "parse_typed", "symbol"]
+__all__ = ["Parsed", "literal_computation", "parse", "parse_source", "parse_typed", "symbol"]
 
 
 class Parsed:
@@ -139,6 +140,15 @@ def parse_typed(text: str | Source, variables: Sequence[str] = ()) -> Any:
     tokens = tokenize(source, _cached_lexer(tuple(variables), "answer"))
     node = Parser(tokens, "answer", keep_form=True).parse_top()
     return node.value if node.typed is None else node.typed
+
+
+def literal_computation(text: str | Source, variables: Sequence[str] = ()) -> ty.Computation | None:
+    """The outermost operation in the answer ``text`` that a literal value (``form: value``) leaves to the
+    learner — ``[[1,2],[3,4]]*[[5],[6]]`` is a product, ``σ(0.5)`` a function — or None when ``text`` is a
+    number, vector, matrix or set written out (see ``solver.typed.computation``). Raises ParseError like ``parse``."""
+    source = text if isinstance(text, Source) else latex_reader.read(text)
+    tokens = tokenize(source, _cached_lexer(tuple(variables), "answer"))
+    return Parser(tokens, "answer", mark_literal=True).parse_top().computed
 
 
 def _finish(node: Node, tex: str | Callable[[], str], notes: tuple[dict[str, Any], ...] = ()) -> Parsed:

@@ -241,3 +241,13 @@ def test_template_expressions_read_latex_too():
 def test_e_and_exp_spellings():
     assert val(r"e^{x}") == val(r"\exp(x)") == val("exp(x)") == exp(x)
     assert val(r"\mathrm{e}") == E
+
+
+@pytest.mark.parametrize("kind, expected, answer, status", [
+    ("number", "3/4", r"\frac{3}{4}", "correct"), ("number", "2^(1/3)", r"\sqrt[3]{2}", "correct"),
+    ("vector", "(1, 2)", r"\begin{pmatrix}1\\2\end{pmatrix}", "correct"), ("number", "3/4", r"p = \frac{3}{4}", "correct"),
+    ("number", "6", r"\sum_{i=1}^{3} i", "invalid"), ("matrix", "[[1,3],[2,4]]", r"\begin{pmatrix}1&2\\3&4\end{pmatrix}^T", "invalid"),
+    ("number", "1/2", r"\sigma(0)", "invalid"),
+])
+def test_literal_form_reads_latex(kind, expected, answer, status):
+    assert check(kind, expected, answer, form="value").status == status
