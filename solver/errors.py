@@ -31,6 +31,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "第 {column} 列的名称 {name} 无法识别——这里可用的变量是 {variables}，例如 {example}"),
     "unknown_name_none": ("unknown name {name} at column {column} — this answer takes no variables: type a number, "
                           "e.g. 3/4 or \\sqrt{{2}}", "第 {column} 列的名称 {name} 无法识别——这个答案不含变量：请输入一个数，例如 3/4 或 \\sqrt{{2}}"),
+    "unknown_name_template": ("unknown name {name} at column {column} — declare it under params, derived or "
+                              "symbols, e.g. symbols: [x]", "第 {column} 列的名称 {name} 无法识别——请在 params、derived 或 "
+                              "symbols 中声明它，例如 symbols: [x]"),
     "unknown_name_transpose": ("unknown name T at column {column} — to transpose, write A^T, e.g. [[1,2],[3,4]]^T",
                                "第 {column} 列的名称 T 无法识别——转置请写 A^T，例如 [[1,2],[3,4]]^T"),
     "unknown_name_infinity": ("{name} at column {column} is not read — ∞ (\\infty) is understood only as the bound "

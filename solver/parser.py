@@ -80,9 +80,14 @@ def parse(text: str, variables: Sequence[str] = (), *, mode: str = "answer",
     if mode == "answer" and not names and not functions:
         return parse_source(latex_reader.read(text), variables)
     key = None if functions else _names_key(names)
-    if mode == "template" and key is not None:
-        return _read_template(text, variables, key)
-    return _read(latex_reader.read(text), _build_lexer(variables, mode, names, functions), mode)
+    try:
+        if mode == "template" and key is not None:
+            return _read_template(text, variables, key)
+        return _read(latex_reader.read(text), _build_lexer(variables, mode, names, functions), mode)
+    except ParseError as err:
+        if mode == "template" and err.code == "unknown_name":
+            err.code = "unknown_name_template"  # an author's name: the advice is where to declare it
+        raise
 
 
 def parse_source(source: Source, variables: Sequence[str] = ()) -> Parsed:
