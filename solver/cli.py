@@ -69,8 +69,8 @@ def _dump(result: dict[str, Any]) -> str:
 def batch(lines: Sequence[str] | TextIO, out: TextIO, warm: bool = True) -> int:
     """Check every line of JSON Lines ``lines``; write one result line per input line. Returns the count.
 
-    With ``warm`` (the default) the simplify workers are started and the checker warmed before the first line
-    is read, so the first case that needs ``simplify`` (a trigonometric identity) does not wait for them."""
+    With ``warm`` (the default) a simplify worker is started and ready before the first line is read, so the
+    first case that needs ``simplify`` (a trigonometric identity) does not wait for one."""
     if warm:
         warm_now()
     count = 0

@@ -35,12 +35,10 @@ def warm_up() -> None:
 
 
 def warm_now(timeout: float = 30.0) -> None:
-    """Warm the checker in this thread and wait (at most ``timeout`` s) until a simplify worker is ready: for
-    ``python -m solver batch``, whose first case should not wait for a worker to start."""
+    """Start the simplify workers and wait (at most ``timeout`` s) until one is ready: for ``python -m solver
+    batch``, whose first case should not wait for a worker to start (or run out of time waiting)."""
     from solver import worker
 
-    worker.prestart()
-    _warm()
     worker.wait_ready(timeout)
 
 
