@@ -17,8 +17,8 @@ from solver.warm import warm_now
 from solver.messages import say
 from solver.verdict import INVALID, Verdict
 
-OPTIONAL_FIELDS = ("rtol", "atol", "sigfigs", "forbidden", "form", "mistakes", "choices", "domain", "timeout", "lang",
-                   "lhs")
+OPTIONAL_FIELDS = ("rtol", "atol", "sigfigs", "forbidden", "form", "mistakes", "choices", "domain", "operands",
+                   "timeout", "lang", "lhs")
 
 
 def _names(value: Any) -> list[str]:
