@@ -103,6 +103,16 @@ HOSTILE_ANSWERS = [
 ]
 HOSTILE = [{"kind": "expression", "expected": "x", "answer": a, "vars": "x"} for a in HOSTILE_ANSWERS]
 
+LARGE_POWERS = [  # decided from values, never expanded
+    {"kind": "expression", "expected": "(x-a)^6000", "answer": "(x-a)^6000", "vars": "x,a"},
+    {"kind": "expression", "expected": "(x-a)^6000", "answer": "(x-a)^5999", "vars": "x,a"},
+    {"kind": "expression", "expected": "(x-a)^6000", "answer": "(a-x)^6000", "vars": "x,a"},
+    {"kind": "expression", "expected": "(x+1)^9999*(x-1)^9999", "answer": "(x^2-1)^9999", "vars": "x"},
+    {"kind": "expression", "expected": "(x+1)^9000", "answer": "(x+1)^9000+relu(x-2.99)", "vars": "x"},
+    {"kind": "expression", "expected": "a^(b*c)", "answer": "(a^b)^c", "vars": "a,b,c"},
+    {"kind": "expression", "expected": "1", "answer": "sqrt(k/m)*sqrt(m/k)", "vars": "k,m"},
+]
+
 FAMILY = "w_1,w_2,w_3,x_1,x_2,x_3,b"
 LATEX: list[dict[str, Any]] = [  # the same kinds of answers, typed in LaTeX (and Σ, left-hand sides)
     {"kind": "expression", "expected": "exp(-z)/(1+exp(-z))^2", "answer": r"\frac{e^{-z}}{(1+e^{-z})^2}", "vars": "z"},
@@ -251,7 +261,8 @@ def main() -> None:
             ("hostile", len(HOSTILE), _stats([_run(case) for case in HOSTILE])),
             ("LaTeX, first sight", len(LATEX), _stats([_run(case) for case in LATEX])),
             ("LaTeX, seen before", len(LATEX) * 5, _stats([_run(c) for _ in range(5) for c in LATEX])),
-            ("hostile LaTeX", len(HOSTILE_LATEX), _stats([_run(case) for case in HOSTILE_LATEX]))]
+            ("hostile LaTeX", len(HOSTILE_LATEX), _stats([_run(case) for case in HOSTILE_LATEX])),
+            ("large powers, roots of negative numbers", len(LARGE_POWERS), _stats([_run(c) for c in LARGE_POWERS]))]
     print(f"solver benchmark: {os.cpu_count()} CPUs, load average {load} (1, 5, 15 min) at the start\n")
     print("| in-process `check` | checks | p50 ms | p95 ms | max ms |")
     print("|---|---:|---:|---:|---:|")
