@@ -59,7 +59,14 @@ def _zero_test(diff: sp.Basic) -> str:
     return "unknown"
 
 
-_TASKS: dict[str, Callable[..., Any]] = {"zero_test": _zero_test}
+def _compare_open(expected: sp.Basic, answer: sp.Basic) -> tuple[bool, Any]:
+    """``solver.bigops.compare_open`` (an answer holding a Σ/Π left open), here because it may be costly."""
+    from solver.bigops import compare_open
+
+    return compare_open(expected, answer)
+
+
+_TASKS: dict[str, Callable[..., Any]] = {"zero_test": _zero_test, "compare_open": _compare_open}
 _inside_worker = False
 
 
@@ -348,6 +355,22 @@ def prestart(pool: str = "check") -> None:
                 pass
             finally:
                 w.lock.release()
+
+
+def wait_ready(timeout: float, pool: str = "check") -> bool:
+    """Start the workers of ``pool`` if needed and wait (at most ``timeout`` seconds) until one is ready for tasks."""
+    prestart(pool)
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for w in _POOLS[pool]:
+            if w.lock.acquire(blocking=False):
+                try:
+                    if w.is_ready():
+                        return True
+                finally:
+                    w.lock.release()
+        time.sleep(0.02)
+    return False
 
 
 def run(task: str, *args: Any, timeout: float, pool: str = "check", startup: float = 0.0) -> tuple[str, Any]:
