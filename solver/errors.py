@@ -23,6 +23,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "e.g. 2*3, not 2 3", "第 {column} 列出现了意外的数字 {token}——数字之间请写运算符，例如 2*3 而不是 2 3"),
     "unexpected_end": ("unexpected end of input — something is missing at the end, e.g. x^ needs its power: x^2",
                        "输入意外结束——末尾缺少内容，例如 x^ 后面要写指数：x^2"),
+    "power_needs_exponent": ("the ^ at column {column} has no power after it — write powers as x^(n-1) or "
+                             "x^{{n-1}}, e.g. x^2", "第 {column} 列的 ^ 后面缺少指数——幂请写成 x^(n-1) 或 x^{{n-1}}，例如 x^2"),
+    "fraction_needs_denominator": ("the / at column {column} has nothing to divide by — a fraction: 3/4 or "
+                                   "\\frac{{3}}{{4}}, e.g. (x+1)/2", "第 {column} 列的 / 后面缺少除数——分数请写成 3/4 或 "
+                                   "\\frac{{3}}{{4}}，例如 (x+1)/2"),
     "unmatched_open": ("unmatched {token} at column {column} — close it, e.g. (x+1)^2 or x^{{n-1}}",
                        "第 {column} 列的 {token} 没有配对的右括号——请补上，例如 (x+1)^2 或 x^{{n-1}}"),
     "unmatched_close": ("unexpected '{token}' at column {column} — it closes nothing; remove it or open it first, "
