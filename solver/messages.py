@@ -216,6 +216,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shape_set": {"en": "set", "zh": "集合"},
     "shape_statement": {"en": "comparison", "zh": "比较式"},
     "list_sep": {"en": ", ", "zh": "、"},
+    "hint_power_then_product": {
+        "en": "(Read as {read}; did you mean {meant}?)",
+        "zh": "（这里读作 {read}；你是想写 {meant} 吗？）",
+    },
 }
 
 
