@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Mapping
 from exercises import render
 from exercises.engine import GenerationError
 from exercises.validate import DEFAULT_TEST_SEEDS, TestResult, run_template_tests
+from exercises.yamlread import FileError
 
 if TYPE_CHECKING:
     from exercises.engine import Exercise, Template
@@ -15,10 +16,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Preview:
-    """An exercise generated for the preview, or the reason it could not be (`file:line: field: message`)."""
+    """An exercise generated for the preview, or the reason it could not be (`file:line: field: message`; its
+    `text(lang)` in English or Chinese)."""
 
     exercise: Exercise | None
-    error: str | None = None
+    error: FileError | None = None
 
 
 def locks_from_text(texts: Mapping[str, str]) -> dict[str, str]:
@@ -31,7 +33,7 @@ def generate_preview(template: Template, seed: int, locks: Mapping[str, str] | N
     try:
         return Preview(template.generate(int(seed), overrides=dict(locks or {})))
     except GenerationError as err:
-        return Preview(None, str(template.file_error(err)))
+        return Preview(None, template.file_error(err))
 
 
 def value_rows(ex: Exercise) -> list[dict[str, str]]:

@@ -4,6 +4,7 @@ class mode). Replacing or removing a file that quizzes use is first described (`
 ask before doing it."""
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ MAX_BYTES = 512 * 1024
 MAX_NAME = 100
 UPLOAD_SEEDS = 30
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.ya?ml$")
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -87,6 +89,7 @@ def check_upload(name: str, data: bytes, shelf: Shelf, seeds: int = UPLOAD_SEEDS
         result.errors += library.add_text(base, text)
         result.errors += [e for e in library.check_prerequisites() if e.path == base]
     except Exception:  # noqa: BLE001 — whatever a file holds, the page must go on
+        log.exception("checking the upload %s", base)
         result.errors.append(internal_error(base))
         return result
     result.templates = [t for t in library.templates if t not in known_templates]

@@ -23,6 +23,7 @@ from exercises.sandbox import FILE_SECONDS
 from ui.answer_box import answer_input, localized, show_preview
 from ui.exercise_view import get_exercise, get_library
 from ui.feedback import show_verdict
+from ui.auth import signed_in
 from ui.auth_config import class_mode
 from ui.i18n import lang, t
 
@@ -180,7 +181,7 @@ def preview_section() -> None:
     st.caption(t("instructor.preview.source", path=template.path, line=template.line))
     shown = preview.generate_preview(template, seed, locks)
     if shown.exercise is None:
-        st.error(t("instructor.preview.cannot", error=shown.error))
+        st.error(t("instructor.preview.cannot", error=shown.error.text(lang())))
         return
     ex = shown.exercise
     rate = _acceptance(template.id, template.where, template.path, template) if template.where else 1.0
@@ -218,6 +219,12 @@ def _impact_lines(impact: uploads.Impact) -> list[str]:
     return lines or [t("instructor.files.impact.none")]
 
 
+def _who() -> str | None:
+    """The signed-in instructor's name (class mode), recorded with the files they save and publish."""
+    account = signed_in()
+    return account.name if account is not None else None
+
+
 def _check_new_uploads(shelf: Any, files: list[Any]) -> None:
     """Validate each newly uploaded file; save it at once unless it changes quizzes (then it waits to be confirmed)."""
     done: dict[str, uploads.UploadResult] = st.session_state.setdefault(UPLOADS_KEY, {})
@@ -235,14 +242,14 @@ def _check_new_uploads(shelf: Any, files: list[Any]) -> None:
         if impact.any:
             pending[file.file_id] = (data, impact, result.name in shelf.files())
         else:
-            uploads.save_checked(result, data, shelf)
+            uploads.save_checked(result, data, shelf, _who())
             reload_library()
 
 
 def _confirm(file_id: str, shelf: Any) -> None:
     """Button callback: save a checked upload the instructor confirmed despite its effect on quizzes."""
     data, _, _ = st.session_state[PENDING_KEY].pop(file_id)
-    uploads.save_checked(st.session_state[UPLOADS_KEY][file_id], data, shelf)
+    uploads.save_checked(st.session_state[UPLOADS_KEY][file_id], data, shelf, _who())
     reload_library()
 
 
@@ -283,7 +290,7 @@ def _delete(name: str, shelf: Any) -> None:
 def _publish(template_id: str, shelf: Any) -> None:
     """Toggle callback: publish or withdraw a template on its topic page."""
     try:
-        shelf.publish(template_id, bool(st.session_state[key(f"publish-{template_id}")]))
+        shelf.publish(template_id, bool(st.session_state[key(f"publish-{template_id}")]), _who())
     except ShelfError as error:
         st.session_state[NOTICE_KEY] = (t("instructor.files.publish_failed", reason=error.message[lang()]), False)
     reload_library()

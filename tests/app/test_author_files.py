@@ -217,7 +217,7 @@ def test_class_mode_keeps_uploads_in_the_database_not_on_disk(folder, monkeypatc
     assert any("class database" in c.value for c in at.caption)
     at.file_uploader(key="instructor-upload").set_value([("mine.yaml", MINE.encode(), "application/yaml")]).run()
     assert any("mine.yaml is valid and saved" in s.value for s in at.success)
-    assert [f.name for f in SharedFiles(get_store().engine).files()] == ["mine.yaml"]
+    assert [(f.name, f.uploaded_by) for f in SharedFiles(get_store().engine).files()] == [("mine.yaml", "Teacher")]
     assert list(folder.iterdir()) == []
     assert "aaa-first-vector-sum" in get_library().templates
     assert isinstance(current_shelf(), FolderShelf) is False
