@@ -47,8 +47,9 @@ def practice_panel(topic_id: str) -> None:
         _controls(topic_id, templates, template_id, seed)
         try:
             ex = get_exercise(template_id, seed)
-        except Exception as error:
-            st.error(t("practice.library_error", error=f"{template_id} #{seed}: {type(error).__name__}"))
+        except Exception:  # e.g. an instructor's template over its budget at this seed
+            _log.exception("exercise %s #%s", template_id, seed)
+            st.error(t("practice.exercise_error", id=template_id, seed=seed))
             return
         st.caption(t("practice.seed", id=template_id, seed=seed))
         notice = st.container()   # filled after the exercise, so it counts the attempt just checked

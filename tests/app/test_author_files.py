@@ -102,6 +102,24 @@ def test_an_upload_is_not_on_its_topic_page_until_published(folder):
     assert at.session_state["practice-vectors-current"][0] == "aaa-first-vector-sum"  # easiest first, now offered
 
 
+def test_a_published_template_over_its_budget_at_a_seed_gives_learners_a_plain_message(folder, monkeypatch):
+    slow = MINE.replace("derived:\n", "symbols: [x, y, z, w]\n"
+                                        "    examples: [{seed: 1, params: {a: 1}}, {seed: 7, params: {a: 5}}]\n"
+                                        "    derived:\n      big: \"expand((x+y+z+w)^(10*a))\"\n")
+    (folder / "slow.yaml").write_text(slow, encoding="utf-8")  # cheap at seed 1 (it loads), costly at seed 7
+    SharedFiles(get_store().engine).publish("aaa-first-vector-sum", True)
+    library_source().invalidate()
+    at = AppTest.from_function(panel_script, args=("vectors",), default_timeout=TIMEOUT)
+    at.session_state["profile"] = "ada"
+    at.query_params.update({"ex": "aaa-first-vector-sum", "seed": "7"})
+    at.run(timeout=120)
+    assert not at.exception
+    [error] = at.error
+    assert error.value == ("This exercise (aaa-first-vector-sum #7) could not be generated. Press “Another one” or "
+                           "pick another exercise.")
+    assert at.button(key="practice-vectors-another")  # the way on is there
+
+
 # ----- replacing and removing files that quizzes use -----------------------------------------------------------
 def test_replacing_a_file_a_quiz_uses_asks_first_then_replaces(folder):
     (folder / "mine.yaml").write_text(MINE, encoding="utf-8")

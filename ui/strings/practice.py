@@ -11,6 +11,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The exercise library could not be loaded: {error}",
         "zh": "练习题库无法加载：{error}",
     },
+    "practice.exercise_error": {
+        "en": "This exercise ({id} #{seed}) could not be generated. Press “Another one” or pick another exercise.",
+        "zh": "这道练习（{id} #{seed}）无法生成。请点“换一道”或选择其他题目。",
+    },
     "practice.template": {"en": "Exercise", "zh": "题目"},
     "practice.difficulty": {"en": "difficulty {stars}", "zh": "难度 {stars}"},
     "practice.another": {"en": "Another one", "zh": "换一道"},
