@@ -79,12 +79,16 @@ class AnswerSpec(Strict):
     atol: float | None = None
     sigfigs: int | None = Field(default=None, ge=1, le=15)
     forbidden: list[str] = []
-    form: Literal["expanded", "factored", "simplified"] | None = None
+    form: Literal["expanded", "factored", "simplified", "value"] | None = None
+    """`value`: a number or a vector/matrix/set of numbers written out, no computation (any kind but choice)."""
     domain: dict[Name, list[Number]] | None = None
     choices: list[Text] | None = None
     shuffle: bool | None = None
     """Choice answers: show the options in an order drawn from the seed (default) or as written (false)."""
     mistakes: list[MistakeSpec] = []
+    operands: Annotated[list[Expr], Field(min_length=2, max_length=2)] | None = None
+    """Matrix answers: the two matrices A, B of the product asked for (e.g. `[A, B]`), so that a Hadamard product
+    typed for a matrix product (or the reverse, or BA for AB) is named automatically."""
 
 
 class PartSpec(Strict):
