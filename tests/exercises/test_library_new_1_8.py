@@ -458,3 +458,22 @@ def test_the_two_layer_gradient_is_read_in_the_books_notation():
     ex = LIB.get("chain-two-layers-weight").generate(1)
     assert ex.check("b", "(a_3 - t) a_3 (1 - a_3) w_3 a_2 (1 - a_2) x").status == "correct"
     assert ex.check("b", "(a_3 - t) a_3 (1 - a_3) w_3 a_2 (1 - a_2) x^2").status == "incorrect"
+
+
+LITERAL = [  # template, part, the question's own calculation typed with its numbers (solver syntax), message
+    ("vector-linear-combination", "a", "{{p}}*{{a}} + {{q}}*{{b}}", "Compute the sum yourself"),
+    ("vector-steepest-descent", "b", "-{{g}}/sqrt({{gg}})", "Divide each entry yourself"),
+    ("matrix-transpose", "b", "{{A}}*{{AT}}", "Compute the product yourself"),
+    ("sequence-simultaneous-decoupled", "a", "[[1, 0], [0, 1]] + [[{{p}} - 1, {{q}}], [{{q}}, {{p}} - 1]]",
+     "Compute the sum yourself"),
+    ("chain-exp-log", "b", "σ({{z0}}) - {{tv}}", "Work out σ"),
+    ("function-exponential-basics", "c", "1/(1 + e^(-ln({{m}})))", "Work out"),
+]
+
+
+@pytest.mark.parametrize("template_id, part_id, typed, message", LITERAL)
+def test_a_calculation_left_to_the_checker_is_refused(template_id, part_id, typed, message):
+    ex = LIB.get(template_id).generate(2)
+    verdict = ex.check(part_id, render.fill(typed, ex.values, latex=False))
+    assert verdict.status == "invalid" and message in verdict.message
+    assert ex.part(part_id).spec.form == "value"
