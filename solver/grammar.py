@@ -143,6 +143,10 @@ class Parser:
             return tok.text in ("(", "[", "√", "∞") or (tok.text == "|" and self.abs_depth == 0)
         return False
 
+    def starts_value(self, tok: Token) -> bool:
+        """Whether ``tok`` can begin an operand, a signed one included (what must follow ^ and /)."""
+        return self.starts_operand(tok) or self.is_op(tok, "-", "+", "{", "±", "∓")
+
     def left_bp(self, tok: Token) -> int:
         if tok.kind == "end":
             return 0
@@ -266,6 +270,8 @@ class Parser:
                                  col, left, right)
             if t in ("*", "/", "⊙"):
                 self.advance()
+                if t == "/" and not self.starts_value(self.peek()):
+                    raise ParseError("fraction_needs_denominator", col)
                 right = self.expr(20)
                 if t == "*":
                     return self.product(left, right, col, explicit=True)
@@ -282,6 +288,8 @@ class Parser:
                 if nxt.kind == "func" and nxt.text == "T" and not self.is_op(self.peek(1), "("):
                     self.advance()
                     return self.transpose(left, tok)
+                if not self.starts_value(nxt):
+                    raise ParseError("power_needs_exponent", col)
                 start = self.pos
                 right = self.expr(29)
                 self.note_power(left, right, start)

@@ -187,7 +187,8 @@ def test_unknown_command_lists_what_is_understood():
 
 @pytest.mark.parametrize("text, words", [
     ("A T", ["A^T"]), ("transpose(A)", ["A^T"]), ("arcsin(x)", ["type the value"]), ("det(A)", ["work it out"]),
-    ("inf", [r"\infty"]), ("foo(x)", ["sin", "σ"]), ("z", ["x, y"]), ("2 3", ["2*3"]), ("x^", ["x^2"]),
+    ("inf", [r"\infty"]), ("foo(x)", ["sin", "σ"]), ("z", ["x, y"]), ("2 3", ["2*3"]), ("x^", ["x^(n-1) or x^{n-1}"]),
+    ("(x^)+1", ["x^(n-1) or x^{n-1}"]), ("3/", [r"3/4 or \frac{3}{4}"]),
     ("(x+1", ["(x+1)^2"]), ("[[1,2],[3]]", ["[[1, 2], [3, 4]]"]),
 ])
 def test_messages_say_what_to_type(text, words):
@@ -251,3 +252,16 @@ def test_e_and_exp_spellings():
 ])
 def test_literal_form_reads_latex(kind, expected, answer, status):
     assert check(kind, expected, answer, form="value").status == status
+
+
+def test_every_parse_error_message_gives_an_example_in_both_languages():
+    from solver.errors import MESSAGES
+    params = {"name": "f", "token": "x", "env": "pmatrix", "got": "bmatrix", "understood": "…", "index": "i",
+              "variables": ["x", "y"], "op": "Σ", "example": "a_n", "given": "b_n", "expected": "a_n", "char": "'",
+              "length": 3000, "limit": 2000, "count": 1200, "what": "…", "row": 2, "en": "…", "zh": "…"}
+    exempt = {"shape", "undecidable", "not_vector", "not_matrix", "not_set"}  # examples given by the caller / no advice
+    for code in MESSAGES:
+        if code in exempt:
+            continue
+        made = ParseError(code, 3, params)
+        assert "e.g." in made.message("en") and "例如" in made.message("zh"), code
