@@ -8,7 +8,7 @@ the original functions (Richardson-extrapolated ones for second derivatives, a w
 that seed the anticipated mistakes must differ from the key, the texts must be clean in both languages, and the
 variant statistics are gathered: trivial answers (0, ±1, a zero vector, a value the question shows or prints, or
 another part's key) stay under `TRIVIAL_SHARE` of the seeds, and every template has at least `MIN_VARIANTS`
-distinct questions. At
+distinct questions and distinct answers. At
 `SOLVER_SEED` the solver judges the key correct, a perturbed answer incorrect, and every listed mistake
 incorrect with its own catalogue name or message.
 
@@ -400,7 +400,7 @@ def test_keys_agree_with_an_independent_computation_and_variants_are_not_trivial
     template = LIB.get(template_id)
     shown = shown_names(template)
     trivial: dict[str, list[int]] = {}
-    questions = set()
+    questions, answers = set(), set()
     for seed in SEEDS:
         ex = template.generate(seed)
         wanted = ORACLES[template_id](base.floats(ex.params), ex)
@@ -415,9 +415,11 @@ def test_keys_agree_with_an_independent_computation_and_variants_are_not_trivial
             trivial.setdefault(part_id, []).append(seed)
         base.assert_clean_and_bilingual(template_id, ex)
         questions.add((ex.prompt["en"], *(p.prompt["en"] for p in ex.parts), *(str(p.choices) for p in ex.parts)))
+        answers.add(tuple(p.expected for p in ex.parts if p.kind != "choice"))
     for part_id, seeds in trivial.items():
         assert len(seeds) <= TRIVIAL_SHARE * len(SEEDS), (template_id, part_id, seeds[:5])
-    assert len(questions) >= min(MIN_VARIANTS, len(SEEDS)), (template_id, len(questions))
+    wanted = min(MIN_VARIANTS, len(SEEDS) // 4)
+    assert len(questions) >= wanted and len(answers) >= wanted, (template_id, len(questions), len(answers))
 
 
 def perturbed(ex: Any, part: Any) -> str:
