@@ -282,10 +282,14 @@ class Template:
     # -- exercises -------------------------------------------------------------------------------------------
     def generate(self, seed: int, overrides: Mapping[str, Any] | None = None) -> Exercise:
         """The exercise at `seed` (same on every machine); `overrides` lock params. Raises GenerationError."""
+        return self.generate_counted(seed, overrides)[0]
+
+    def generate_counted(self, seed: int, overrides: Mapping[str, Any] | None = None) -> tuple[Exercise, int]:
+        """`generate`, and how many draws the params took (for the `where` acceptance rate)."""
         try:
-            params, _ = self.draw_params(seed, overrides)
+            params, draws = self.draw_params(seed, overrides)
             values = self.compute(params)
-            return self._build(seed, params, values)
+            return self._build(seed, params, values), draws
         except GenerationError as err:
             err.seed = seed
             raise

@@ -240,7 +240,7 @@ def hadamard(P):
 
 def not_commutative(P):
     A, B = mat(P, "a", 2, 2), mat(P, "b", 2, 2)
-    return {"a": A @ B, "b": B @ A, "c": A @ np.eye(2)}
+    return {"a": A @ B, "b": B @ A, "c": (A + np.eye(2)) @ B}
 
 
 def transpose_product(P):

@@ -209,7 +209,10 @@ def backprop_weight_gradient(P):
     a = np.array([P["p1"], P["p2"], P["p3"]])
     # C depends on W only through z = W a + b: check dC/dW with a linear stand-in for C (dC/dz = δ)
     cost = lambda W: d @ (W @ a)
-    return {"a": fd_grad(cost, np.zeros((2, 3))), "b": d}
+    # and on the biases (dz/db = 1): one gradient-descent step from b
+    bias = np.array([P["c1"], P["c2"]])
+    grad_b = fd_grad(lambda b: d @ b, bias)
+    return {"a": fd_grad(cost, np.zeros((2, 3))), "b": bias - P["lr"] * grad_b}
 
 
 def backprop_hidden_delta(P):
@@ -376,7 +379,15 @@ def opt_adam_second_step(P):
 
 
 def attention_scale_factor(P):
-    return {"a": 1 / np.sqrt(P["d"]), "b": P["d"], "c": "B"}
+    assert abs(simulated_spread_of_dot(int(P["d"])) / np.sqrt(P["d"]) - 1) < 0.1
+    return {"a": 1 / np.sqrt(P["d"]), "b": np.sqrt(P["d"]), "c": "B"}
+
+
+@lru_cache(maxsize=None)
+def simulated_spread_of_dot(d: int) -> float:
+    """The standard deviation of q·k for q, k with independent standard normal entries, by simulation."""
+    samples = np.random.default_rng(d).standard_normal((2, 2000, d))
+    return float(np.std(np.sum(samples[0] * samples[1], axis=1)))
 
 
 def attention_weighted_values(P):
