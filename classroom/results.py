@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from exercises.quiz import build_questions
+from store.csv_cells import neutralise, restore
 
 if TYPE_CHECKING:
     from exercises.loader import Library
@@ -97,13 +98,16 @@ def results_matrix(scores: pd.DataFrame, questions: int | None = None) -> pd.Dat
 
 
 def matrix_to_csv(table: pd.DataFrame) -> str:
-    """The students × questions table as CSV (UTF-8 text, a header row, empty cells where not answered)."""
-    return table.to_csv(index=True, index_label=STUDENT, lineterminator="\n", float_format="%.4g")
+    """The students × questions table as CSV (UTF-8 text, a header row, empty cells where not answered; a name a
+    spreadsheet would run as a formula is neutralised, see `store.csv_cells`)."""
+    return table.rename(index=neutralise).to_csv(index=True, index_label=STUDENT, lineterminator="\n",
+                                                 float_format="%.4g")
 
 
 def matrix_from_csv(text: str) -> pd.DataFrame:
     """Read back a table written by `matrix_to_csv`."""
     table = pd.read_csv(io.StringIO(text), dtype={STUDENT: str}, keep_default_na=False, na_values=[""])
+    table[STUDENT] = table[STUDENT].map(restore)
     table = table.set_index(STUDENT)
     return table.astype(float)
 

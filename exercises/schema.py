@@ -79,7 +79,8 @@ class AnswerSpec(Strict):
     atol: float | None = None
     sigfigs: int | None = Field(default=None, ge=1, le=15)
     forbidden: list[str] = []
-    form: Literal["expanded", "factored", "simplified"] | None = None
+    form: Literal["expanded", "factored", "simplified", "value"] | None = None
+    """`value`: a number or a vector/matrix/set of numbers written out, no computation (any kind but choice)."""
     domain: dict[Name, list[Number]] | None = None
     choices: list[Text] | None = None
     shuffle: bool | None = None

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.instructor_view import (files_section, names_input, pick_quiz, preview_section, results_section,
-                                variants_section, worksheets_section)
+                                store_health_section, variants_section, worksheets_section)
 
 st.title(f"🧑‍🏫 {t('instructor.title')}")
 st.caption(t("instructor.intro"))
@@ -29,3 +29,4 @@ with quizzes_tab:
         worksheets_section(quiz, names)
 with results_tab:
     results_section()
+    store_health_section()

@@ -3,7 +3,9 @@
 Prints, as Markdown tables, p50/p95/max in-process latency of ``check`` over ordinary answers (all kinds,
 right and wrong; first sight and seen before) and over hostile answers, and batch throughput in-process and
 through ``python -m solver batch`` (a fresh process, start-up included), with the load average at the start
-(figures on a loaded machine are wall-clock and include waiting for a CPU).
+(figures on a loaded machine are wall-clock and include waiting for a CPU). It also checks wrong answers each in
+a fresh thread, as Streamlit runs every script run, with the process-wide mpmath contexts and with the former
+per-thread ones, to show what sharing them saves.
 """
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from solver import worker
+import mpmath
+
+from solver import equivalence, worker
 from solver.checker import check
 from solver.cli import batch
 from solver.warm import THREAD_NAME, warm_up
@@ -101,6 +105,48 @@ HOSTILE = [{"kind": "expression", "expected": "x", "answer": a, "vars": "x"} for
 
 
 
+class _PerThreadContexts:
+    """The former context cache, for comparison: each thread built its own mpmath contexts."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def take(self, dps: int) -> mpmath.MPContext:
+        cache = self._local.__dict__.setdefault("contexts", {})
+        if dps not in cache:
+            cache[dps] = mpmath.MPContext()
+            cache[dps].dps = dps
+        return cache[dps]
+
+    def give(self, ctx: mpmath.MPContext, dps: int) -> None:
+        pass
+
+
+def _in_fresh_threads(cases: list[dict[str, Any]], contexts: Any) -> list[float]:
+    """Milliseconds of each check, each run in a new thread with ``contexts`` as the numeric layer's contexts."""
+    saved, equivalence.CONTEXTS = equivalence.CONTEXTS, contexts
+    times: list[float] = []
+    try:
+        for case in cases:
+            thread = threading.Thread(target=lambda c=case: times.append(_run(c)))
+            thread.start()
+            thread.join()
+    finally:
+        equivalence.CONTEXTS = saved
+    return times
+
+
+def _wrong_answers() -> list[dict[str, Any]]:
+    """The ordinary expression and number cases whose answer is wrong."""
+    out = []
+    for case in ORDINARY:
+        if case["kind"] in ("expression", "number"):
+            options = {k: v for k, v in case.items() if k not in ("kind", "expected", "answer", "vars")}
+            if check(case["kind"], case["expected"], case["answer"], vars=_names(case), **options).status == "incorrect":
+                out.append(case)
+    return out
+
+
 def _names(case: dict[str, Any]) -> list[str]:
     return [v for v in case.get("vars", "").split(",") if v]
 
@@ -160,6 +206,13 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|")
     for name, n, (p50, p95, worst) in rows:
         print(f"| {name} | {n} | {p50:.2f} | {p95:.2f} | {worst:.2f} |")
+    wrong = _wrong_answers() * 3
+    print("\n| wrong answers, each in a fresh thread (as Streamlit runs a script run) | checks | p50 ms | p95 ms | max ms |")
+    print("|---|---:|---:|---:|---:|")
+    for name, contexts in (("mpmath contexts per thread (before)", _PerThreadContexts()),
+                           ("mpmath contexts per process (now)", equivalence.CONTEXTS)):
+        p50, p95, worst = _stats(_in_fresh_threads(wrong, contexts))
+        print(f"| {name} | {len(wrong)} | {p50:.2f} | {p95:.2f} | {worst:.2f} |")
     lines = _lines(ORDINARY, 4)
     print("\n| batch throughput | cases | seconds | cases/s |")
     print("|---|---:|---:|---:|")

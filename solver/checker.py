@@ -1,7 +1,8 @@
 """``check`` and ``preview``: read the answer, judge it by kind, explain the verdict. Neither ever raises.
 
 Order of a check: forbidden functions (``invalid``, so a learner who wrote ``diff(x^2, x)`` is asked to write
-the derivative out and loses no attempt) → read the answer (``invalid`` with the parser's message) → read the
+the derivative out and loses no attempt) → read the answer (``invalid`` with the parser's message) → the
+literal form ``value`` when required (``invalid`` when the answer leaves a computation to the checker) → read the
 expected answer → judge by kind → if incorrect, anticipated mistakes (the check's own, then the automatic
 ``wrong-sign``; a transposed matrix is recognised by the matrix kind). An answer of another shape than the
 expected one (``invalid`` for its kind, e.g. a vector where a number is asked) that equals an anticipated
@@ -21,7 +22,7 @@ from solver.errors import ParseError
 from solver.kinds import KINDS, expression, matrix, sets
 from solver.kinds.choice import letters, option_count
 from solver.kinds.common import Options, has_float, is_scalar
-from solver.kinds.forms import FORMS
+from solver.kinds.forms import FORMS, VALUE, literal_refusal
 from solver.messages import say, text_in
 from solver.mistakes import MISTAKES
 from solver.parser import parse, parse_typed, symbol
@@ -216,6 +217,11 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
         parsed = parse(text, vars, mode="answer")
     except ParseError as err:
         return Verdict(INVALID, 0.0, err.message(lang), details={"error": err.to_dict()})
+    if form == VALUE:
+        refusal = literal_refusal(text, vars, parsed.value, lang)
+        if refusal is not None:
+            refusal.interpreted = parsed.latex
+            return refusal
     try:
         expected_value = to_value(expected, vars)
     except (ParseError, TypeError, ValueError) as err:

@@ -81,19 +81,41 @@ class _NotReal(_NotANumber):
     """The expression's value at this point has a significant imaginary part."""
 
 
-_local = threading.local()
+class _ContextPool:
+    """mpmath contexts at fixed precisions, built once per process and shared by its threads.
+
+    mpmath's global context is not thread-safe, and a context's precision is mutable state that some functions
+    raise for a while (complex ``erf`` works at extra precision), so two threads must never use one context at
+    the same time. A check borrows a context for one evaluation and gives it back; a new one is built only
+    when every context at that precision is in use. Streamlit runs each script run in a new thread, so a
+    per-thread cache built two fresh contexts (about 0.4 ms each) for almost every check of a wrong answer.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._free: dict[int, list[mpmath.MPContext]] = {}
+        self.built = 0
+
+    def take(self, dps: int) -> mpmath.MPContext:
+        """A context at ``dps`` digits that no other thread uses until it is given back with ``give``."""
+        with self._lock:
+            free = self._free.get(dps)
+            if free:
+                return free.pop()
+            self.built += 1
+        ctx = mpmath.MPContext()
+        ctx.dps = dps
+        return ctx
+
+    def give(self, ctx: mpmath.MPContext, dps: int) -> None:
+        """Return a borrowed context (at its original precision)."""
+        if ctx.dps != dps:
+            ctx.dps = dps
+        with self._lock:
+            self._free.setdefault(dps, []).append(ctx)
 
 
-def _ctx(dps: int) -> mpmath.MPContext:
-    """A per-thread mpmath context at ``dps`` digits (mpmath's global context is not thread-safe)."""
-    cache = getattr(_local, "contexts", None)
-    if cache is None:
-        cache = _local.contexts = {}
-    if dps not in cache:
-        c = mpmath.MPContext()
-        c.dps = dps
-        cache[dps] = c
-    return cache[dps]
+CONTEXTS = _ContextPool()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -290,9 +312,9 @@ REAL, NOT_REAL, UNDEFINED = "real", "not real", "undefined"
 
 def _value(expr: sp.Basic, point: Mapping[sp.Symbol, Any], dps: int) -> tuple[str, Any]:
     """``(REAL, value)``, ``(NOT_REAL, imaginary part)`` or ``(UNDEFINED, None)`` of ``expr`` at ``point``."""
-    ctx = _ctx(dps)
-    env = {s: ctx.mpf(v) for s, v in point.items()}
+    ctx = CONTEXTS.take(dps)
     try:
+        env = {s: ctx.mpf(v) for s, v in point.items()}
         v = _eval(ctx, expr, env)
         if isinstance(v, ctx.mpc) and abs(v.imag) > SAME_REL * max(1, abs(v.real)):
             return NOT_REAL, v.imag
@@ -301,6 +323,8 @@ def _value(expr: sp.Basic, point: Mapping[sp.Symbol, Any], dps: int) -> tuple[st
         return NOT_REAL, None
     except (_NotANumber, ValueError, ZeroDivisionError, OverflowError, TypeError, RecursionError):
         return UNDEFINED, None
+    finally:
+        CONTEXTS.give(ctx, dps)
 
 
 # ---------------------------------------------------------------------------------------------------------

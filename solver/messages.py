@@ -52,6 +52,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Equivalent, but not simplified yet: simplify it further.",
         "zh": "结果等价，但还没有化简：请进一步化简。",
     },
+    "literal_product": {
+        "en": "Compute the product yourself: type the resulting {shape}, entry by entry.",
+        "zh": "请自己算出乘积：直接输入结果{shape}，逐个元素写出。",
+    },
+    "literal_sum": {
+        "en": "Compute the sum yourself: type the resulting {shape}, entry by entry.",
+        "zh": "请自己算出和：直接输入结果{shape}，逐个元素写出。",
+    },
+    "literal_difference": {
+        "en": "Compute the difference yourself: type the resulting {shape}, entry by entry.",
+        "zh": "请自己算出差：直接输入结果{shape}，逐个元素写出。",
+    },
+    "literal_scalar-multiple": {
+        "en": "Multiply each entry yourself: type the resulting {shape}, entry by entry.",
+        "zh": "请自己把每个元素乘出来：直接输入结果{shape}，逐个元素写出。",
+    },
+    "literal_quotient": {
+        "en": "Divide each entry yourself: type the resulting {shape}, entry by entry.",
+        "zh": "请自己把每个元素除出来：直接输入结果{shape}，逐个元素写出。",
+    },
+    "literal_negation": {
+        "en": "Apply the minus sign to each entry yourself: type the resulting {shape}.",
+        "zh": "请自己把负号乘进每个元素：直接输入结果{shape}。",
+    },
+    "literal_power": {
+        "en": "Compute the matrix power yourself: type the resulting {shape}, entry by entry.",
+        "zh": "请自己算出矩阵的幂：直接输入结果{shape}，逐个元素写出。",
+    },
+    "literal_hadamard": {
+        "en": "Multiply the matching entries yourself: type the resulting {shape}, entry by entry.",
+        "zh": "请自己把对应元素相乘：直接输入结果{shape}，逐个元素写出。",
+    },
+    "literal_transpose": {
+        "en": "Transpose it yourself: type the transposed {shape}, entry by entry.",
+        "zh": "请自己完成转置：直接输入转置后的{shape}，逐个元素写出。",
+    },
+    "literal_function": {
+        "en": "Work out {name} yourself and type the {shape} it gives (decimals such as 0.73 or fractions "
+              "such as 3/4).",
+        "zh": "请自己算出 {name} 的值，直接输入得到的{shape}（小数如 0.73，或分数如 3/4）。",
+    },
+    "literal_sum-notation": {
+        "en": "Add up the terms yourself: type the resulting {shape}.",
+        "zh": "请自己把各项加起来：直接输入结果{shape}。",
+    },
+    "literal_other": {
+        "en": "Type the value itself — a number, or a vector or matrix of numbers — not a calculation for the "
+              "checker to do.",
+        "zh": "请直接输入值本身——一个数，或由数组成的向量或矩阵——而不是让检查器替你计算的算式。",
+    },
+    "shape_number": {"en": "number", "zh": "数"},
     "expected_expression": {
         "en": "Expected a single expression here, not a {got}.",
         "zh": "这里需要一个表达式，而不是{got}。",

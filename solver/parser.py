@@ -78,6 +78,7 @@ class _Node:
     prec: int
     literal_vector: bool = field(default=False)
     typed: Any = None  # the unevaluated tree of what was typed (only when the parser keeps forms)
+    computed: Any = ty.UNCHECKED  # what keeps it from being a literal value (only when the parser marks them)
 
 
 @lru_cache(maxsize=512)
@@ -253,6 +254,16 @@ def parse_typed(text: str, variables: Sequence[str] = ()) -> Any:
     return node.value if node.typed is None else node.typed
 
 
+def literal_computation(text: str, variables: Sequence[str] = ()) -> ty.Computation | None:
+    """The outermost operation in the answer ``text`` that a literal value (``form: value``) leaves to the
+    learner — ``[[1,2],[3,4]]*[[5],[6]]`` is a product, ``σ(0.5)`` a function — or None when ``text`` is a
+    number, vector, matrix or set written out (see ``solver.typed.computation``). Raises ParseError like ``parse``."""
+    tokens = _cached_lexer(tuple(variables), "answer").tokenize(text)
+    if tokens[0].kind == "end":
+        raise ParseError("empty", None)
+    return _Parser(tokens, "answer", mark_literal=True).parse_top().computed
+
+
 def _finish(node: _Node, tex: str | Callable[[], str]) -> Parsed:
     value = node.value
     if isinstance(value, arith.PlusMinus):
@@ -281,11 +292,13 @@ def _check_defined(values: Sequence[Any]) -> None:
 class _Parser:
     """Pratt parser over a token list; builds values and their LaTeX together."""
 
-    def __init__(self, tokens: list[Token], mode: str, keep_form: bool = False, with_tex: bool = True):
+    def __init__(self, tokens: list[Token], mode: str, keep_form: bool = False, with_tex: bool = True,
+                 mark_literal: bool = False):
         self.tokens = tokens
         self.pos = 0
         self.mode = mode
         self.keep_form = keep_form
+        self.mark_literal = mark_literal  # set each node's `computed` (see `literal_computation`)
         self.with_tex = with_tex  # False: skip the LaTeX of values (names' values, vectors of vectors)
         self.depth = 0
         self.abs_depth = 0
@@ -324,6 +337,15 @@ class _Parser:
             return None
         return ty.build(op, [_typed_or_value(o) for o in operands], value)
 
+    def mark(self, node: _Node, op: str, column: int | None, *operands: Any, name: str = "") -> _Node:
+        """Set ``node.computed`` from its own operation ``op`` and its operands (nodes or plain values), when
+        literal values are being marked (``solver.typed.computation``); returns ``node``."""
+        if self.mark_literal:
+            nodes = [o for o in operands if isinstance(o, _Node)]
+            node.computed = ty.computation(op, column, node.value, [o.computed for o in nodes],
+                                           [o.value if isinstance(o, _Node) else o for o in operands], name)
+        return node
+
     # -- grammar ------------------------------------------------------------------------------------
     def parse_top(self) -> _Node:
         first = self.expr(0)
@@ -332,7 +354,7 @@ class _Parser:
             while self.is_op(self.peek(), ","):
                 self.advance()
                 items.append(self.expr(0))
-            node = self.vector(items, self.tokens[0])
+            node = self.mark(self.vector(items, self.tokens[0]), "vector", None, *items)
         else:
             node = first
         tok = self.peek()
@@ -390,12 +412,12 @@ class _Parser:
         tok = self.advance()
         kind = tok.kind
         if kind == "num":
-            return _Node(tok.value, tok.tex, tx.MUL if "times" in tok.tex else tx.ATOM)
+            return self.mark(_Node(tok.value, tok.tex, tx.MUL if "times" in tok.tex else tx.ATOM), "atom", None)
         if kind == "sym":
             if tok.extra == "name":
                 tex, prec = tx.of_value(tok.value) if self.with_tex else ("", tx.ATOM)
                 return _Node(tok.value, tex, prec)
-            return _Node(tok.value, tok.tex, tx.ATOM)
+            return self.mark(_Node(tok.value, tok.tex, tx.ATOM), "atom", None)
         if kind == "func":
             return self.call(tok)
         if kind == "kw" and tok.value == "not":
@@ -414,10 +436,11 @@ class _Parser:
             if t in ("-", "+"):
                 operand = self.expr(25)
                 if t == "+":
-                    return _Node(operand.value, "+" + operand.tex, tx.UNARY, typed=operand.typed)
+                    return self.mark(_Node(operand.value, "+" + operand.tex, tx.UNARY, typed=operand.typed),
+                                     "group", None, operand)
                 value = arith.neg(operand.value, tok.column)
-                return _Node(value, "-" + tx.wrap(operand.tex, operand.prec, tx.UNARY), tx.UNARY,
-                             typed=self.typed("neg", value, operand))
+                return self.mark(_Node(value, "-" + tx.wrap(operand.tex, operand.prec, tx.UNARY), tx.UNARY,
+                                       typed=self.typed("neg", value, operand)), "neg", tok.column, operand)
             if t in ("±", "∓"):
                 operand = self.expr(25)
                 value = operand.value
@@ -426,11 +449,13 @@ class _Parser:
                     alternatives = alternatives[::-1]
                 self.check_scalar(value, tok, "±")
                 tex = (r"\pm " if t == "±" else r"\mp ") + tx.wrap(operand.tex, operand.prec, tx.UNARY)
-                return _Node(arith.PlusMinus(tuple(dict.fromkeys(alternatives))), tex, tx.UNARY)
+                return self.mark(_Node(arith.PlusMinus(tuple(dict.fromkeys(alternatives))), tex, tx.UNARY), "±",
+                                 tok.column, operand)
             if t == "√":
                 operand = self.expr(25)
                 value = self.apply(ANSWER_FUNCTIONS["sqrt"], [operand.value], tok)
-                return _Node(value, r"\sqrt{%s}" % tx.strip_group(operand.tex), tx.ATOM)
+                return self.mark(_Node(value, r"\sqrt{%s}" % tx.strip_group(operand.tex), tx.ATOM), "call",
+                                 tok.column, operand, name="√")
         raise self.unexpected(tok)
 
     def infix(self, left: _Node, tok: Token) -> _Node:
@@ -438,8 +463,8 @@ class _Parser:
         if tok.kind == "sup":
             self.advance()
             value = arith.power(left.value, tok.value, col)
-            return _Node(value, tx.power(left.tex, left.prec, tok.tex), tx.POW,
-                         typed=self.typed("^", value, left, tok.value))
+            return self.mark(_Node(value, tx.power(left.tex, left.prec, tok.tex), tx.POW,
+                                   typed=self.typed("^", value, left, tok.value)), "^", col, left, tok.value)
         if tok.kind == "kw":
             self.advance()
             right = self.expr(self.left_bp(tok))
@@ -454,13 +479,13 @@ class _Parser:
                 right = self.expr(10)
                 if t == "+":
                     value = arith.add(left.value, right.value, col)
-                    return _Node(value, "%s + %s" % (left.tex, right.tex), tx.ADD,
-                                 typed=self.typed("+", value, left, right))
+                    return self.mark(_Node(value, "%s + %s" % (left.tex, right.tex), tx.ADD,
+                                           typed=self.typed("+", value, left, right)), "+", col, left, right)
                 r_tex = tx.wrap(right.tex, right.prec, tx.ADD + 1)
                 if t == "-":
                     value = arith.sub(left.value, right.value, col)
-                    return _Node(value, "%s - %s" % (left.tex, r_tex), tx.ADD,
-                                 typed=self.typed("-", value, left, right))
+                    return self.mark(_Node(value, "%s - %s" % (left.tex, r_tex), tx.ADD,
+                                           typed=self.typed("-", value, left, right)), "-", col, left, right)
                 self.check_scalar(left.value, tok, "±")
                 self.check_scalar(right.value, tok, "±")
                 plus = arith.add(left.value, right.value, col)
@@ -468,7 +493,8 @@ class _Parser:
                 pair = (plus, minus) if t == "±" else (minus, plus)
                 items = tuple(dict.fromkeys(_flatten(pair)))
                 tex = r"%s %s %s" % (left.tex, r"\pm" if t == "±" else r"\mp", r_tex)
-                return _Node(items[0] if len(items) == 1 else arith.PlusMinus(items), tex, tx.ADD)
+                return self.mark(_Node(items[0] if len(items) == 1 else arith.PlusMinus(items), tex, tx.ADD), "±",
+                                 col, left, right)
             if t in ("*", "/", "⊙"):
                 self.advance()
                 right = self.expr(20)
@@ -477,9 +503,10 @@ class _Parser:
                 if t == "⊙":
                     value = arith.hadamard(left.value, right.value, col)
                     tex = r"%s \odot %s" % (tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL))
-                    return _Node(value, tex, tx.MUL)
+                    return self.mark(_Node(value, tex, tx.MUL), "⊙", col, left, right)
                 value = arith.div(left.value, right.value, col)
-                return _Node(value, tx.fraction(left.tex, right.tex), tx.MUL, typed=self.typed("/", value, left, right))
+                return self.mark(_Node(value, tx.fraction(left.tex, right.tex), tx.MUL,
+                                       typed=self.typed("/", value, left, right)), "/", col, left, right)
             if t == "^":
                 self.advance()
                 nxt = self.peek()
@@ -488,18 +515,20 @@ class _Parser:
                     return self.transpose(left, tok)
                 right = self.expr(29)
                 value = arith.power(left.value, right.value, col)
-                return _Node(value, tx.power(left.tex, left.prec, right.tex), tx.POW,
-                             typed=self.typed("^", value, left, right))
+                return self.mark(_Node(value, tx.power(left.tex, left.prec, right.tex), tx.POW,
+                                       typed=self.typed("^", value, left, right)), "^", col, left, right)
             if t == "%":
                 self.advance()
                 value = arith.div(left.value, Integer(100), col)
-                return _Node(value, left.tex + r"\%", tx.ATOM, typed=self.typed("/", value, left, Integer(100)))
+                return self.mark(_Node(value, left.tex + r"\%", tx.ATOM, typed=self.typed("/", value, left, Integer(100))),
+                                 "%", col, left)
             if t == "!":
                 self.advance()
                 if isinstance(left.value, ImmutableMatrix) or not isinstance(left.value, Basic):
                     raise self.unexpected(tok)
                 check_factorial(left.value, col)
-                return _Node(sympy.factorial(left.value), tx.wrap(left.tex, left.prec, tx.ATOM) + "!", tx.ATOM)
+                return self.mark(_Node(sympy.factorial(left.value), tx.wrap(left.tex, left.prec, tx.ATOM) + "!", tx.ATOM),
+                                 "call", col, left, name="!")
             if t == "ᵀ":
                 self.advance()
                 return self.transpose(left, tok)
@@ -521,13 +550,14 @@ class _Parser:
     def product(self, left: _Node, right: _Node, col: int, explicit: bool) -> _Node:
         value = arith.mul(left.value, right.value, col)
         tex = tx.product(tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL), explicit)
-        return _Node(value, tex, tx.MUL, typed=self.typed("*", value, left, right))
+        return self.mark(_Node(value, tex, tx.MUL, typed=self.typed("*", value, left, right)), "*", col, left, right)
 
     def transpose(self, left: _Node, tok: Token) -> _Node:
         if not isinstance(left.value, ImmutableMatrix):
             raise arith.shape_error("only a vector or matrix can be transposed", "只有向量或矩阵可以转置",
                                     tok.column)
-        return _Node(ImmutableMatrix(left.value.T), tx.wrap(left.tex, left.prec, tx.ATOM) + "^{T}", tx.POW)
+        return self.mark(_Node(ImmutableMatrix(left.value.T), tx.wrap(left.tex, left.prec, tx.ATOM) + "^{T}", tx.POW),
+                         "transpose", tok.column, left)
 
     def check_scalar(self, value: Any, tok: Token, what: str) -> None:
         if isinstance(value, (ImmutableMatrix, FiniteSet, bool)):
@@ -557,8 +587,9 @@ class _Parser:
             raise ParseError("unexpected_token", tok.column + 1, {"token": ")"})
         if len(items) == 1:
             item = items[0]
-            return _Node(item.value, r"\left(%s\right)" % item.tex, tx.ATOM, item.literal_vector, item.typed)
-        return self.vector(items, tok)
+            return self.mark(_Node(item.value, r"\left(%s\right)" % item.tex, tx.ATOM, item.literal_vector, item.typed),
+                             "group", None, item)
+        return self.mark(self.vector(items, tok), "vector", None, *items)
 
     def bracket(self, tok: Token) -> _Node:
         saved_abs, self.abs_depth = self.abs_depth, 0
@@ -578,12 +609,13 @@ class _Parser:
                 break
         self.abs_depth = saved_abs
         if len(rows) > 1:
-            return self.matrix_rows(rows, tok)
+            return self.mark(self.matrix_rows(rows, tok), "matrix", None, *(i for row in rows for i in row))
         items = rows[0]
         if len(items) == 1 and not items[0].literal_vector:
             item = items[0]
-            return _Node(item.value, r"\left[%s\right]" % item.tex, tx.ATOM, typed=item.typed)
-        return self.vector(items, tok)
+            return self.mark(_Node(item.value, r"\left[%s\right]" % item.tex, tx.ATOM, typed=item.typed), "group",
+                             None, item)
+        return self.mark(self.vector(items, tok), "vector", None, *items)
 
     def vector(self, items: list[_Node], tok: Token) -> _Node:
         """(a, b, c) as a column; a list of equal-length vectors becomes the rows of a matrix."""
@@ -636,7 +668,7 @@ class _Parser:
                 raise arith.shape_error("the elements of a set must be numbers, expressions or vectors",
                                         "集合的元素必须是数、表达式或向量", tok.column)
             values.extend(_flatten([item.value]))
-        return _Node(FiniteSet(*values), tx.set_of([i.tex for i in items]), tx.ATOM)
+        return self.mark(_Node(FiniteSet(*values), tx.set_of([i.tex for i in items]), tx.ATOM), "set", None, *items)
 
     def absolute(self, tok: Token) -> _Node:
         self.abs_depth += 1
@@ -649,7 +681,8 @@ class _Parser:
         self.advance()
         self.abs_depth -= 1
         value = self.apply(ANSWER_FUNCTIONS["abs"], [inner.value], tok)
-        return _Node(value, r"\left|%s\right|" % tx.strip_group(inner.tex), tx.ATOM)
+        return self.mark(_Node(value, r"\left|%s\right|" % tx.strip_group(inner.tex), tx.ATOM), "call", tok.column,
+                         inner, name="|…|")
 
     def call(self, tok: Token) -> _Node:
         spec: FunctionSpec = tok.value
@@ -706,7 +739,8 @@ class _Parser:
             value = arith.power(value, power_value, tok.column)
             tex = tx.power(tex, tx.ATOM, power_tex) if not tex.startswith("\\") or "\\left(" not in tex else \
                 tex.replace(r"\left(", "^{%s}\\left(" % power_tex, 1)
-        return _Node(value, tex, tx.ATOM, typed=typed)
+        return self.mark(_Node(value, tex, tx.ATOM, typed=typed), "call", tok.column, *args,
+                         *([power_value] if power_value is not None else []), name=tok.text)
 
     def typed_call(self, value: Any, args: list[_Node]) -> Any:
         """``f(typed args)`` unevaluated when ``value`` is a plain call of the typed arguments, else None."""

@@ -10,7 +10,8 @@ SymPy's cache is shared, so it would leak unevaluated trees into other threads.
 """
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Sequence
 
 from sympy import Add, Expr, Integer, MatrixBase, Mul, Pow
 
@@ -66,3 +67,67 @@ def is_denominator(factor: Expr) -> bool:
 def is_sum(expr: Expr) -> bool:
     """A sum of two or more terms."""
     return expr.is_Add and len(expr.args) > 1
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The literal form (``form: value``): which operation, if any, the answer leaves the checker to compute
+# ---------------------------------------------------------------------------------------------------------
+
+LITERAL_FUNCTIONS = frozenset({"sqrt", "√", "root", "cbrt"})
+"""Functions a literal value may use: roots are part of how an exact number is written (√2/2)."""
+
+
+@dataclass(frozen=True)
+class Computation:
+    """An operation in an answer that a literal value leaves to the learner: ``op`` is ``product``, ``sum``,
+    ``difference``, ``scalar-multiple``, ``quotient``, ``negation``, ``power``, ``hadamard``, ``transpose``,
+    ``function`` (then ``name`` is the function as typed), ``sum-notation`` or ``other`` (a construct the
+    literal rule does not know, refused to be safe); ``column`` is where it was typed (0-based) or None."""
+
+    op: str
+    column: int | None = None
+    name: str = ""
+
+
+UNCHECKED = Computation("other")
+"""What a node the parser did not mark counts as: not a literal."""
+
+_MATRIX_OPS = {"+": "sum", "-": "difference", "/": "quotient", "^": "power", "neg": "negation",
+               "⊙": "hadamard", "transpose": "transpose"}
+_ATOMS = ("atom", "group", "vector", "matrix", "set", "±", "%")
+
+
+def computation(op: str, column: int | None, value: Any, children: Sequence[Any], child_values: Sequence[Any],
+                name: str = "") -> Computation | None:
+    """The outermost operation that keeps a node from being a literal value, or None when it is one.
+
+    ``op`` is the node's own operation (``atom`` for numbers, π, e and variables; the constructors ``group``,
+    ``vector``, ``matrix``, ``set``, ``±``, ``%``; arithmetic ``+ - * / ^ neg ⊙``; ``transpose``; ``call`` of
+    the function ``name``); ``children`` are the operands' own results (None for a literal operand).
+    Literal: numbers, π, e and variables combined by + − × / ^ between scalars, roots, and vectors, matrices
+    and sets of those. Not literal: any operation on a vector or matrix, any other function of constants.
+    """
+    own = _own_computation(op, column, value, child_values, name)
+    if own is not None:
+        return own
+    return next((c for c in children if c is not None), None)
+
+
+def _own_computation(op: str, column: int | None, value: Any, child_values: Sequence[Any],
+                     name: str) -> Computation | None:
+    if op in _ATOMS:
+        return None
+    matrices = [isinstance(v, MatrixBase) for v in child_values]
+    if op == "call":
+        if name in LITERAL_FUNCTIONS and not any(matrices):
+            return None
+        if any(matrices) or not any(getattr(v, "free_symbols", None) for v in child_values):
+            return Computation("function", column, name)
+        return None  # a function of the variables (sin(x)) is how an expression is written
+    if op == "transpose":
+        return Computation("transpose", column)
+    if not any(matrices):
+        return None if op in ("+", "-", "*", "/", "^", "neg") else Computation("other", column)
+    if op == "*":
+        return Computation("product" if all(matrices) else "scalar-multiple", column)
+    return Computation(_MATRIX_OPS.get(op, "other"), column)

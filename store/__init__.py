@@ -9,22 +9,30 @@ SQLite (WAL) at `$DLMATH_HOME/progress.sqlite3` (default `~/.dlmathlab`) or any 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
+from .clean import MAX_ANSWER_CHARS
 from .engine import database_url
 from .fallback import open_database
-from .models import Attempt, AttemptRow, StoreStatus, WeakSpot
+from .models import Attempt, AttemptRow, IntegrityReport, SetAsideRow, StoreStatus, WeakSpot
+from .spool import Spool
 from .store import Store, normalise_profile_name
 
-__all__ = ["Attempt", "AttemptRow", "Store", "StoreStatus", "WeakSpot", "get_store", "open_store",
-           "normalise_profile_name"]
+if TYPE_CHECKING:
+    from .accounts import Accounts
+
+__all__ = ["Attempt", "AttemptRow", "IntegrityReport", "MAX_ANSWER_CHARS", "SetAsideRow", "Store", "StoreStatus",
+           "WeakSpot", "get_accounts", "get_store", "open_store", "normalise_profile_name"]
 
 _stores: dict[str, Store] = {}
+_accounts: dict[int, "Accounts"] = {}
 _lock = threading.Lock()
 
 
 def open_store(url: str) -> Store:
-    """A new store on `url` (or its fallback, see `store.fallback`). Never raises."""
-    return Store(*open_database(url))
+    """A new store on `url` (or its fallback, see `store.fallback`), with its local spool. Never raises."""
+    opened = open_database(url)
+    return Store(opened, None if opened.problem == "bad-url" else Spool.for_url(url))
 
 
 def get_store() -> Store:
@@ -37,3 +45,16 @@ def get_store() -> Store:
             if store is None:
                 store = _stores[url] = open_store(url)
     return store
+
+
+def get_accounts() -> "Accounts":
+    """The class-mode accounts, in the same database as `get_store()` (see `store.accounts`; imported only here,
+    so personal mode never loads the password hasher)."""
+    from .accounts import Accounts
+
+    store = get_store()
+    accounts = _accounts.get(id(store))
+    if accounts is None:
+        with _lock:
+            accounts = _accounts.setdefault(id(store), Accounts(store.engine))
+    return accounts

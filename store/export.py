@@ -1,10 +1,12 @@
-"""CSV export of attempt history (one row per attempt, UTF-8, a header row, times in ISO 8601 UTC)."""
+"""CSV export of attempt history (one row per attempt, UTF-8, a header row, times in ISO 8601 UTC; formula-like
+text neutralised, see `store.csv_cells`)."""
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Iterable
 
+from .csv_cells import neutralise
 from .models import AttemptRow
 
 COLUMNS = ("id", "at", "profile", "topic", "template_id", "seed", "part", "answer", "status", "score", "mistake",
@@ -16,7 +18,7 @@ def _cell(value: object) -> object:
         return ""
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return value
+    return neutralise(value)
 
 
 def rows_to_csv(rows: Iterable[AttemptRow]) -> str:

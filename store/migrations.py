@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, insert, select, text, update
+from sqlalchemy import Connection, Engine, inspect, insert, select, text, update
 
 from . import schema
 
@@ -23,8 +23,27 @@ def _v1_initial(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _v2_accounts(conn: Connection) -> None:
+    from . import accounts_schema
+
+    for table in accounts_schema.TABLES:
+        table.create(conn, checkfirst=True)
+    for index in accounts_schema.INDEXES:
+        index.create(conn, checkfirst=True)
+
+
+def _v3_uids_and_set_aside(conn: Connection) -> None:
+    """The writer's idempotency key on attempts, and the table of records the database refused."""
+    if "uid" not in {c["name"] for c in inspect(conn).get_columns("attempts")}:
+        conn.execute(text("ALTER TABLE attempts ADD COLUMN uid VARCHAR(32)"))
+    schema.UID_INDEX.create(conn, checkfirst=True)
+    schema.set_aside.create(conn, checkfirst=True)
+
+
 STEPS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _v1_initial),
+    (2, _v2_accounts),
+    (3, _v3_uids_and_set_aside),
 )
 LATEST = STEPS[-1][0]
 

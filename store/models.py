@@ -57,16 +57,41 @@ class WeakSpot:
 class StoreStatus:
     """How the store is doing, for the UI banner.
 
-    `mode`: "ok" (saving to the database), "read-only" (the database can be read but not written: new records are
-    kept in memory), "memory" (no database: records last until the app stops). `message` ({"en", "zh"}) is set
-    whenever something is not being saved; `pending` counts records waiting in memory for the database.
+    `mode`: "ok" (saving to the database), "read-only" (the database can be read but not written), "memory" (no
+    database). Without a writable database, new records are kept in the local spool (or, if that cannot be
+    written, in memory until the app stops). `message` ({"en", "zh"}) is set whenever something is not being
+    saved as usual; `pending` counts records not (yet) in the database; `set_aside` counts records the database
+    refused since the app started (kept for the instructor, see `Store.set_aside`).
     """
 
     mode: StoreMode = "ok"
     message: dict[str, str] | None = field(default=None)
     pending: int = 0
+    set_aside: int = 0
 
     @property
     def degraded(self) -> bool:
         """True when the learner should be told that progress is not (all) being saved."""
         return self.message is not None
+
+
+@dataclass(frozen=True)
+class SetAsideRow:
+    """A record the database refused for its data, kept for the instructor: when, what kind ("attempt", "quiz",
+    "profile"), whose, the database's reason, and the record itself (its fields, as written)."""
+
+    at: datetime
+    kind: str
+    profile: str
+    reason: str
+    record: dict
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """The outcome of `Store.check_integrity`: `ok` is False when damage was found (`problems` lists it) and None
+    when the check could not be done or finish; `message` ({"en", "zh"}) says what it means."""
+
+    ok: bool | None
+    message: dict[str, str]
+    problems: tuple[str, ...] = ()

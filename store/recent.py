@@ -17,9 +17,9 @@ from . import schema
 from .mastery import WINDOW
 
 MAX_PROFILES = 256
-Row = tuple[int, str, str, str, float, str | None]        # id, template_id, topic, status, score, mistake
+Row = tuple[int, str, str, str, float, str | None, str | None]  # id, template_id, topic, status, score, mistake, uid
 _a = schema.attempts
-_COLUMNS = (_a.c.id, _a.c.template_id, _a.c.topic, _a.c.status, _a.c.score, _a.c.mistake)
+_COLUMNS = (_a.c.id, _a.c.template_id, _a.c.topic, _a.c.status, _a.c.score, _a.c.mistake, _a.c.uid)
 
 
 @dataclass

@@ -34,6 +34,7 @@ attempts = Table(
     Column("quiz_id", String(200)),
     Column("question", Integer),
     Column("at", DateTime(timezone=True), nullable=False),
+    Column("uid", String(32)),           # the writer's idempotency key (a replayed journal never duplicates)
 )
 
 quiz_sessions = Table(
@@ -45,6 +46,18 @@ quiz_sessions = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("profile", "quiz_key"),
 )
+
+set_aside = Table(
+    "set_aside", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(16), nullable=False),          # "attempt" | "quiz" | "profile"
+    Column("profile", String(80), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("record", Text, nullable=False),              # the record as ASCII JSON (any character escaped)
+)
+
+UID_INDEX = Index("ux_attempts_uid", attempts.c.uid, unique=True)
 
 INDEXES = (
     Index("ix_attempts_profile_id", attempts.c.profile, attempts.c.id),

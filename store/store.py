@@ -1,35 +1,51 @@
 """The progress store: profiles, attempts, quiz sessions, and what is computed from them.
 
-Every write is one transaction. A write the database refuses (locked past the busy timeout, disk full, server
-gone) is not lost: it waits in memory, is included in every read, and is written first by the next write that
-succeeds; `status` says so meanwhile.
+Writes go through the background writer (`store.writer`): every record is cleaned and capped first
+(`store.clean`), then committed in a batch with whatever else is queued (group commit). A write returns once
+its record's fate is known: saved (an attempt gets its id), waiting (the database could not take it: it is in
+the local spool and retried), kept (no writable database: it is in the spool until a later start) or set aside
+(the database refused this record itself). Reads add every record not (yet) in the database, so a learner always
+sees their own answers; `status` says when something is not saved as usual.
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
+import csv
+import io
+import itertools
 import json
 import logging
 import threading
-from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+import weakref
+from dataclasses import asdict, replace
+from datetime import datetime
 
-from sqlalchemy import Engine, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from . import schema
+from .clean import MAX_ID_CHARS, MAX_NAME_CHARS, clean_attempt, clean_id
+from .engine import BUSY_TIMEOUT_MS
+from .csv_cells import neutralise
 from .export import rows_to_csv
-from .fallback import message, write_failure_kind
+from .fallback import Opened, message, write_failure_kind
+from .integrity import full_check
 from .mastery import mastery_over_time, topic_mastery
-from .models import Attempt, AttemptRow, StoreStatus, WeakSpot
+from .models import Attempt, AttemptRow, IntegrityReport, SetAsideRow, StoreStatus, WeakSpot
 from .recent import RecentCache
+from .records import (ATTEMPT_FIELDS, AttemptRecord, ProfileRecord, QuizRecord, Record, from_json, now, to_json,
+                      utc)
+from .spool import Spool
 from .weak_spots import find_weak_spots
+from .writer import SET_ASIDE_FILE, Writer
 
 log = logging.getLogger(__name__)
 MAX_PROFILE_NAME = 40
-_ATTEMPT_FIELDS = tuple(f for f in Attempt.__dataclass_fields__)
+ACK_WAIT_S = BUSY_TIMEOUT_MS / 1000 + 5.0      # a write waits at most this long for its record's fate
+SET_ASIDE_NOTICE_S = 600.0                     # how long the banner mentions records set aside
+_open_stores: weakref.WeakSet[Store] = weakref.WeakSet()
 
 
 def normalise_profile_name(name: str) -> str:
@@ -40,46 +56,46 @@ def normalise_profile_name(name: str) -> str:
     return cleaned
 
 
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-@dataclass
-class _PendingQuiz:
-    state: str
-    finished: bool
-    at: datetime
-
-
 class Store:
     """Progress of all profiles in one database (see `store.open_store` / `store.get_store`)."""
 
-    def __init__(self, engine: Engine, status: StoreStatus) -> None:
-        self._engine = engine
-        self._base_status = status
-        self._write_lock = threading.RLock()
-        # one shared connection (in-memory SQLite) cannot run two transactions at once: serialise reads too
-        shared = isinstance(engine.pool, StaticPool)
-        self._read_lock = self._write_lock if shared else contextlib.nullcontext()
-        self._pending_profiles: list[tuple[str, datetime]] = []
-        self._pending_attempts: list[AttemptRow] = []
-        self._pending_quizzes: dict[tuple[str, str], _PendingQuiz] = {}
-        self._failure: str | None = None
-        self._next_pending_id = -1
+    def __init__(self, opened: Opened, spool: Spool | None = None) -> None:
+        self._opened = opened
+        self._engine = opened.engine
+        # one shared connection (in-memory SQLite) cannot run two transactions at once: serialise all use
+        shared = isinstance(self._engine.pool, StaticPool)
+        self._engine_lock = threading.RLock() if shared else contextlib.nullcontext()
+        self._writer = Writer(self._engine, self._engine_lock, spool, opened.writable)
+        self._read_failure: str | None = None
+        self._set_aside_at = 0.0
+        self._temporary_ids = itertools.count(-1, -1)
         self._recent_cache = RecentCache()
+        self._replay_spool()
+        _open_stores.add(self)
 
     # ---- status -------------------------------------------------------------------------------------------
     @property
     def status(self) -> StoreStatus:
         """How the store is doing (see `StoreStatus`)."""
-        pending = len(self._pending_attempts) + len(self._pending_quizzes) + len(self._pending_profiles)
-        if self._failure and pending:
-            return StoreStatus(self._base_status.mode, message(self._failure, count=pending, where=""), pending)
-        return self._base_status
+        writer, opened = self._writer, self._opened
+        pending, set_aside = writer.waiting(), writer.set_aside
+        spooled = writer.spool is not None and not writer.memory_only
+        parts = []
+        if not writer.writes_database:
+            parts.append(message(opened.problem or "corrupt", "kept-spool" if spooled else "kept-memory",
+                                 where=opened.where))
+        elif pending and (writer.failure or self._read_failure):
+            parts.append(message(writer.failure or self._read_failure or "write-failed",
+                                 "waiting-spool" if spooled else "waiting-memory", count=pending))
+        if set_aside and now().timestamp() - self._set_aside_at < SET_ASIDE_NOTICE_S:
+            parts.append(message("set-aside", count=set_aside))
+        text = {lang: " ".join(part[lang] for part in parts) for lang in ("en", "zh")} if parts else None
+        return StoreStatus(opened.mode, text, pending, set_aside)
+
+    @property
+    def engine(self) -> Engine:
+        """The database engine (class-mode accounts live in the same database: `store.accounts`)."""
+        return self._engine
 
     @property
     def dialect(self) -> str:
@@ -87,65 +103,25 @@ class Store:
         return self._engine.dialect.name
 
     # ---- writing ------------------------------------------------------------------------------------------
-    def _insert_ignore(self, table, **values):
-        maker = pg_insert if self.dialect == "postgresql" else sqlite_insert
-        return maker(table).values(**values).on_conflict_do_nothing()
-
-    def _upsert_quiz(self, profile: str, quiz_key: str, quiz: _PendingQuiz):
-        maker = pg_insert if self.dialect == "postgresql" else sqlite_insert
-        values = {"state": quiz.state, "finished": int(quiz.finished), "updated_at": quiz.at}
-        return maker(schema.quiz_sessions).values(profile=profile, quiz_key=quiz_key, **values).on_conflict_do_update(
-            index_elements=["profile", "quiz_key"], set_=values)
-
-    def _flush(self) -> int | None:
-        """Write everything pending in one transaction; the id of the last attempt written, or None if it failed.
-        Call with the write lock held."""
-        profiles = list(self._pending_profiles)
-        attempts = list(self._pending_attempts)
-        quizzes = dict(self._pending_quizzes)
-        last_id = None
-        try:
-            with self._engine.connect() as conn:
-                conn.execution_options(write=True)
-                with conn.begin():
-                    for name, at in profiles:
-                        conn.execute(self._insert_ignore(schema.profiles, name=name, created_at=at))
-                    for row in attempts:
-                        conn.execute(self._insert_ignore(schema.profiles, name=row.profile, created_at=row.at))
-                        values = {f: getattr(row, f) for f in _ATTEMPT_FIELDS}
-                        result = conn.execute(insert(schema.attempts).values(**values, at=row.at))
-                        last_id = result.inserted_primary_key[0]
-                    for (profile, key), quiz in quizzes.items():
-                        conn.execute(self._upsert_quiz(profile, key, quiz))
-        except SQLAlchemyError as error:
-            log.warning("progress not saved: %s", error)
-            self._failure = write_failure_kind(error)
-            return None
-        del self._pending_profiles[:len(profiles)]
-        del self._pending_attempts[:len(attempts)]
-        for key, quiz in quizzes.items():
-            if self._pending_quizzes.get(key) is quiz:
-                del self._pending_quizzes[key]
-        self._failure = None
-        return last_id
+    def _write(self, record: Record):
+        """Submit `record` and wait (at most `ACK_WAIT_S`) for its fate; the ticket."""
+        ticket = self._writer.submit(record)
+        ticket.done.wait(ACK_WAIT_S)
+        if ticket.fate == "set-aside":
+            self._set_aside_at = now().timestamp()
+        return ticket
 
     def create_profile(self, name: str) -> None:
         """Create a profile (no-op if it exists). ValueError for an empty, over-long or control-character name."""
-        name = normalise_profile_name(name)
-        with self._write_lock:
-            self._pending_profiles.append((name, _now()))
-            self._flush()
+        self._write(ProfileRecord(normalise_profile_name(name), now()))
 
     def record_attempt(self, attempt: Attempt) -> int | None:
-        """Record an attempt (creating its profile if needed); its id, or None when it is kept in memory."""
-        row = AttemptRow(**{f: getattr(attempt, f) for f in _ATTEMPT_FIELDS}, at=_now())
-        row = replace(row, seed=int(row.seed), score=float(row.score), hints_used=int(row.hints_used),
-                      mistake=row.mistake or None)
-        with self._write_lock:
-            row = replace(row, id=self._next_pending_id)
-            self._next_pending_id -= 1
-            self._pending_attempts.append(row)
-            return self._flush()
+        """Record an attempt (cleaned and capped, see `store.clean`), creating its profile if needed.
+
+        Returns its id once it is committed to the database; None when it is not in the database (yet): waiting
+        or kept in the local spool, or set aside — `status` then says which."""
+        ticket = self._write(AttemptRecord.new(clean_attempt(attempt), next(self._temporary_ids)))
+        return ticket.id if ticket.fate == "saved" else None
 
     def save_quiz(self, profile: str, quiz_key: str, state: dict) -> None:
         """Save (replace) the JSON-serialisable state of a quiz in progress; reopens a finished one."""
@@ -158,63 +134,107 @@ class Store:
             self._put_quiz(profile, quiz_key, json.dumps(state), finished=True)
 
     def _put_quiz(self, profile: str, quiz_key: str, state: str, *, finished: bool) -> None:
-        with self._write_lock:
-            self._pending_quizzes[(profile, quiz_key)] = _PendingQuiz(state, finished, _now())
-            self._flush()
+        self._write(QuizRecord(clean_id(profile, MAX_NAME_CHARS), clean_id(quiz_key, MAX_ID_CHARS), state,
+                               finished, now()))
+
+    def flush(self, timeout: float = ACK_WAIT_S) -> bool:
+        """Wait until every queued record has been handled (written, or waiting in the spool); False on timeout."""
+        return self._writer.flush(timeout)
+
+    def _replay_spool(self) -> None:
+        """Take over the journals of processes that are gone: their records go to the database (or, without one,
+        stay kept); they are in this process's journal before the old files are deleted."""
+        spool = self._writer.spool
+        if spool is None:
+            return
+        data, taken = spool.take_orphans()
+        records = []
+        for item in data:
+            try:
+                record = from_json(item, next(self._temporary_ids))
+            except (KeyError, TypeError, ValueError):
+                log.warning("skipped an unreadable spool record: %.200s", item)
+                continue
+            if isinstance(record, AttemptRecord):
+                record = AttemptRecord(record.uid, replace(clean_attempt(record.row), id=record.row.id))
+            records.append(record)
+        if not taken:
+            return
+        journaled = spool.append([to_json(r) for r in records])
+        if journaled:
+            spool.forget(taken)
+        else:
+            spool.release(taken)
+        log.info("replaying %d record(s) kept from an earlier run", len(records))
+        for record in records:
+            self._writer.submit(record, journaled=journaled)
 
     # ---- reading ------------------------------------------------------------------------------------------
     def _read(self, statement, default):
         """Rows of `statement`, or `default` when the database cannot be read (status then says so)."""
         try:
-            with self._read_lock, self._engine.connect() as conn, conn.begin():
+            with self._engine_lock, self._engine.connect() as conn, conn.begin():
+                self._read_failure = None
                 return conn.execute(statement).all()
         except SQLAlchemyError as error:
             log.warning("progress not readable: %s", error)
-            self._failure = self._failure or write_failure_kind(error)
+            self._read_failure = write_failure_kind(error)
             return default
+
+    def _unsaved(self, kind: type) -> list:
+        return [r for r in self._writer.unsaved() if isinstance(r, kind)]
+
+    def _unsaved_attempts(self, profile: str | None = None, quiz_id: str | None = None) -> list[AttemptRecord]:
+        return [r for r in self._unsaved(AttemptRecord)
+                if (profile is None or r.row.profile == profile) and (quiz_id is None or r.row.quiz_id == quiz_id)]
 
     def profiles(self) -> list[str]:
         """All profile names, sorted."""
+        unsaved = [r.profile for r in self._writer.unsaved() if isinstance(r, (ProfileRecord, AttemptRecord))]
         names = {r.name for r in self._read(select(schema.profiles.c.name), [])}
-        names.update(name for name, _ in self._pending_profiles)
-        names.update(row.profile for row in self._pending_attempts)
+        names.update(unsaved)
         return sorted(names, key=str.casefold)
 
     @staticmethod
     def _row(r) -> AttemptRow:
-        values = {f: getattr(r, f) for f in _ATTEMPT_FIELDS}
-        return AttemptRow(**values, id=r.id, at=_utc(r.at))
+        values = {f: getattr(r, f) for f in ATTEMPT_FIELDS}
+        return AttemptRow(**values, id=r.id, at=utc(r.at))
 
-    def _pending(self, profile: str | None = None, quiz_id: str | None = None) -> list[AttemptRow]:
-        return [row for row in list(self._pending_attempts)
-                if (profile is None or row.profile == profile) and (quiz_id is None or row.quiz_id == quiz_id)]
+    def _with_unsaved(self, rows, unsaved: list[AttemptRecord]) -> list[AttemptRow]:
+        """Database rows (with their `uid`) and the unsaved attempts not among them (a record committed while we
+        read is in both)."""
+        stored = {r.uid for r in rows if r.uid}
+        return [self._row(r) for r in rows] + [u.row for u in unsaved if u.uid not in stored]
 
     def attempts(self, profile: str, *, quiz_id: str | None = None) -> list[AttemptRow]:
         """The profile's attempts, oldest first (only those of quiz `quiz_id` if given)."""
         a = schema.attempts
+        unsaved = self._unsaved_attempts(profile, quiz_id)
         where = [a.c.profile == profile] + ([a.c.quiz_id == quiz_id] if quiz_id is not None else [])
-        rows = self._read(select(a).where(*where).order_by(a.c.id), [])
-        return [self._row(r) for r in rows] + self._pending(profile, quiz_id)
+        return self._with_unsaved(self._read(select(a).where(*where).order_by(a.c.id), []), unsaved)
 
     def quiz_results(self, quiz_id: str) -> list[AttemptRow]:
         """Every profile's attempts in quiz `quiz_id` (for instructors), ordered by profile then time."""
         a = schema.attempts
-        rows = [self._row(r) for r in self._read(select(a).where(a.c.quiz_id == quiz_id).order_by(a.c.id), [])]
-        rows += self._pending(quiz_id=quiz_id)
+        unsaved = self._unsaved_attempts(quiz_id=quiz_id)
+        rows = self._with_unsaved(self._read(select(a).where(a.c.quiz_id == quiz_id).order_by(a.c.id), []), unsaved)
         return sorted(rows, key=lambda r: (r.profile, r.at))
 
     def _recent(self, profile: str) -> list:
         """The last `WINDOW` non-invalid attempts per template, oldest first: (template_id, topic, status, score,
         mistake); see `store.recent`."""
+        unsaved = self._unsaved_attempts(profile)
         try:
-            with self._read_lock, self._engine.connect() as conn, conn.begin():
-                rows = [row[1:] for row in self._recent_cache.rows(conn, profile)]
+            with self._engine_lock, self._engine.connect() as conn, conn.begin():
+                rows = self._recent_cache.rows(conn, profile)
         except SQLAlchemyError as error:
             log.warning("progress not readable: %s", error)
-            self._failure = self._failure or write_failure_kind(error)
+            self._read_failure = write_failure_kind(error)
             rows = []
-        return rows + [(r.template_id, r.topic, r.status, r.score, r.mistake)
-                       for r in self._pending(profile) if r.status != "invalid"]
+        stored = {row[-1] for row in rows}
+        return [row[1:-1] for row in rows] + [(u.row.template_id, u.row.topic, u.row.status, u.row.score,
+                                               u.row.mistake) for u in unsaved
+                                              if u.row.status != "invalid" and u.uid not in stored]
 
     def mastery(self, profile: str) -> dict[str, float]:
         """Mastery 0..1 per topic tried (see `store.mastery`); topics never tried are absent."""
@@ -231,17 +251,21 @@ class Store:
 
     def last_exercise(self, profile: str) -> tuple[str, int] | None:
         """(template_id, seed) of the profile's latest attempt, to continue where they left off."""
-        pending = self._pending(profile)
-        if pending:
-            return pending[-1].template_id, pending[-1].seed
+        unsaved = self._unsaved_attempts(profile)
+        if unsaved:
+            return unsaved[-1].row.template_id, unsaved[-1].row.seed
         a = schema.attempts
         rows = self._read(select(a.c.template_id, a.c.seed).where(a.c.profile == profile)
                           .order_by(a.c.id.desc()).limit(1), [])
         return (rows[0].template_id, int(rows[0].seed)) if rows else None
 
+    def _unsaved_quizzes(self, profile: str) -> dict[str, QuizRecord]:
+        """The newest unsaved state of each of the profile's quizzes."""
+        return {r.quiz_key: r for r in self._unsaved(QuizRecord) if r.profile == profile}
+
     def load_quiz(self, profile: str, quiz_key: str) -> dict | None:
         """The saved state of a quiz (open or finished), or None."""
-        pending = self._pending_quizzes.get((profile, quiz_key))
+        pending = self._unsaved_quizzes(profile).get(quiz_key)
         if pending is not None:
             return json.loads(pending.state)
         q = schema.quiz_sessions
@@ -251,11 +275,11 @@ class Store:
     def open_quizzes(self, profile: str) -> list[tuple[str, dict]]:
         """Unfinished quizzes of the profile, most recently saved first: (quiz_key, state)."""
         q = schema.quiz_sessions
-        found = {r.quiz_key: (_utc(r.updated_at), r.state, bool(r.finished))
+        unsaved = self._unsaved_quizzes(profile)
+        found = {r.quiz_key: (utc(r.updated_at), r.state, bool(r.finished))
                  for r in self._read(select(q).where(q.c.profile == profile), [])}
-        for (owner, key), quiz in list(self._pending_quizzes.items()):
-            if owner == profile:
-                found[key] = (quiz.at, quiz.state, quiz.finished)
+        for key, quiz in unsaved.items():
+            found[key] = (quiz.at, quiz.state, quiz.finished)
         open_ = sorted(((at, key, state) for key, (at, state, done) in found.items() if not done), reverse=True)
         return [(key, json.loads(state)) for _, key, state in open_]
 
@@ -263,11 +287,85 @@ class Store:
         """The profile's whole history as CSV (columns: `store.export.COLUMNS`)."""
         return rows_to_csv(self.attempts(profile))
 
+    # ---- for the instructor -----------------------------------------------------------------------------------
+    def set_aside(self) -> list[SetAsideRow]:
+        """Records the database refused for their data (kept, never retried), oldest first."""
+        s = schema.set_aside
+        found = [SetAsideRow(utc(r.at), r.kind, r.profile, r.reason, json.loads(r.record))
+                 for r in self._read(select(s).order_by(s.c.id), [])]
+        spool = self._writer.spool
+        if spool is not None:
+            try:
+                with open(spool.folder / SET_ASIDE_FILE, encoding="ascii") as f:
+                    for line in f:
+                        item = json.loads(line)
+                        found.append(SetAsideRow(utc(datetime.fromisoformat(item["at"])), item["kind"], item["profile"],
+                                                 item["reason"], json.loads(item["record"])))
+            except (OSError, ValueError, KeyError):
+                pass
+        return sorted(found, key=lambda r: r.at)
+
+    def set_aside_csv(self) -> str:
+        """The set-aside records as CSV: when, kind, profile, reason, and the record's fields as JSON."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(("at", "kind", "profile", "reason", "record"))
+        for row in self.set_aside():
+            writer.writerow([row.at.isoformat(), row.kind, neutralise(row.profile), neutralise(row.reason),
+                             neutralise(json.dumps(row.record, ensure_ascii=False))])
+        return out.getvalue()
+
+    def check_integrity(self) -> IntegrityReport:
+        """A full check of the database file (`PRAGMA integrity_check`, SQLite). A damaged file is put on the
+        "damaged" path: it is no longer written, new answers are kept in the spool, and `status` says so."""
+        if self.dialect != "sqlite":
+            return IntegrityReport(None, _REPORTS["server"])
+        if self._opened.problem:                   # no database file in use: nothing more to check
+            return IntegrityReport(False if self._opened.problem == "corrupt" else None,
+                                   message(self._opened.problem, where=self._opened.where))
+        with self._engine_lock:
+            problems = full_check(self._engine)
+        if problems is None:
+            return IntegrityReport(None, _REPORTS["unfinished"])
+        if not problems:
+            return IntegrityReport(True, _REPORTS["ok"])
+        log.error("the progress database is damaged: %s", "; ".join(problems[:5]))
+        self._opened = Opened(self._engine, "read-only", "corrupt", self._opened.where)
+        self._writer.stop_writing_database()
+        return IntegrityReport(False, _REPORTS["damaged"], tuple(problems))
+
     def close(self) -> None:
-        """Release the database connections (pending records are kept and flushed by a later write)."""
+        """Write what is queued and release the database connections (records that wait stay in the spool and
+        are written by a later write, or at the next start)."""
+        self._writer.close(ACK_WAIT_S)
+        if self._writer.spool is not None:
+            self._writer.spool.close()
         self._engine.dispose()
+
+
+_REPORTS: dict[str, dict[str, str]] = {
+    "ok": {"en": "The progress file passed a full integrity check.", "zh": "进度文件通过了完整性检查。"},
+    "damaged": {"en": "The progress file is damaged. It is no longer written; new answers are kept in a separate "
+                      "file and added once the progress file is repaired or replaced (see docs/deployment.md).",
+                "zh": "进度文件已损坏，已停止写入；新的作答另存在一个文件中，待进度文件修复或替换后自动写入"
+                      "（见 docs/deployment.md）。"},
+    "unfinished": {"en": "The integrity check could not finish (the file is busy or very large); try again later.",
+                   "zh": "完整性检查未能完成（文件正忙或过大），请稍后再试。"},
+    "server": {"en": "The progress database is a database server, which checks its own data; nothing to do here.",
+               "zh": "进度数据库是数据库服务器，由其自行检查数据，这里无需操作。"},
+}
 
 
 def attempt_as_dict(row: AttemptRow) -> dict:
     """A plain dict of an attempt row (for tables and JSON)."""
     return asdict(row)
+
+
+@atexit.register
+def _flush_on_exit() -> None:
+    """Write what is queued when the app stops; what cannot be written stays in the spool for the next start."""
+    for store in list(_open_stores):
+        try:
+            store.close()
+        except Exception:                      # never block the exit  # noqa: BLE001
+            log.exception("flushing the progress store at exit failed")

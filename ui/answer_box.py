@@ -6,6 +6,7 @@ from typing import Any
 import streamlit as st
 
 from solver import preview
+from store import MAX_ANSWER_CHARS
 from ui.i18n import lang, t
 
 CHOICE_LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -38,6 +39,7 @@ def answer_input(ex: Any, part: Any, *, key: str, disabled: bool = False) -> str
         disabled=disabled,
         live="300ms",
         autocomplete="off",
+        max_chars=MAX_ANSWER_CHARS,   # what the progress store keeps of an answer
     ) or ""
     return text.strip()
 

@@ -328,6 +328,29 @@ def results_section() -> None:
                                                    y_title=t("instructor.results.mistake_axis")), width="stretch")
 
 
+def store_health_section() -> None:
+    """The progress store's on-demand full integrity check and the answers the database refused (set aside)."""
+    store = _store()
+    if store is None:
+        return
+    with st.expander(t("instructor.store.title"), icon="🩺"):
+        aside = store.set_aside()
+        if aside:
+            st.warning(t("instructor.store.set_aside", count=len(aside)))
+            st.download_button(t("instructor.store.download"), store.set_aside_csv(), file_name="set-aside.csv",
+                               mime="text/csv", key=key("set-aside-csv"), icon="⬇️")
+        else:
+            st.caption(t("instructor.store.none_set_aside"))
+        if st.button(t("instructor.store.check"), key=key("integrity-check"), icon="🔎"):
+            with st.spinner(t("instructor.store.checking")):
+                report = store.check_integrity()
+            shown = report.message.get(lang()) or report.message["en"]
+            {True: st.success, False: st.error, None: st.info}[report.ok](shown)
+            if report.problems:
+                st.caption(t("instructor.store.problems"))
+                st.code("\n".join(report.problems[:20]), language=None)
+
+
 def _catalogue() -> dict[str, dict[str, str]]:
     from solver import MISTAKES
 

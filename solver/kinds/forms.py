@@ -9,15 +9,30 @@
 - ``simplified``: no more operations than the expected answer, and no like terms left to collect
   (``(x^2-1)/(x-1)`` and ``x+x`` are not simplified when ``x+1`` / ``2x`` is expected).
 Answers too large for cheap algebra (``small_enough``) pass the factored check rather than risk the budget.
+
+The literal form ``value`` applies to every kind but choice and is checked before the answer is judged (an
+answer that is not a literal value is ``invalid``, never a wrong attempt — ``literal_refusal``): the answer
+must be a number, or a vector, matrix or set of numbers, written out — numbers, fractions, roots, π, e and
+powers, combined by + − × / between numbers; no operation on vectors or matrices (product, sum, scalar
+multiple, ⊙, power, transpose), no other function applied to numbers (σ(0.5), exp(2), |−3|, 3!), no Σ.
+The parser marks what was typed (``solver.parser.literal_computation``; rules in ``solver.typed``).
 """
 from __future__ import annotations
+
+from typing import Any, Sequence
 
 import sympy as sp
 
 from solver.equivalence import small_enough
-from solver.typed import factors, is_denominator, is_sum, terms
+from solver.messages import say
+from solver.parser import literal_computation
+from solver.typed import Computation, factors, is_denominator, is_sum, terms
+from solver.verdict import INVALID, Verdict
 
 FORMS = ("expanded", "factored", "simplified")
+VALUE = "value"
+ALL_FORMS = FORMS + (VALUE,)
+"""Every ``form`` an answer may require: the expression forms, and the literal ``value`` of any kind."""
 
 
 def in_form(typed: sp.Expr, expected: sp.Expr, form: str) -> bool:
@@ -69,3 +84,24 @@ def is_simplified(typed: sp.Expr, expected: sp.Expr) -> bool:
         return False
     written = terms(typed)
     return len(written) == 1 or len(sp.Add.make_args(typed.doit())) >= len(written)
+
+
+def literal_refusal(text: str, variables: Sequence[str], value: Any, lang: str) -> Verdict | None:
+    """An ``invalid`` verdict saying what to do when ``text`` (already read as ``value``) is not a literal value,
+    else None."""
+    done = literal_computation(text, variables)
+    if done is None:
+        return None
+    return Verdict(INVALID, 0.0, literal_message(done, value, lang),
+                   details={"form": VALUE, "error": {"code": "not_literal", "operation": done.op,
+                                                     "column": done.column}})
+
+
+def literal_message(done: Computation, value: Any, lang: str) -> str:
+    """What to type instead of the operation ``done`` whose result is ``value``, in ``lang``."""
+    if isinstance(value, sp.MatrixBase):
+        shape = say("shape_vector" if 1 in value.shape else "shape_matrix", lang)
+    else:
+        shape = say("shape_set" if isinstance(value, sp.Set) else "shape_number", lang)
+    name = {"|…|": "|…|", "!": "…!", "√": "√…"}.get(done.name, f"{done.name}(…)")
+    return say(f"literal_{done.op}", lang, shape=shape, name=name)

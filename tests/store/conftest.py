@@ -76,3 +76,9 @@ def store(db_url):
     assert opened.status.mode == "ok", opened.status
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def admin_sql(pg_admin_url):
+    """Run one SQL statement on the PostgreSQL server as its administrator (CREATE/DROP DATABASE)."""
+    return lambda sql: _admin(pg_admin_url, sql)

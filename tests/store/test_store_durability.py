@@ -1,21 +1,80 @@
-"""Nothing committed is lost: a writer killed with SIGKILL, 8 writer processes, 8 writer threads."""
+"""Nothing acknowledged is lost: a writer killed with SIGKILL (while saving, and while its answers wait for the
+database), 8 writer processes, 8 writer threads."""
 from __future__ import annotations
 
 import os
 import signal
 import subprocess
 import sys
+import sqlite3
 import threading
+import uuid
 from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from store import Attempt, open_store
 
 WRITER = Path(__file__).with_name("writer_process.py")
 
 
-def start_writer(url: str, profile: str, count: int) -> subprocess.Popen:
+def start_writer(url: str, profile: str, count: int, **env: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, str(WRITER), url, profile, str(count)], stdout=subprocess.PIPE,
-                            text=True)
+                            text=True, env={**os.environ, **env})
+
+
+def kill_after(writer: subprocess.Popen, lines: int) -> list[str]:
+    """Read `lines` outputs of the writer, SIGKILL it, and return every line it printed."""
+    printed = []
+    for line in writer.stdout:
+        printed.append(line.strip())
+        if len(printed) == lines:
+            break
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait(timeout=10)
+    printed += writer.stdout.read().split()
+    assert writer.returncode == -signal.SIGKILL
+    return printed
+
+
+def test_sigkill_while_answers_wait_for_a_locked_file_loses_none_of_them(tmp_path):
+    path = tmp_path / "p.sqlite3"
+    url = f"sqlite:///{path}"
+    open_store(url).close()
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN IMMEDIATE")                           # another program holds the write lock
+    writer = start_writer(url, "ann", 0, DLMATH_DB_BUSY_MS="50")
+    assert writer.stdout.readline().strip() == "ready ok"
+    printed = kill_after(writer, 5)
+    assert set(printed[:5]) == {"None"}                          # told: waiting, not saved
+    locker.execute("ROLLBACK")
+    locker.close()
+    store = open_store(url)
+    assert store.flush()
+    seeds = [row.seed for row in store.attempts("ann")]
+    assert seeds[:5] == [0, 1, 2, 3, 4] and seeds == list(range(len(seeds)))   # all of them, each once
+    assert all(row.id > 0 for row in store.attempts("ann"))
+    store.close()
+
+
+def test_sigkill_while_postgresql_is_unreachable_loses_no_kept_answer(pg_admin_url, admin_sql, tmp_path,
+                                                                       monkeypatch):
+    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))                    # where the spool of a server URL lives
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    url = make_url(pg_admin_url).set(database=name).render_as_string(hide_password=False)
+    writer = start_writer(url, "ann", 0)                                # no such database yet
+    assert writer.stdout.readline().strip() == "ready memory"
+    printed = kill_after(writer, 5)
+    assert set(printed[:5]) == {"None"}
+    admin_sql(f'CREATE DATABASE "{name}"')
+    try:
+        store = open_store(url)
+        assert store.flush()
+        seeds = [row.seed for row in store.attempts("ann")]
+        assert seeds[:5] == [0, 1, 2, 3, 4] and seeds == list(range(len(seeds)))
+        store.close()
+    finally:
+        admin_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def test_sigkill_mid_recording_loses_no_committed_attempt(db_url):

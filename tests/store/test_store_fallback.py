@@ -27,19 +27,27 @@ def assert_bilingual(status, *words: str) -> None:
         assert word in status.message["en"]
 
 
-def test_corrupt_file_is_left_untouched_and_the_app_keeps_working(tmp_path):
+def test_corrupt_file_is_left_untouched_and_new_answers_are_kept_in_the_spool(tmp_path):
     path = tmp_path / "progress.sqlite3"
     path.write_bytes(b"this is not a database \x00\xff" * 500)
     before = digest(path)
     store = open_store(f"sqlite:///{path}")
     assert store.status.mode == "memory"
-    assert_bilingual(store.status, "damaged", str(path))
+    assert_bilingual(store.status, "damaged", str(path), "kept safely in a file")
     assert "已损坏" in store.status.message["zh"]
-    store.record_attempt(attempt())
+    assert store.record_attempt(attempt()) is None                   # not in a database: kept in the spool
     assert len(store.attempts("ann")) == 1 and store.mastery("ann") == {"functions": 1.0}
     store.close()
     assert digest(path) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.sqlite3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.sqlite3", "progress.sqlite3.waiting"]
+    again = open_store(f"sqlite:///{path}")                          # a restart, the file still damaged
+    assert [r.answer for r in again.attempts("ann")] == ["x"]
+    again.close()
+    path.unlink()                                                     # the learner replaces the damaged file
+    fresh = open_store(f"sqlite:///{path}")
+    assert fresh.flush() and [r.answer for r in fresh.attempts("ann")] == ["x"]
+    assert fresh.attempts("ann")[0].id > 0 and not fresh.status.degraded
+    fresh.close()
 
 
 def test_newer_schema_opens_read_only_with_history(tmp_path):
@@ -64,8 +72,9 @@ def test_folder_that_cannot_be_created_gives_memory_store(tmp_path):
     blocker.write_text("a file where the folder should be")
     store = open_store(f"sqlite:///{blocker / 'progress.sqlite3'}")
     assert store.status.mode == "memory"
-    assert_bilingual(store.status, "cannot be opened")
-    assert store.record_attempt(attempt()) is not None
+    assert_bilingual(store.status, "cannot be opened", "kept only until the app stops")   # no spool either
+    assert store.record_attempt(attempt()) is None
+    assert [r.answer for r in store.attempts("ann")] == ["x"] and store.status.pending == 1
     assert blocker.read_text() == "a file where the folder should be"
 
 

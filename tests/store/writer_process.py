@@ -1,6 +1,7 @@
 """A helper process for the durability tests: `python writer_process.py URL PROFILE COUNT`.
 
-Records COUNT attempts (COUNT 0: forever) and prints the id of each as soon as it is committed.
+Records COUNT attempts (COUNT 0: forever) and prints what `record_attempt` returned for each as soon as it returns:
+the id once committed, "None" when it waits or is kept outside the database.
 """
 from __future__ import annotations
 

@@ -110,6 +110,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "instructor.results.no_mistakes": {"en": "No anticipated mistake was made.", "zh": "没有出现预设错误。"},
     "instructor.results.times_axis": {"en": "times", "zh": "次数"},
     "instructor.results.mistake_axis": {"en": "mistake", "zh": "错误"},
+    # the progress store's health (results tab)
+    "instructor.store.title": {"en": "Progress store: integrity and set-aside answers", "zh": "进度存储：完整性与单独留存的作答"},
+    "instructor.store.check": {"en": "Run a full integrity check", "zh": "运行完整性检查"},
+    "instructor.store.checking": {"en": "Checking every page of the progress file…", "zh": "正在检查进度文件的每一页…"},
+    "instructor.store.problems": {"en": "What the check found", "zh": "检查发现的问题"},
+    "instructor.store.set_aside": {
+        "en": "{count} answer(s) could not be stored in the progress database as typed and were set aside. "
+              "Download them to review or re-enter them.",
+        "zh": "有 {count} 条作答因内容无法写入进度数据库而被单独留存。可下载查看或重新录入。",
+    },
+    "instructor.store.none_set_aside": {"en": "No answer has been set aside: every answer was stored.",
+                                        "zh": "没有被单独留存的作答：所有作答均已保存。"},
+    "instructor.store.download": {"en": "Download the set-aside answers (CSV)", "zh": "下载单独留存的作答（CSV）"},
     # worksheets
     "instructor.worksheet.title": {"en": "Printable worksheets", "zh": "可打印的练习卷"},
     "instructor.worksheet.count": {"en": "Anonymous variants (besides the names)", "zh": "匿名版本数（姓名之外）"},

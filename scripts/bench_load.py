@@ -1,0 +1,408 @@
+"""Load benchmark: many learners checking answers at once, at the protocol level, next to a minimal app.
+
+    python -m scripts.bench_load [--target single,balancer,reference] [--sessions 10,50,200] [--checks 3]
+
+Each target is started fresh by this script on 127.0.0.1 (it refuses any other host), with its own progress store:
+  * ``single``    — one ``streamlit run app.py`` process;
+  * ``balancer``  — ``--replicas`` app processes behind HAProxy or nginx (`scripts.serve_class`);
+  * ``reference`` — `scripts/bench_reference_app.py`: one SymPy check in a fragment, the same server settings.
+For each size, that many websocket sessions (`scripts.stream_client`, Streamlit's own protocol) open a topic page
+with a pinned exercise (``?ex=…&seed=…&profile=…``) all at once, then, ``--checks`` times each for a right and a
+wrong answer: everyone types (the live preview's fragment rerun), then everyone clicks Check at once. Every
+verdict is verified from the returned elements. Printed: checks/s, p50/p95/max latency, server CPU per check,
+per typing rerun and per page load (/proc/<pid>/stat of the server and its children), RSS, lost attempts
+(acknowledged checks minus rows in the store), and launch-to-usable (process start → a verdict through the
+practice panel) — as a Markdown table, with each target's ratio to the reference.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from scripts.proc_stats import cpu_seconds, rss_mib
+from scripts.stream_client import LOOPBACK, Run, StreamSession, require_loopback
+
+ROOT = Path(__file__).resolve().parent.parent
+MAX_SESSIONS = 400
+MAX_CHECKS = 20
+# (page, template id, part): one-part number and expression exercises, and part "a" of a two-part one.
+PINNED: tuple[tuple[str, str, str], ...] = (
+    ("vectors", "inner-product-2d", ""),
+    ("derivatives", "derivative-polynomial", ""),
+    ("regression", "regression-cost-value", ""),
+    ("partial-derivatives", "partial-polynomial", "a"),
+)
+REFERENCE_RIGHT, REFERENCE_WRONG = "1 + 2x", "2x + 1 + {k}"
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0..100) by linear interpolation; 0 for no values."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * q / 100
+    lo, hi = int(pos), min(int(pos) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+
+
+# ----- what each session does --------------------------------------------------------------------------------
+@dataclass
+class Task:
+    """One learner: a page, the exercise pinned in its URL, the answer cell's key, right and wrong answers."""
+
+    page: str
+    query: str
+    answer_key: str
+    right: Callable[[int], str]
+    wrong: Callable[[int], str]
+    profile: str = ""
+
+
+def _wrong_number(expected: str) -> Callable[[int], str] | None:
+    """Wrong answers to a numeric key that are still plain numbers (so `form: value` parts judge, not refuse)."""
+    from solver import parse
+
+    value = parse(expected, mode="template").value
+    if not getattr(value, "is_Rational", False):
+        return None
+    return lambda k: str(value + k)
+
+
+def app_tasks(sessions: int, tag: str) -> list[Task]:
+    """A task per session, cycling through PINNED with a different seed each (right answers from the key)."""
+    from exercises import load_library
+
+    library = load_library()
+    tasks: list[Task] = []
+    seed = 1000
+    while len(tasks) < sessions:
+        page, template_id, part = PINNED[len(tasks) % len(PINNED)]
+        seed += 1
+        ex = library.get(template_id).generate(seed)
+        expected = ex.expected_text(part)
+        kind = next(p.kind for p in ex.parts if p.id == part)
+        wrong = _wrong_number(expected) if kind == "number" else (lambda k, e=expected: f"({e}) + {k}")
+        if wrong is None:
+            continue
+        profile = f"bench-{tag}-{len(tasks)}"
+        tasks.append(Task(page, f"ex={template_id}&seed={seed}&profile={profile}",
+                          f"ex-{template_id}-{seed}-{part}", lambda k, e=expected: " " * (k % 2) + e, wrong,
+                          profile))
+    return tasks
+
+
+def reference_tasks(sessions: int) -> list[Task]:
+    return [Task("", "", "answer", lambda k: " " * (k % 2) + REFERENCE_RIGHT,
+                 lambda k: REFERENCE_WRONG.format(k=k)) for _ in range(sessions)]
+
+
+def verdict_of(run: Run) -> str:
+    """"right", "wrong" or what else came back (the alerts), from a Check's elements."""
+    kinds = [kind for kind, _ in run.alerts()]
+    if "success" in kinds:
+        return "right"
+    if "error" in kinds:
+        return "wrong"
+    return "none: " + ", ".join(f"{k} {text[:60]!r}" for k, text in run.alerts())
+
+
+# ----- a target: processes to start, measure and stop ---------------------------------------------------------
+@dataclass
+class Target:
+    """A running server (or replicas behind a balancer) and how to stop it."""
+
+    name: str
+    url: str
+    pids: list[int]
+    db_url: str | None
+    launched_at: float
+    stop: Callable[[], None]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _streamlit(script: str, port: int, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+         "--server.address", LOOPBACK, "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _stopper(*procs: subprocess.Popen) -> Callable[[], None]:
+    def stop() -> None:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    return stop
+
+
+def start_target(name: str, db_url: str | None, replicas: int, balancer: str) -> Target:
+    """Start ``single``, ``balancer`` or ``reference`` with a fresh progress store."""
+    from scripts.serve_class import free_port
+
+    home = tempfile.mkdtemp(prefix=f"dlmath-bench-{name}-")
+    env = {"DLMATH_HOME": home}
+    if db_url:
+        env["DLMATH_DB_URL"] = db_url
+    else:
+        os.environ.pop("DLMATH_DB_URL", None)
+    store_url = db_url or f"sqlite:///{home}/progress.sqlite3"
+    launched = time.monotonic()
+    if name == "balancer":
+        from scripts.serve_class import Cluster
+
+        cluster = Cluster(replicas=replicas, balancer=balancer, env=env).start()
+        return Target(name, cluster.url, cluster.replica_pids, store_url, launched, cluster.stop,
+                      {"balancer_pids": cluster.balancer_pids, "replica_urls": cluster.replica_urls})
+    script = "scripts/bench_reference_app.py" if name == "reference" else "app.py"
+    port = free_port()
+    proc = _streamlit(script, port, env)
+    return Target(name, f"http://{LOOPBACK}:{port}", [proc.pid], None if name == "reference" else store_url,
+                  launched, _stopper(proc))
+
+
+async def launch_to_usable(target: Target, task: Task, limit: float = 60.0) -> float:
+    """Seconds from the process start to the first verdict through the practice panel (or the reference's cell):
+    connect as soon as the server accepts, open the page, wait for the panel (as the browser does), check."""
+    deadline = time.monotonic() + limit
+    while True:
+        try:
+            session = StreamSession(target.url, timeout=limit)
+            await session.open()
+            break
+        except (OSError, asyncio.TimeoutError, Exception):   # not listening yet
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{target.name} did not accept a session in {limit} s")
+            await asyncio.sleep(0.05)
+    try:
+        await session.load(task.page, task.query)
+        while not session.has_widget(task.answer_key):
+            if await session.follow_auto_rerun(deadline) is None:
+                raise TimeoutError(f"{target.name}: no answer cell within {limit} s")
+        await session.type_text(task.answer_key, task.right(0))
+        run = await session.click(f"{task.answer_key}-check" if task.page else "check")
+        if verdict_of(run) != "right":
+            raise RuntimeError(f"{target.name}: first check gave {verdict_of(run)}")
+        return time.monotonic() - target.launched_at
+    finally:
+        await session.close()
+
+
+async def warm(target: Target, tasks: list[Task]) -> None:
+    """Open each task's page on every replica and check once (first imports, caches), untimed."""
+    for url in target.extra.get("replica_urls", [target.url]):
+        for task in tasks:
+            async with StreamSession(url) as session:
+                await session.load(task.page, task.query)
+                await session.type_text(task.answer_key, task.right(0))
+                await session.click(f"{task.answer_key}-check" if task.page else "check")
+
+
+# ----- one size against one target ------------------------------------------------------------------------------
+@dataclass
+class Figures:
+    target: str
+    sessions: int
+    page_seconds: list[float] = field(default_factory=list)
+    page_cpu_ms: float = 0.0
+    typing_cpu_ms: float = 0.0
+    checks: dict[str, list[float]] = field(default_factory=lambda: {"right": [], "wrong": []})
+    walls: dict[str, float] = field(default_factory=lambda: {"right": 0.0, "wrong": 0.0})
+    cpu_ms: dict[str, float] = field(default_factory=lambda: {"right": 0.0, "wrong": 0.0})
+    failures: list[str] = field(default_factory=list)
+    acknowledged: int = 0
+    stored: int | None = None
+    rss: float = 0.0
+    usable_seconds: float | None = None
+
+    def rate(self, kind: str) -> float:
+        return len(self.checks[kind]) / self.walls[kind] if self.walls[kind] else 0.0
+
+
+async def _gather_timed(coros: list) -> tuple[list, float]:
+    start = time.perf_counter()
+    results = await asyncio.gather(*coros, return_exceptions=True)
+    return results, time.perf_counter() - start
+
+
+async def run_size(target: Target, tasks: list[Task], checks: int, deadline: float) -> Figures:
+    """Open every task's page at once, then ``checks`` rounds of (type, Check) for right and for wrong answers."""
+    figures = Figures(target.name, len(tasks))
+    sessions = [StreamSession(target.url) for _ in tasks]
+    cpu = cpu_seconds(target.pids)
+
+    async def open_page(session: StreamSession, task: Task) -> float:
+        start = time.perf_counter()
+        await session.open()
+        await session.load(task.page, task.query)
+        if not session.has_widget(task.answer_key):
+            raise RuntimeError(f"no answer cell on /{task.page}?{task.query}")
+        return time.perf_counter() - start
+
+    results, _ = await _gather_timed([open_page(s, t) for s, t in zip(sessions, tasks)])
+    figures.page_cpu_ms = (cpu_seconds(target.pids) - cpu) * 1000 / len(tasks)
+    live = []
+    for session, task, result in zip(sessions, tasks, results):
+        if isinstance(result, BaseException):
+            figures.failures.append(f"page load: {result!r}")
+        else:
+            figures.page_seconds.append(result)
+            live.append((session, task))
+    typing_cpu, typed = 0.0, 0
+    try:
+        for round_ in range(checks):
+            for kind in ("right", "wrong"):
+                if time.monotonic() > deadline:
+                    figures.failures.append("time limit reached: rounds cut short")
+                    return figures
+                k = round_ + 1
+                answers = [(task.right if kind == "right" else task.wrong)(k) for _, task in live]
+                cpu = cpu_seconds(target.pids)
+                results, _ = await _gather_timed([s.type_text(t.answer_key, a)
+                                                  for (s, t), a in zip(live, answers)])
+                typing_cpu += cpu_seconds(target.pids) - cpu
+                typed += len(live)
+                figures.failures += [f"typing: {r!r}" for r in results if isinstance(r, BaseException)]
+                cpu = cpu_seconds(target.pids)
+                results, wall = await _gather_timed([s.click(f"{t.answer_key}-check" if t.page else "check")
+                                                     for s, t in live])
+                figures.cpu_ms[kind] += (cpu_seconds(target.pids) - cpu) * 1000
+                figures.walls[kind] += wall
+                for result in results:
+                    if isinstance(result, BaseException):
+                        figures.failures.append(f"check: {result!r}")
+                        continue
+                    got = verdict_of(result)
+                    if got != kind:
+                        figures.failures.append(f"{kind} answer judged {got}")
+                        continue
+                    figures.checks[kind].append(result.seconds)
+                    if not any("not saved" in text.lower() or "保存" in text for text in result.toasts()):
+                        figures.acknowledged += 1
+    finally:
+        await asyncio.gather(*(s.close() for s in sessions), return_exceptions=True)
+        for kind in ("right", "wrong"):
+            figures.cpu_ms[kind] /= max(1, len(figures.checks[kind]))
+        figures.typing_cpu_ms = typing_cpu * 1000 / max(1, typed)
+        figures.rss = rss_mib(target.pids)
+    return figures
+
+
+def stored_attempts(db_url: str, profiles: list[str]) -> int:
+    """Rows the store holds for ``profiles`` (read in this process, from the database the servers share)."""
+    from store import open_store
+
+    store = open_store(db_url)
+    try:
+        return sum(len(store.attempts(p)) for p in profiles)
+    finally:
+        store.close()
+
+
+# ----- output -----------------------------------------------------------------------------------------------------
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f}"
+
+
+def table(results: list[Figures]) -> str:
+    """The figures as a Markdown table, each app row with its checks/s ratio to the reference at that size."""
+    reference = {f.sessions: f for f in results if f.target == "reference"}
+    head = ("| target | sessions | checks/s right · wrong | p50 / p95 / max ms right | p50 / p95 / max ms wrong "
+            "| CPU ms/check right · wrong | CPU ms/typing rerun | page load p95 ms · CPU ms | RSS MiB "
+            "| lost / acknowledged | vs reference | launch → usable s |")
+    lines = [head, "|" + "|".join(["---"] * 12) + "|"]
+    for f in results:
+        ref = reference.get(f.sessions)
+        ratio = "—"
+        if ref and f.target != "reference" and ref.rate("right") and ref.rate("wrong"):
+            ratio = f"{f.rate('right') / ref.rate('right'):.2f} · {f.rate('wrong') / ref.rate('wrong'):.2f}"
+        lat = {k: " / ".join(_ms(v) for v in (percentile(f.checks[k], 50), percentile(f.checks[k], 95),
+                                               max(f.checks[k], default=0))) for k in ("right", "wrong")}
+        lost = "—" if f.stored is None else f"{max(0, f.acknowledged - f.stored)} / {f.acknowledged}"
+        usable = "—" if f.usable_seconds is None else f"{f.usable_seconds:.2f}"
+        lines.append(f"| {f.target} | {f.sessions} | {f.rate('right'):.0f} · {f.rate('wrong'):.0f} | {lat['right']} "
+                     f"| {lat['wrong']} | {f.cpu_ms['right']:.1f} · {f.cpu_ms['wrong']:.1f} | {f.typing_cpu_ms:.1f} "
+                     f"| {_ms(percentile(f.page_seconds, 95))} · {f.page_cpu_ms:.1f} | {f.rss:.0f} | {lost} | {ratio} "
+                     f"| {usable} |")
+    return "\n".join(lines)
+
+
+# ----- main -------------------------------------------------------------------------------------------------------
+async def bench(args: argparse.Namespace) -> list[Figures]:
+    deadline = time.monotonic() + args.time_limit
+    results: list[Figures] = []
+    for name in args.target:
+        target = start_target(name, args.db_url, args.replicas, args.balancer)
+        try:
+            require_loopback(target.url)
+            probe = reference_tasks(1)[0] if name == "reference" else app_tasks(1, f"{name}-probe")[0]
+            usable = await launch_to_usable(target, probe)
+            print(f"{name}: usable {usable:.2f} s after launch", file=sys.stderr)
+            await warm(target, reference_tasks(1) if name == "reference" else app_tasks(len(PINNED), f"{name}-warm"))
+            for size in args.sessions:
+                tasks = reference_tasks(size) if name == "reference" else app_tasks(size, f"{name}-{size}")
+                figures = await run_size(target, tasks, args.checks, deadline)
+                figures.usable_seconds = usable
+                if target.db_url:
+                    figures.stored = stored_attempts(target.db_url, [t.profile for t in tasks])
+                results.append(figures)
+                print(table([figures]).splitlines()[-1], file=sys.stderr)
+                for failure in sorted(set(figures.failures))[:5]:
+                    print(f"  ! {failure}", file=sys.stderr)
+        finally:
+            target.stop()
+    return results
+
+
+def _sizes(text: str) -> list[int]:
+    sizes = [int(s) for s in text.split(",") if s.strip()]
+    if not sizes or any(not 1 <= s <= MAX_SESSIONS for s in sizes):
+        raise argparse.ArgumentTypeError(f"sizes between 1 and {MAX_SESSIONS}")
+    return sizes
+
+
+def _targets(text: str) -> list[str]:
+    names = [s.strip() for s in text.split(",") if s.strip()]
+    if not names or set(names) - {"single", "balancer", "reference"}:
+        raise argparse.ArgumentTypeError("targets: single, balancer, reference")
+    return names
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--target", type=_targets, default=["single", "reference"],
+                        help="comma-separated: single, balancer, reference (default single,reference)")
+    parser.add_argument("--sessions", type=_sizes, default=[10, 50], help="comma-separated sizes (default 10,50)")
+    parser.add_argument("--checks", type=int, default=3, choices=range(1, MAX_CHECKS + 1), metavar="N",
+                        help="checks per session for a right and for a wrong answer (default 3)")
+    parser.add_argument("--replicas", type=int, default=2, help="app processes behind the balancer (default 2)")
+    parser.add_argument("--balancer", choices=("haproxy", "nginx"), default="haproxy")
+    parser.add_argument("--db-url", default=None,
+                        help="a SQLAlchemy URL the app processes share (default: a fresh SQLite file per target)")
+    parser.add_argument("--time-limit", type=float, default=600, help="seconds for the whole run (default 600)")
+    args = parser.parse_args(argv)
+    print(f"load average before: {', '.join(f'{v:.2f}' for v in os.getloadavg())} ({os.cpu_count()} CPUs)",
+          file=sys.stderr)
+    results = asyncio.run(bench(args))
+    print(f"\nLoad benchmark, {date.today().isoformat()}, {os.cpu_count()} CPUs, load average after "
+          f"{os.getloadavg()[0]:.2f}; {args.checks} right + {args.checks} wrong checks per session, each after a "
+          f"typing rerun; balancer: {args.replicas} replicas behind {args.balancer}.\n")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
