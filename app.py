@@ -16,7 +16,7 @@ import streamlit as st
 if __name__ == "__main__":
     from exercises.topics import TOPICS
     from ui.i18n import language_switch, lang, t
-    from ui.layout import TOPIC_PAGES, page_drawn, remember_pages
+    from ui.layout import TOPIC_PAGES, remember_pages
     from ui.profile import profile_sidebar
 
     st.set_page_config(page_title="DL Math Lab · 深度学习的数学", page_icon="🧮", layout="wide")
@@ -47,7 +47,6 @@ if __name__ == "__main__":
     except Exception:  # never a raw traceback: log it, tell the learner kindly
         _log.exception("page %s failed", page.url_path)
         st.error(t("common.page_error"))
-    page_drawn()
 else:
     import contextlib
     import threading

@@ -108,6 +108,8 @@ class Part:
     spec: AnswerSpec = field(repr=False)
     order: tuple[int, ...] | None = None
     """Choice answers: the written (0-based) index of each option as shown (`choices` are in shown order)."""
+    operands: tuple[Any, ...] = ()
+    """The values of the answer's `operands` (the two matrices of the product asked for), for the diagnosis."""
 
 
 class Template:
@@ -323,6 +325,7 @@ class Template:
             order = orders.get(part_id)
             expected = self.expected_value(path, spec, values)
             mistakes = self.mistakes(path, spec, values)
+            operands = tuple(self.evaluate(o, values, path + ("operands", i)) for i, o in enumerate(spec.operands or ()))
             if spec.choices is not None:
                 choices = [self._text(c, values, path + ("choices", i), memo) for i, c in enumerate(spec.choices)]
             if order is not None:
@@ -332,6 +335,7 @@ class Template:
             parts.append(Part(
                 id=part_id, prompt=prompt, kind=spec.kind, vars=self._vars(spec), choices=choices,
                 expected=expected, mistakes=mistakes, binds=binds, index=index, spec=spec, order=order,
+                operands=operands,
             ))
         derived = {n: values[n] for n in s.derived}
         return Exercise(
@@ -503,5 +507,5 @@ def _solver_check(part: Part, expected: Any, mistakes: list[dict[str, Any]], ans
     return solver_api().check(
         part.kind, expected, answer_text, vars=part.vars, lang=lang, rtol=spec.rtol, atol=spec.atol,
         sigfigs=spec.sigfigs, forbidden=tuple(spec.forbidden), form=spec.form, mistakes=mistakes,
-        choices=choices, domain=domain,
+        choices=choices, domain=domain, operands=part.operands,
     )

@@ -185,10 +185,12 @@ def default_paths() -> list[Path]:
     return paths
 
 
-def load_library(paths: Iterable[str | Path] | None = None) -> Library:
+def load_library(paths: Iterable[str | Path] | None = None, *, smoke_test_builtin: bool = True) -> Library:
     """Load every exercise and quiz file under `paths` (files or folders; default: `default_paths()`).
 
-    Never raises: problems are `FileError`s in `library.errors`, and good files still load.
+    Never raises: problems are `FileError`s in `library.errors`, and good files still load. With
+    ``smoke_test_builtin=False`` the built-in library's templates are not generated once while loading (the test
+    suite checks them over many seeds); the app starts faster that way. Other files are always smoke-tested.
     """
     library = Library()
     chosen = list(paths) if paths is not None else default_paths()
@@ -197,10 +199,12 @@ def load_library(paths: Iterable[str | Path] | None = None) -> Library:
             if paths is not None or Path(p) not in (LIBRARY_DIR, QUIZZES_DIR):
                 library.errors.append(FileError(display_path(p), 1, "", "no such file or folder"))
     for f in yaml_files([p for p in chosen if Path(p).exists()]):
+        library.smoke_test = smoke_test_builtin or Path(f).resolve().parent not in (LIBRARY_DIR, QUIZZES_DIR)
         try:
             library.add_file(f)
         except Exception as err:  # noqa: BLE001 — the app must start whatever a file holds
             library.errors.append(FileError(display_path(f), 1, "", f"internal error while loading: {err!r}"))
+    library.smoke_test = True
     library.resolve_quizzes()
     library.check_prerequisites()
     return library

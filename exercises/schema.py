@@ -86,6 +86,9 @@ class AnswerSpec(Strict):
     shuffle: bool | None = None
     """Choice answers: show the options in an order drawn from the seed (default) or as written (false)."""
     mistakes: list[MistakeSpec] = []
+    operands: Annotated[list[Expr], Field(min_length=2, max_length=2)] | None = None
+    """Matrix answers: the two matrices A, B of the product asked for (e.g. `[A, B]`), so that a Hadamard product
+    typed for a matrix product (or the reverse, or BA for AB) is named automatically."""
 
 
 class PartSpec(Strict):

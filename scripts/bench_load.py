@@ -42,7 +42,6 @@ PINNED: tuple[tuple[str, str, str], ...] = (
     ("regression", "regression-cost-value", ""),
     ("partial-derivatives", "partial-polynomial", "a"),
 )
-REFERENCE_RIGHT, REFERENCE_WRONG = "1 + 2x", "2x + 1 + {k}"
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -78,32 +77,39 @@ def _wrong_number(expected: str) -> Callable[[int], str] | None:
     return lambda k: str(value + k)
 
 
-def app_tasks(sessions: int, tag: str) -> list[Task]:
-    """A task per session, cycling through PINNED with a different seed each (right answers from the key)."""
+def app_tasks(sessions: int, tag: str, *, reference: bool = False) -> list[Task]:
+    """A task per session, cycling through PINNED with a different seed each (right answers from the key).
+    With ``reference``, the same keys and answers for the reference app (``?kind=…&expected=…&vars=…``)."""
+    from urllib.parse import urlencode
+
     from exercises import load_library
 
     library = load_library()
     tasks: list[Task] = []
     seed = 1000
     while len(tasks) < sessions:
-        page, template_id, part = PINNED[len(tasks) % len(PINNED)]
+        page, template_id, part_id = PINNED[len(tasks) % len(PINNED)]
         seed += 1
         ex = library.get(template_id).generate(seed)
-        expected = ex.expected_text(part)
-        kind = next(p.kind for p in ex.parts if p.id == part)
-        wrong = _wrong_number(expected) if kind == "number" else (lambda k, e=expected: f"({e}) + {k}")
+        expected = ex.expected_text(part_id)
+        part = ex.part(part_id)
+        wrong = _wrong_number(expected) if part.kind == "number" else (lambda k, e=expected: f"({e}) + {k}")
         if wrong is None:
+            continue
+        right = (lambda k, e=expected: " " * (k % 2) + e)
+        if reference:
+            query = urlencode({"kind": part.kind, "expected": expected, "vars": ",".join(part.vars or ())})
+            tasks.append(Task("", query, "answer", right, wrong))
             continue
         profile = f"bench-{tag}-{len(tasks)}"
         tasks.append(Task(page, f"ex={template_id}&seed={seed}&profile={profile}",
-                          f"ex-{template_id}-{seed}-{part}", lambda k, e=expected: " " * (k % 2) + e, wrong,
-                          profile))
+                          f"ex-{template_id}-{seed}-{part_id}", right, wrong, profile))
     return tasks
 
 
-def reference_tasks(sessions: int) -> list[Task]:
-    return [Task("", "", "answer", lambda k: " " * (k % 2) + REFERENCE_RIGHT,
-                 lambda k: REFERENCE_WRONG.format(k=k)) for _ in range(sessions)]
+def tasks_for(target: str, sessions: int, tag: str) -> list[Task]:
+    """The tasks for ``target``: the app's pinned exercises, or the same keys on the reference app."""
+    return app_tasks(sessions, tag, reference=target == "reference")
 
 
 def verdict_of(run: Run) -> str:
@@ -138,21 +144,9 @@ def _streamlit(script: str, port: int, env: dict[str, str]) -> subprocess.Popen:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _stopper(*procs: subprocess.Popen) -> Callable[[], None]:
-    def stop() -> None:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-    return stop
-
-
 def start_target(name: str, db_url: str | None, replicas: int, balancer: str) -> Target:
     """Start ``single``, ``balancer`` or ``reference`` with a fresh progress store."""
-    from scripts.serve_class import free_port
+    from scripts.serve_class import free_port, stop_processes
 
     home = tempfile.mkdtemp(prefix=f"dlmath-bench-{name}-")
     env = {"DLMATH_HOME": home}
@@ -172,7 +166,7 @@ def start_target(name: str, db_url: str | None, replicas: int, balancer: str) ->
     port = free_port()
     proc = _streamlit(script, port, env)
     return Target(name, f"http://{LOOPBACK}:{port}", [proc.pid], None if name == "reference" else store_url,
-                  launched, _stopper(proc))
+                  launched, lambda: stop_processes([proc]))
 
 
 async def launch_to_usable(target: Target, task: Task, limit: float = 60.0) -> float:
@@ -223,6 +217,7 @@ class Figures:
     checks: dict[str, list[float]] = field(default_factory=lambda: {"right": [], "wrong": []})
     walls: dict[str, float] = field(default_factory=lambda: {"right": 0.0, "wrong": 0.0})
     cpu_ms: dict[str, float] = field(default_factory=lambda: {"right": 0.0, "wrong": 0.0})
+    deltas: dict[str, list[int]] = field(default_factory=lambda: {"right": [], "wrong": []})
     failures: list[str] = field(default_factory=list)
     acknowledged: int = 0
     stored: int | None = None
@@ -291,6 +286,7 @@ async def run_size(target: Target, tasks: list[Task], checks: int, deadline: flo
                         figures.failures.append(f"{kind} answer judged {got}")
                         continue
                     figures.checks[kind].append(result.seconds)
+                    figures.deltas[kind].append(result.deltas)
                     if not any("not saved" in text.lower() or "保存" in text for text in result.toasts()):
                         figures.acknowledged += 1
     finally:
@@ -314,6 +310,10 @@ def stored_attempts(db_url: str, profiles: list[str]) -> int:
 
 
 # ----- output -----------------------------------------------------------------------------------------------------
+def _mean(values: list[int]) -> float:
+    return statistics.fmean(values) if values else 0.0
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}"
 
@@ -322,9 +322,9 @@ def table(results: list[Figures]) -> str:
     """The figures as a Markdown table, each app row with its checks/s ratio to the reference at that size."""
     reference = {f.sessions: f for f in results if f.target == "reference"}
     head = ("| target | sessions | checks/s right · wrong | p50 / p95 / max ms right | p50 / p95 / max ms wrong "
-            "| CPU ms/check right · wrong | CPU ms/typing rerun | page load p95 ms · CPU ms | RSS MiB "
+            "| CPU ms/check right · wrong | deltas/check right · wrong | CPU ms/typing rerun | page load p95 ms · CPU ms | RSS MiB "
             "| lost / acknowledged | vs reference | launch → usable s |")
-    lines = [head, "|" + "|".join(["---"] * 12) + "|"]
+    lines = [head, "|" + "|".join(["---"] * 13) + "|"]
     for f in results:
         ref = reference.get(f.sessions)
         ratio = "—"
@@ -335,7 +335,8 @@ def table(results: list[Figures]) -> str:
         lost = "—" if f.stored is None else f"{max(0, f.acknowledged - f.stored)} / {f.acknowledged}"
         usable = "—" if f.usable_seconds is None else f"{f.usable_seconds:.2f}"
         lines.append(f"| {f.target} | {f.sessions} | {f.rate('right'):.0f} · {f.rate('wrong'):.0f} | {lat['right']} "
-                     f"| {lat['wrong']} | {f.cpu_ms['right']:.1f} · {f.cpu_ms['wrong']:.1f} | {f.typing_cpu_ms:.1f} "
+                     f"| {lat['wrong']} | {f.cpu_ms['right']:.1f} · {f.cpu_ms['wrong']:.1f} "
+                     f"| {_mean(f.deltas['right']):.0f} · {_mean(f.deltas['wrong']):.0f} | {f.typing_cpu_ms:.1f} "
                      f"| {_ms(percentile(f.page_seconds, 95))} · {f.page_cpu_ms:.1f} | {f.rss:.0f} | {lost} | {ratio} "
                      f"| {usable} |")
     return "\n".join(lines)
@@ -349,12 +350,12 @@ async def bench(args: argparse.Namespace) -> list[Figures]:
         target = start_target(name, args.db_url, args.replicas, args.balancer)
         try:
             require_loopback(target.url)
-            probe = reference_tasks(1)[0] if name == "reference" else app_tasks(1, f"{name}-probe")[0]
+            probe = tasks_for(name, 1, f"{name}-probe")[0]
             usable = await launch_to_usable(target, probe)
             print(f"{name}: usable {usable:.2f} s after launch", file=sys.stderr)
-            await warm(target, reference_tasks(1) if name == "reference" else app_tasks(len(PINNED), f"{name}-warm"))
+            await warm(target, tasks_for(name, len(PINNED), f"{name}-warm"))
             for size in args.sessions:
-                tasks = reference_tasks(size) if name == "reference" else app_tasks(size, f"{name}-{size}")
+                tasks = tasks_for(name, size, f"{name}-{size}")
                 figures = await run_size(target, tasks, args.checks, deadline)
                 figures.usable_seconds = usable
                 if target.db_url:

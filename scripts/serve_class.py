@@ -87,29 +87,95 @@ def wait_healthy(url: str, timeout: float = 60.0) -> None:
     raise TimeoutError(f"{url} did not become healthy in {timeout:.0f} s")
 
 
-class Cluster:
-    """N replicas of the app and a balancer in front of them (see the module docstring)."""
+class Balancer:
+    """HAProxy or nginx on ``port``, in front of replicas on 127.0.0.1:``replica_ports`` (sticky, websockets)."""
 
-    def __init__(self, replicas: int = 2, balancer: str = "haproxy", *, port: int | None = None,
-                 bind: str = "127.0.0.1", env: dict[str, str] | None = None, run_dir: Path | None = None,
-                 quiet: bool = True) -> None:
-        if replicas < 1:
-            raise ValueError("at least one replica")
-        if balancer not in BALANCERS:
+    def __init__(self, kind: str, replica_ports: list[int], *, port: int | None = None, bind: str = "127.0.0.1",
+                 run_dir: Path | None = None, secure_cookie: bool = False, quiet: bool = True) -> None:
+        if kind not in BALANCERS:
             raise ValueError(f"balancer: one of {', '.join(BALANCERS)}")
-        self.replicas, self.balancer, self.bind = replicas, balancer, bind
+        self.kind, self.replica_ports, self.bind, self.quiet = kind, list(replica_ports), bind, quiet
+        self.secure_cookie = secure_cookie
         self.port = port or free_port()
-        self.env = dict(env or {})
-        self.run_dir = run_dir or Path(tempfile.mkdtemp(prefix="dlmath-class-"))
-        self.quiet = quiet
-        self.replica_ports: list[int] = []
-        self._replicas: list[subprocess.Popen] = []
-        self._balancer: subprocess.Popen | None = None
+        self.run_dir = run_dir or Path(tempfile.mkdtemp(prefix=f"dlmath-{kind}-"))
+        self.process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
         host = "127.0.0.1" if self.bind in ("0.0.0.0", "") else self.bind
         return f"http://{host}:{self.port}"
+
+    def start(self, timeout: float = 60.0) -> "Balancer":
+        """Write the configuration and start the balancer; return once it answers health checks."""
+        binary = balancer_binary(self.kind)
+        if binary is None:
+            raise FileNotFoundError(f"{self.kind} is not installed (apt-get install {self.kind})")
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        config = self.run_dir / ("haproxy.cfg" if self.kind == "haproxy" else "nginx.conf")
+        config.write_text(balancer_config(self.kind, bind=self.bind, port=self.port, replicas=self.replica_ports,
+                                          run_dir=self.run_dir, secure_cookie=self.secure_cookie))
+        if self.kind == "haproxy":
+            command = [binary, "-db", "-f", str(config)]
+        else:
+            for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+                (self.run_dir / sub).mkdir(exist_ok=True)
+                os.chmod(self.run_dir / sub, 0o777)   # nginx's workers run as an unprivileged user under root
+            command = [binary, "-p", str(self.run_dir), "-c", str(config), "-e", str(self.run_dir / "error.log"),
+                       "-g", "daemon off;"]
+        output = subprocess.DEVNULL if self.quiet else None
+        self.process = subprocess.Popen(command, stdout=output, stderr=output, start_new_session=True)
+        try:
+            wait_healthy(self.url, timeout)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        """Stop the balancer (killed if it does not stop in time)."""
+        if self.process is not None:
+            stop_processes([self.process])
+            self.process = None
+
+
+def stop_processes(procs: list[subprocess.Popen]) -> None:
+    """Terminate ``procs``, wait for each (killing it after 15 s)."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+class Cluster:
+    """N replicas of the app and a balancer in front of them (see the module docstring)."""
+
+    def __init__(self, replicas: int = 2, balancer: str = "haproxy", *, port: int | None = None,
+                 bind: str = "127.0.0.1", env: dict[str, str] | None = None, run_dir: Path | None = None,
+                 home_per_replica: Path | None = None, secure_cookie: bool = False, quiet: bool = True) -> None:
+        """``home_per_replica``: give replica i the home folder ``home_per_replica/r<i>`` (as if each ran on its
+        own host, sharing only the database); by default they share ``$DLMATH_HOME``."""
+        if replicas < 1:
+            raise ValueError("at least one replica")
+        if balancer not in BALANCERS:
+            raise ValueError(f"balancer: one of {', '.join(BALANCERS)}")
+        self.replicas, self.balancer_kind, self.bind, self.port = replicas, balancer, bind, port
+        self.env = dict(env or {})
+        self.run_dir = run_dir
+        self.home_per_replica = home_per_replica
+        self.secure_cookie = secure_cookie
+        self.quiet = quiet
+        self.replica_ports: list[int] = []
+        self._replicas: list[subprocess.Popen] = []
+        self.balancer: Balancer | None = None
+
+    @property
+    def url(self) -> str:
+        return self.balancer.url if self.balancer else ""
 
     @property
     def replica_urls(self) -> list[str]:
@@ -121,7 +187,7 @@ class Cluster:
 
     @property
     def balancer_pids(self) -> list[int]:
-        return [self._balancer.pid] if self._balancer else []
+        return [self.balancer.process.pid] if self.balancer and self.balancer.process else []
 
     def __enter__(self) -> "Cluster":
         return self.start()
@@ -131,15 +197,15 @@ class Cluster:
 
     def start(self, timeout: float = 90.0) -> "Cluster":
         """Start the replicas and the balancer; return once the balancer answers health checks."""
-        binary = balancer_binary(self.balancer)
-        if binary is None:
-            raise FileNotFoundError(f"{self.balancer} is not installed (apt-get install {self.balancer})")
+        if balancer_binary(self.balancer_kind) is None:
+            raise FileNotFoundError(f"{self.balancer_kind} is not installed (apt-get install {self.balancer_kind})")
         try:
             self._start_replicas()
             for url in self.replica_urls:
                 wait_healthy(url, timeout)
-            self._start_balancer(binary)
-            wait_healthy(self.url, timeout)
+            self.balancer = Balancer(self.balancer_kind, self.replica_ports, port=self.port, bind=self.bind,
+                                     run_dir=self.run_dir, secure_cookie=self.secure_cookie,
+                                     quiet=self.quiet).start(timeout)
         except BaseException:
             self.stop()
             raise
@@ -149,48 +215,27 @@ class Cluster:
         env = {**os.environ, **self.env}
         env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_hex(32))   # not settable by a flag
         output = subprocess.DEVNULL if self.quiet else None
-        for _ in range(self.replicas):
+        for number in range(1, self.replicas + 1):
             port = free_port()
             self.replica_ports.append(port)
+            if self.home_per_replica is not None:
+                env = {**env, "DLMATH_HOME": str(self.home_per_replica / f"r{number}")}
             self._replicas.append(subprocess.Popen(
                 [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                  "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
                 cwd=ROOT, env=env, stdout=output, stderr=output))
 
-    def _start_balancer(self, binary: str) -> None:
-        self.run_dir.mkdir(parents=True, exist_ok=True)
-        config = self.run_dir / ("haproxy.cfg" if self.balancer == "haproxy" else "nginx.conf")
-        config.write_text(balancer_config(self.balancer, bind=self.bind, port=self.port,
-                                          replicas=self.replica_ports, run_dir=self.run_dir))
-        if self.balancer == "haproxy":
-            command = [binary, "-db", "-f", str(config)]
-        else:
-            for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-                (self.run_dir / sub).mkdir(exist_ok=True)
-                os.chmod(self.run_dir / sub, 0o777)   # nginx's workers run as an unprivileged user under root
-            command = [binary, "-p", str(self.run_dir), "-c", str(config), "-e", str(self.run_dir / "error.log"),
-                       "-g", "daemon off;"]
-        output = subprocess.DEVNULL if self.quiet else None
-        self._balancer = subprocess.Popen(command, stdout=output, stderr=output, start_new_session=True)
-
     def alive(self) -> bool:
         """Whether the balancer and every replica are still running."""
-        procs = self._replicas + ([self._balancer] if self._balancer else [])
+        procs = self._replicas + ([self.balancer.process] if self.balancer and self.balancer.process else [])
         return bool(procs) and all(p.poll() is None for p in procs)
 
     def stop(self) -> None:
         """Stop the balancer, then the replicas (each waited for, killed if it does not stop in time)."""
-        procs = ([self._balancer] if self._balancer else []) + self._replicas
-        for proc in procs:
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        self._balancer, self._replicas = None, []
+        if self.balancer is not None:
+            self.balancer.stop()
+        stop_processes(self._replicas)
+        self._replicas = []
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -200,16 +245,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--bind", default="0.0.0.0", help="the balancer's address (default 0.0.0.0)")
     parser.add_argument("--balancer", choices=tuple(BALANCERS), default="haproxy")
     parser.add_argument("--run-dir", type=Path, default=None, help="where the balancer's config is written")
+    parser.add_argument("--secure-cookie", action="store_true",
+                        help="mark the sticky cookie Secure (when HTTPS is terminated in front of the balancer)")
     args = parser.parse_args(argv)
     if not os.environ.get("DLMATH_DB_URL"):
         print("note: DLMATH_DB_URL is not set: the replicas share the SQLite file in $DLMATH_HOME "
               "(one host only; use PostgreSQL for a class)", file=sys.stderr)
     cluster = Cluster(args.replicas, args.balancer, port=args.port, bind=args.bind, run_dir=args.run_dir,
-                      quiet=False)
+                      secure_cookie=args.secure_cookie, quiet=False)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with cluster:
         print(f"serving {args.replicas} replicas behind {args.balancer} at http://{args.bind}:{args.port} "
-              f"(config in {cluster.run_dir}); Ctrl-C stops", flush=True)
+              f"(config in {cluster.balancer.run_dir}); Ctrl-C stops", flush=True)
         try:
             while cluster.alive():
                 time.sleep(1)

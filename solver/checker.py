@@ -3,9 +3,9 @@
 Order of a check: forbidden functions (``invalid``, so a learner who wrote ``diff(x^2, x)`` is asked to write
 the derivative out and loses no attempt) → read the answer (``invalid`` with the parser's message) → the
 literal form ``value`` when required (``invalid`` when the answer leaves a computation to the checker) → read the
-expected answer → judge by kind → if incorrect, anticipated mistakes (the check's own, then the automatic
-``wrong-sign``; a transposed matrix is recognised by the matrix kind). An answer of another shape than the
-expected one (``invalid`` for its kind, e.g. a vector where a number is asked) that equals an anticipated
+expected answer → judge by kind → if incorrect, the check's own anticipated mistakes, then the automatic
+diagnosis (``solver.diagnose``: sign, factor, reciprocal, shifted index, swapped or single wrong entries,
+transposed, Hadamard vs matrix product…). An answer of another shape than the expected one (``invalid`` for its kind, e.g. a vector where a number is asked) that equals an anticipated
 mistake of its own shape is ``incorrect`` with that mistake's message.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any, Mapping, Sequence
 import sympy as sp
 
 from solver import worker
+from solver.diagnose import diagnose
 from solver.errors import ParseError
 from solver.kinds import KINDS, expression, matrix, sets
 from solver.kinds.choice import letters, option_count
@@ -92,19 +93,9 @@ def _mistake_field(mistake: Any, name: str) -> Any:
     return mistake.get(name) if isinstance(mistake, Mapping) else getattr(mistake, name, None)
 
 
-def _may_be_negated(details: Mapping[str, Any]) -> bool:
-    """False when the counterexample already shows the answer is not −expected (saves a comparison)."""
-    point = details.get("counterexample")
-    if not point:
-        return True
-    if point["yours"] is None or point["expected"] is None:
-        return False  # one side is real where the other is not: negating changes nothing
-    return point["yours"].lstrip("-") == point["expected"].lstrip("-") and point["yours"] != point["expected"]
-
-
-def _match_mistake(kind: str, expected: Any, answer: Any, mistakes: Sequence[Any], variables: Sequence[str],
-                   opts: Options, details: Mapping[str, Any]) -> dict[str, Any] | None:
-    """``{"name", "message"}`` of the first anticipated mistake the answer equals (then ``wrong-sign``)."""
+def _match_mistake(kind: str, answer: Any, mistakes: Sequence[Any], variables: Sequence[str],
+                   opts: Options) -> dict[str, Any] | None:
+    """``{"name", "message"}`` of the first anticipated mistake the answer equals."""
     same = KINDS[kind].same
     for mistake in mistakes or ():
         try:
@@ -115,9 +106,6 @@ def _match_mistake(kind: str, expected: Any, answer: Any, mistakes: Sequence[Any
         except (ParseError, TypeError, ValueError):
             continue
         return _mistake_result(mistake, opts.lang)
-    if kind in ("expression", "number", "vector", "matrix") and not _is_zero(expected) and _may_be_negated(details) \
-            and same(-expected, answer, opts):
-        return {"name": "wrong-sign", "message": MISTAKES["wrong-sign"][opts.lang]}
     return None
 
 
@@ -160,27 +148,23 @@ def _match_other_shape(expected: Any, answer: Any, mistakes: Sequence[Any], vari
     return None
 
 
-def _is_zero(value: Any) -> bool:
-    if isinstance(value, sp.MatrixBase):
-        return all(v == 0 for v in value)
-    return value == 0
-
-
 def check(kind: str, expected: Any, answer: str, *, vars: Sequence[str] = (), lang: str = "en",
           rtol: float | None = None, atol: float | None = None, sigfigs: int | None = None,
           forbidden: Sequence[str] = (), form: str | None = None, mistakes: Sequence[Any] = (),
           choices: Sequence[Any] | None = None, domain: Mapping[str, tuple[float, float]] | None = None,
-          timeout: float = 2.0) -> Verdict:
+          operands: Sequence[Any] = (), timeout: float = 2.0) -> Verdict:
     """Judge ``answer`` (learner text) against ``expected`` as a ``kind`` answer; never raises.
 
-    See docs/architecture.md for the options; the rules of each kind are in ``solver.kinds.*``.
+    See docs/architecture.md for the options; the rules of each kind are in ``solver.kinds.*``. ``operands``:
+    the two matrices (text or SymPy) of the product the exercise asks for, so that a Hadamard product or the
+    product in the other order is diagnosed.
     """
     lang = _lang(lang)
     try:
         names = tuple(str(v).strip() for v in (vars or ()) if str(v).strip())
         return _check(kind, expected, answer, vars=names, lang=lang, rtol=rtol,
                       atol=atol, sigfigs=sigfigs, forbidden=forbidden, form=form, mistakes=mistakes,
-                      choices=choices, domain=domain, timeout=timeout)
+                      choices=choices, domain=domain, operands=operands, timeout=timeout)
     except Exception as exc:  # the promise is a verdict for every input
         return Verdict(INVALID, 0.0, say("internal_error", lang), details={"error": {"code": "internal",
                                                                                       "type": type(exc).__name__}})
@@ -189,7 +173,7 @@ def check(kind: str, expected: Any, answer: str, *, vars: Sequence[str] = (), la
 def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang: str, rtol: float | None,
            atol: float | None, sigfigs: int | None, forbidden: Sequence[str], form: str | None,
            mistakes: Sequence[Any], choices: Sequence[Any] | None,
-           domain: Mapping[str, tuple[float, float]] | None, timeout: float) -> Verdict:
+           domain: Mapping[str, tuple[float, float]] | None, operands: Sequence[Any], timeout: float) -> Verdict:
     global _started
     start = time.monotonic()
     if kind not in KINDS:
@@ -205,7 +189,7 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
         chosen = letters(text, option_count(choices))
         verdict.interpreted = ", ".join(sorted(chosen)) if chosen else None
         if verdict.status == INCORRECT:
-            _apply_mistake(verdict, _match_mistake(kind, expected, text, mistakes, vars, opts, verdict.details))
+            _apply_mistake(verdict, _match_mistake(kind, text, mistakes, vars, opts))
         return verdict
     if not _started:
         _started = True
@@ -237,10 +221,26 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
         mistake = _match_other_shape(expected_value, parsed.value, mistakes, vars, opts)
         if mistake is not None:
             return Verdict(INCORRECT, 0.0, mistake["message"], parsed.latex, details={"mistake": mistake})
-    if verdict.status == INCORRECT and "mistake" not in verdict.details:
-        _apply_mistake(verdict, _match_mistake(kind, expected_value, parsed.value, mistakes, vars, opts,
-                                                    verdict.details))
+    if verdict.status == INCORRECT:
+        mistake = _match_mistake(kind, parsed.value, mistakes, vars, opts)
+        if mistake is None:
+            mistake = _diagnosis(kind, expected_value, parsed.value, opts, verdict, operands, vars)
+        _apply_mistake(verdict, mistake)
     return verdict
+
+
+def _diagnosis(kind: str, expected: Any, answer: Any, opts: Options, verdict: Verdict, operands: Sequence[Any],
+               variables: Sequence[str]) -> dict[str, Any] | None:
+    """The automatic diagnosis of an incorrect answer as ``{"name", "message"}`` (its details added), or None."""
+    try:
+        values = [to_value(o, variables) for o in operands or ()]
+    except (ParseError, TypeError, ValueError):
+        values = []
+    found = diagnose(kind, expected, answer, opts, verdict.details, values)
+    if found is None:
+        return None
+    verdict.details.update(found.details)
+    return found.mistake(opts.lang)
 
 
 def _apply_mistake(verdict: Verdict, mistake: dict[str, Any] | None) -> None:

@@ -16,7 +16,8 @@ from solver.checker import check
 from solver.messages import say
 from solver.verdict import INVALID, Verdict
 
-OPTIONAL_FIELDS = ("rtol", "atol", "sigfigs", "forbidden", "form", "mistakes", "choices", "domain", "timeout", "lang")
+OPTIONAL_FIELDS = ("rtol", "atol", "sigfigs", "forbidden", "form", "mistakes", "choices", "domain", "operands",
+                   "timeout", "lang")
 
 
 def _names(value: Any) -> list[str]:

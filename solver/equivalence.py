@@ -33,7 +33,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import mpmath
 import sympy as sp
@@ -325,6 +325,30 @@ def _value(expr: sp.Basic, point: Mapping[sp.Symbol, Any], dps: int) -> tuple[st
         return UNDEFINED, None
     finally:
         CONTEXTS.give(ctx, dps)
+
+
+def sample_values(exprs: Sequence[sp.Basic], domain: Mapping[str, tuple[float, float]] | None = None, *,
+                  whole: frozenset[sp.Symbol] = frozenset(), deadline: float | None = None,
+                  seed: int = 97) -> Iterator[list[Any]]:
+    """The values of ``exprs`` (at ``LOW_DPS`` digits) at points where every one of them is a real number, one
+    list per point, computed as they are asked for: random points of each variable's domain, whole numbers
+    1, 2, … for the symbols in ``whole`` (sequence indices); one point when there are no variables. Stops
+    after 40 points tried, or at the ``deadline``."""
+    symbols = sorted(set().union(*(e.free_symbols for e in exprs)), key=lambda s: s.name)
+    rng = random.Random(seed)
+    for attempt in range(40 if symbols else 1):
+        if deadline is not None and time.monotonic() > deadline:
+            return
+        point = {s: str(1 + (attempt * 5 + i) % 11) if s in whole else repr(rng.uniform(*_domain_of(s, domain)))
+                 for i, s in enumerate(symbols)}
+        values = []
+        for expr in exprs:
+            kind, value = _value(expr, point, LOW_DPS)
+            if kind != REAL:
+                break
+            values.append(value)
+        else:
+            yield values
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -103,6 +103,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请直接输入值本身——一个数，或由数组成的向量或矩阵——而不是让检查器替你计算的算式。",
     },
     "shape_number": {"en": "number", "zh": "数"},
+    "diag_component": {"en": "component {i}", "zh": "第 {i} 个分量"},
+    "diag_entry": {"en": "the entry in row {i}, column {j}", "zh": "第 {i} 行第 {j} 列的元素"},
     "expected_expression": {
         "en": "Expected a single expression here, not a {got}.",
         "zh": "这里需要一个表达式，而不是{got}。",

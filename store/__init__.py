@@ -32,7 +32,7 @@ _lock = threading.Lock()
 def open_store(url: str) -> Store:
     """A new store on `url` (or its fallback, see `store.fallback`), with its local spool. Never raises."""
     opened = open_database(url)
-    return Store(opened, None if opened.problem == "bad-url" else Spool.for_url(url))
+    return Store(opened, None if opened.problem == "bad-url" else Spool.for_url(url), url)
 
 
 def get_store() -> Store:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 
 from .csv_cells import neutralise
-from .models import AttemptRow
+from .models import AttemptRow, SetAsideRow
 
 COLUMNS = ("id", "at", "profile", "topic", "template_id", "seed", "part", "answer", "status", "score", "mistake",
            "hints_used", "seconds", "quiz_id", "question")
+SET_ASIDE_COLUMNS = ("at", "kind", "profile", "reason", "record")
 
 
 def _cell(value: object) -> object:
@@ -21,11 +23,21 @@ def _cell(value: object) -> object:
     return neutralise(value)
 
 
-def rows_to_csv(rows: Iterable[AttemptRow]) -> str:
-    """The rows as CSV text with the `COLUMNS` header (empty cells for missing values)."""
+def table_to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV text: the header, then each row (empty cells for None, ISO 8601 times, formula-like text neutralised)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([_cell(getattr(row, name)) for name in COLUMNS])
+    writer.writerow(header)
+    writer.writerows([_cell(value) for value in row] for row in rows)
     return out.getvalue()
+
+
+def rows_to_csv(rows: Iterable[AttemptRow]) -> str:
+    """The attempt rows as CSV text with the `COLUMNS` header."""
+    return table_to_csv(COLUMNS, ([getattr(row, name) for name in COLUMNS] for row in rows))
+
+
+def set_aside_to_csv(rows: Iterable[SetAsideRow]) -> str:
+    """Set-aside records as CSV: when, kind, profile, the database's reason, and the record's fields as JSON."""
+    return table_to_csv(SET_ASIDE_COLUMNS, ([r.at, r.kind, r.profile, r.reason,
+                                             json.dumps(r.record, ensure_ascii=False)] for r in rows))

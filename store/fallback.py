@@ -1,13 +1,15 @@
 """Degraded modes: open the database, or fall back so the app keeps working and says why.
 
-- unreadable/corrupt SQLite file → in-memory store (the file is never written, moved or deleted);
+- unreadable SQLite file, or one a time-bounded `PRAGMA quick_check` finds damaged → in-memory store (the file
+  is never written, moved or deleted);
 - a file that can be read but not written (read-only file or folder, or a newer app's schema) → read-only mode:
-  an in-memory copy of it, so the history still shows and new records last until the app stops;
-- a database URL that cannot be reached or understood → in-memory store;
+  an in-memory copy of it, so the history still shows;
+- a database URL that cannot be reached or understood → in-memory store (a server is tried again, see `Store`);
 - a write that fails later (file locked past the busy timeout, disk full, server gone) → the record waits in
   the local spool and is retried by the writer (see `store.writer`, `store.spool`).
 
-Without a writable database, new records are kept in the local spool (`store.spool`) and replayed on a later start.
+Without a writable database, new records are kept in the local spool (`store.spool`, or in memory when that
+cannot be written) and written when the database works again or replayed on a later start.
 """
 from __future__ import annotations
 
@@ -80,8 +82,8 @@ PROBLEMS: dict[str, dict[str, str]] = {       # why the database is not written 
 FATES: dict[str, dict[str, str]] = {          # what happens to the answers meanwhile
     "kept-spool": {
         "en": "New answers are kept safely in a file on this computer and are added to the progress database "
-              "automatically when the app next starts with it working.",
-        "zh": "新的作答会安全地保存在本机的一个文件中，下次应用启动且进度数据库可用时会自动写入。",
+              "automatically once it works again.",
+        "zh": "新的作答会安全地保存在本机的一个文件中，进度数据库恢复正常后会自动写入。",
     },
     "kept-memory": {
         "en": "New answers are kept only until the app stops.",
@@ -188,11 +190,11 @@ def _is_corrupt(error: BaseException) -> bool:
     return "not a database" in text or "malformed" in text or "corrupt" in text
 
 
-def open_database(url: str) -> Opened:
+def open_database(url: str, *, quiet: bool = False) -> Opened:
     """Open and migrate the database at `url`, or the best fallback with the problem. Never raises.
 
     An existing SQLite file first gets a time-bounded `PRAGMA quick_check` (see `store.integrity`); a damaged one
-    is never written."""
+    is never written. `quiet`: log a failure to connect at debug level (for repeated tries)."""
     try:
         parsed = make_url(url)
         engine = make_engine(url)
@@ -218,7 +220,7 @@ def open_database(url: str) -> Opened:
         return Opened(memory_engine(), "memory", "newer", where)
     except (SQLAlchemyError, OSError) as error:
         engine.dispose()
-        log.warning("cannot open %s: %s", where, error)
+        (log.debug if quiet else log.warning)("cannot open %s: %s", where, error)
         if path is None:
             return Opened(memory_engine(), "memory", "unreachable", where)
         if _is_corrupt(error):

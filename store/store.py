@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import csv
-import io
 import itertools
 import json
 import logging
@@ -28,9 +26,8 @@ from sqlalchemy.pool import StaticPool
 from . import schema
 from .clean import MAX_ID_CHARS, MAX_NAME_CHARS, clean_attempt, clean_id
 from .engine import BUSY_TIMEOUT_MS
-from .csv_cells import neutralise
-from .export import rows_to_csv
-from .fallback import Opened, message, write_failure_kind
+from .export import rows_to_csv, set_aside_to_csv
+from .fallback import Opened, message, open_database, write_failure_kind
 from .integrity import full_check
 from .mastery import mastery_over_time, topic_mastery
 from .models import Attempt, AttemptRow, IntegrityReport, SetAsideRow, StoreStatus, WeakSpot
@@ -45,6 +42,7 @@ log = logging.getLogger(__name__)
 MAX_PROFILE_NAME = 40
 ACK_WAIT_S = BUSY_TIMEOUT_MS / 1000 + 5.0      # a write waits at most this long for its record's fate
 SET_ASIDE_NOTICE_S = 600.0                     # how long the banner mentions records set aside
+RECONNECT_S = 15.0                             # how often an unreachable database is tried again
 _open_stores: weakref.WeakSet[Store] = weakref.WeakSet()
 
 
@@ -59,19 +57,20 @@ def normalise_profile_name(name: str) -> str:
 class Store:
     """Progress of all profiles in one database (see `store.open_store` / `store.get_store`)."""
 
-    def __init__(self, opened: Opened, spool: Spool | None = None) -> None:
+    def __init__(self, opened: Opened, spool: Spool | None = None, url: str | None = None) -> None:
         self._opened = opened
         self._engine = opened.engine
-        # one shared connection (in-memory SQLite) cannot run two transactions at once: serialise all use
-        shared = isinstance(self._engine.pool, StaticPool)
-        self._engine_lock = threading.RLock() if shared else contextlib.nullcontext()
+        self._engine_lock = _lock_for(self._engine)
         self._writer = Writer(self._engine, self._engine_lock, spool, opened.writable)
+        self._closed = threading.Event()
         self._read_failure: str | None = None
         self._set_aside_at = 0.0
         self._temporary_ids = itertools.count(-1, -1)
         self._recent_cache = RecentCache()
         self._replay_spool()
         _open_stores.add(self)
+        if url is not None and opened.problem == "unreachable":
+            threading.Thread(target=self._reconnect, args=(url,), name="store-reconnect", daemon=True).start()
 
     # ---- status -------------------------------------------------------------------------------------------
     @property
@@ -168,6 +167,23 @@ class Store:
         log.info("replaying %d record(s) kept from an earlier run", len(records))
         for record in records:
             self._writer.submit(record, journaled=journaled)
+
+    def _reconnect(self, url: str) -> None:
+        """Every `RECONNECT_S`, try the database that could not be reached; once it answers, read and write it
+        (the answers kept meanwhile are written to it first)."""
+        while not self._closed.wait(RECONNECT_S):
+            opened = open_database(url, quiet=True)
+            if opened.problem is not None:
+                opened.engine.dispose()
+                continue
+            old = self._engine
+            self._engine, self._engine_lock = opened.engine, _lock_for(opened.engine)
+            self._recent_cache = RecentCache()
+            self._writer.attach(self._engine, self._engine_lock)
+            self._opened = opened
+            old.dispose()
+            log.info("the progress database can be reached again")
+            return
 
     # ---- reading ------------------------------------------------------------------------------------------
     def _read(self, statement, default):
@@ -306,14 +322,8 @@ class Store:
         return sorted(found, key=lambda r: r.at)
 
     def set_aside_csv(self) -> str:
-        """The set-aside records as CSV: when, kind, profile, reason, and the record's fields as JSON."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(("at", "kind", "profile", "reason", "record"))
-        for row in self.set_aside():
-            writer.writerow([row.at.isoformat(), row.kind, neutralise(row.profile), neutralise(row.reason),
-                             neutralise(json.dumps(row.record, ensure_ascii=False))])
-        return out.getvalue()
+        """The set-aside records as CSV (columns: `store.export.SET_ASIDE_COLUMNS`)."""
+        return set_aside_to_csv(self.set_aside())
 
     def check_integrity(self) -> IntegrityReport:
         """A full check of the database file (`PRAGMA integrity_check`, SQLite). A damaged file is put on the
@@ -337,10 +347,16 @@ class Store:
     def close(self) -> None:
         """Write what is queued and release the database connections (records that wait stay in the spool and
         are written by a later write, or at the next start)."""
+        self._closed.set()
         self._writer.close(ACK_WAIT_S)
         if self._writer.spool is not None:
             self._writer.spool.close()
         self._engine.dispose()
+
+
+def _lock_for(engine: Engine) -> contextlib.AbstractContextManager:
+    """One shared connection (in-memory SQLite) cannot run two transactions at once: a lock serialises all use."""
+    return threading.RLock() if isinstance(engine.pool, StaticPool) else contextlib.nullcontext()
 
 
 _REPORTS: dict[str, dict[str, str]] = {

@@ -106,6 +106,21 @@ class Writer:
         """False when records are only kept in the spool (no writable database)."""
         return self._to_database
 
+    def attach(self, engine: Engine, engine_lock: contextlib.AbstractContextManager) -> None:
+        """Write to `engine` from now on (the database came back): every kept record is queued for it first."""
+        with self._cond:
+            self._engine, self._engine_lock = engine, engine_lock
+            queued = {t.seq for t in self._queue + self._pending}
+            in_spool = self.spool is not None and not self.memory_only
+            kept = [Ticket(seq, record, journaled=in_spool) for seq, record in self._unsaved.items()
+                    if seq not in queued]
+            self._queue = kept + self._queue
+            self._to_database = True
+            self.memory_only = 0
+            if self._queue:
+                self._start()
+            self._cond.notify_all()
+
     def stop_writing_database(self) -> None:
         """From now on keep every record in the spool (the database file was found damaged)."""
         with self._cond:

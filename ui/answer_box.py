@@ -44,13 +44,21 @@ def answer_input(ex: Any, part: Any, *, key: str, disabled: bool = False) -> str
     return text.strip()
 
 
-def show_preview(text: str, part: Any) -> None:
-    """Show how ``text`` is read (LaTeX), or why it cannot be read; nothing for choice parts."""
-    if part.kind == "choice":
-        return
+def show_allowed_vars(part: Any) -> None:
+    """The variables an expression answer may use (a caption; nothing for other kinds)."""
     variables = list(getattr(part, "vars", ()) or ())
     if variables and part.kind == "expression":
         st.caption(t("practice.vars_allowed", vars=", ".join(f"`{v}`" for v in variables)))
+
+
+def show_preview(text: str, part: Any, *, with_vars: bool = True) -> None:
+    """Show how ``text`` is read (LaTeX), or why it cannot be read; nothing for choice parts. ``with_vars``
+    first lists the variables allowed (leave it out where `show_allowed_vars` is drawn once, above the input)."""
+    if part.kind == "choice":
+        return
+    if with_vars:
+        show_allowed_vars(part)
+    variables = list(getattr(part, "vars", ()) or ())
     if not text.strip():
         st.caption(t("practice.preview_waiting"))
         return

@@ -65,10 +65,11 @@ def show_solution(ex: Any, prefix: str) -> bool:
 
 @st.cache_resource(show_spinner=False)
 def get_library() -> Any:
-    """The exercise library (built-in + instructor folder), loaded once per server process."""
+    """The exercise library (built-in + instructor folder), loaded once per server process (the built-in
+    templates without a trial generation each: the test suite checks them, and the app is ready sooner)."""
     from exercises import load_library
 
-    return load_library()
+    return load_library(smoke_test_builtin=False)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)

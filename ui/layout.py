@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TypeVar
 
@@ -13,10 +12,8 @@ from ui.i18n import lang, t
 
 ROOT = Path(__file__).resolve().parent.parent
 F = TypeVar("F", bound=Callable[..., Any])
-WAIT_POLL_SECONDS = 0.75
-FIRST_PAGE_GRACE_SECONDS = 5.0    # the longest the library waits for a first visitor
-BROWSER_GRACE_SECONDS = 1.5       # then for the browser to fetch the chart and KaTeX code from this server
-_warming_up, _warmed_up, _page_drawn = threading.Event(), threading.Event(), threading.Event()
+LIBRARY_WAIT_SECONDS = 30.0      # the longest a page waits for the start-up load before loading it itself
+_warming_up, _warmed_up = threading.Event(), threading.Event()
 
 
 def topic_page_path(topic: Topic) -> str:
@@ -47,14 +44,11 @@ def show(spec: dict[str, Any], *, stretch: bool = True) -> None:
 
 
 def warm_up() -> None:
-    """Server start-up work. Load the exercise library (seconds of CPU) so learners do not wait for it, then
-    start the solver's worker processes. Threads share one interpreter lock, and this process also serves the
-    browser its code, so the library is loaded only once the first page has been drawn and fetched (or after a
-    few seconds with no visitor): it must not slow that page.
+    """Server start-up work: load the exercise library at once, so the first learner's practice panel is ready
+    as soon as possible (a page opened meanwhile draws its charts and waits for the panel, see `practice`), then
+    start the solver's worker processes and warm the checker.
     Blocks: run it in a background thread, after importing this module (and so SymPy) in that thread."""
     _warming_up.set()
-    if _page_drawn.wait(timeout=FIRST_PAGE_GRACE_SECONDS):
-        time.sleep(BROWSER_GRACE_SECONDS)
     try:
         from ui.exercise_view import get_library
 
@@ -64,11 +58,6 @@ def warm_up() -> None:
     import solver
 
     solver.warm_up()
-
-
-def page_drawn() -> None:
-    """Tell the start-up work that a page has been drawn (app.py calls it after every run)."""
-    _page_drawn.set()
 
 
 def table(columns: Mapping[str, Sequence[Any]], *, fmt: str = ".6g") -> None:
@@ -82,21 +71,14 @@ def table(columns: Mapping[str, Sequence[Any]], *, fmt: str = ".6g") -> None:
 
 def practice(topic_id: str) -> None:
     """The shared practice panel at the bottom of a topic page. While the server is still loading the exercise
-    library, the page's charts are shown at once and the panel follows as soon as the library is ready."""
+    library, the page's charts are already on screen and the panel follows the moment the library is ready."""
     st.divider()
     if _warming_up.is_set() and not _warmed_up.is_set():
-        _practice_placeholder()
-        return
+        with st.spinner(t("common.practice_loading")):
+            _warmed_up.wait(timeout=LIBRARY_WAIT_SECONDS)
     from ui.practice import practice_panel   # here: it needs SymPy, which only the topic pages use
 
     practice_panel(topic_id)
-
-
-@st.fragment(run_every=WAIT_POLL_SECONDS)
-def _practice_placeholder() -> None:
-    if _warmed_up.is_set():
-        st.rerun()
-    st.info(t("common.practice_loading"), icon="⏳")
 
 
 _PAGES_KEY = "layout-pages"

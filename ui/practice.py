@@ -1,6 +1,7 @@
 """The practice panel shared by every topic page: a generated exercise, live preview, verdicts, hints."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import time
@@ -9,12 +10,12 @@ from typing import Any
 import streamlit as st
 
 from quiz_runtime import mistake_label
-from ui.answer_box import answer_input, answer_key, localized, show_preview
+from ui.answer_box import answer_input, answer_key, localized, show_allowed_vars, show_preview
 from ui.exercise_view import get_exercise, get_library, hints_key, show_hints, show_part_prompt, \
     show_prompt, show_solution
 from ui.feedback import show_verdict
 from ui.i18n import lang, t
-from ui.profile import current_profile, keep_pending_attempt, unsaved_progress_notice
+from ui.profile import current_profile, keep_pending_attempt, pending_attempts, unsaved_progress_notice
 
 _SEEDS = random.SystemRandom()
 _log = logging.getLogger(__name__)
@@ -105,13 +106,11 @@ def _exercise(ex: Any) -> None:
     prefix = f"ex-{ex.template_id}-{ex.seed}"
     st.session_state.setdefault(f"{prefix}-shown-at", time.time())
     show_prompt(ex)
-    for index, part in enumerate(ex.parts):
-        earlier = {p.id: _answer_text(ex, p) for p in ex.parts[:index] if _answer_text(ex, p)}
-        if len(ex.parts) > 1:
-            with st.container(border=True):
-                _answer_cell(ex, part, earlier)
-        else:
-            _answer_cell(ex, part, earlier)
+    for part in ex.parts:
+        with st.container(border=True) if len(ex.parts) > 1 else contextlib.nullcontext():
+            show_part_prompt(ex, part)
+            show_allowed_vars(part)
+            _answer_cell(ex, part.id)
     show_hints(ex, prefix)
     show_solution(ex, prefix)
 
@@ -124,18 +123,25 @@ def _answer_text(ex: Any, part: Any) -> str:
     return (value or "").strip()
 
 
-def _answer_cell(ex: Any, part: Any, earlier: dict[str, str]) -> None:
-    """One answer: prompt, input with its preview, the Check button, the attempts so far and the verdict."""
+@st.fragment
+def _answer_cell(ex: Any, part_id: str) -> None:
+    """One answer: input with its live preview, the Check button, the attempts so far and the verdict.
+
+    A fragment of its own: typing and checking rerun only this cell, so a Check re-sends a handful of elements,
+    not the whole panel. Earlier parts' answers (for error carried forward) are read when checking."""
+    index = next(i for i, p in enumerate(ex.parts) if p.id == part_id)
+    part = ex.parts[index]
     key = answer_key(ex.template_id, ex.seed, part.id)
-    show_part_prompt(ex, part)
-    box, button = st.columns([5, 1], vertical_alignment="bottom")
-    with box:
+    with st.container(horizontal=True, vertical_alignment="bottom"):
         text = answer_input(ex, part, key=key)
-    with button:
-        checked = st.button(t("practice.check"), key=f"{key}-check", type="primary", width="stretch")
-    show_preview(text, part)
-    if checked:
+        checked = st.button(t("practice.check"), key=f"{key}-check", type="primary")
+    show_preview(text, part, with_vars=False)
+    if checked and text:
+        earlier = {p.id: _answer_text(ex, p) for p in ex.parts[:index] if _answer_text(ex, p)}
+        kept = pending_attempts()
         _check(ex, part, text, earlier)
+        if pending_attempts() > kept:
+            st.rerun()   # kept for the profile picked next: the panel's notice says so (rare: none chosen)
     attempts = int(st.session_state.get(f"{key}-attempts", 0))
     if attempts:
         st.caption(t("practice.attempts", n=attempts))
@@ -148,8 +154,6 @@ def _answer_cell(ex: Any, part: Any, earlier: dict[str, str]) -> None:
 
 def _check(ex: Any, part: Any, text: str, earlier: dict[str, str]) -> None:
     """Judge ``text``; remember the verdict; count and record the attempt unless it could not be read."""
-    if not text:
-        return
     key = answer_key(ex.template_id, ex.seed, part.id)
     try:
         verdict = ex.check(part.id, text, lang=lang(), earlier=earlier)

@@ -5,9 +5,9 @@
 - A single number where a vector of several components (or a matrix) is expected is ``invalid`` ("expected a
   vector like (1, 2)"): it was not read as a vector at all, so it costs no attempt.
 - A wrong length or shape is ``incorrect`` (score 0) with "expected 3 components, got 2" /
-  "expected a 2×2 matrix, got 2×3" (``details["shape"]``); an answer that is the transpose of the expected
-  matrix is ``incorrect`` with the catalogue's ``transposed`` message and ``details["transposed"] = True``,
-  scored by the entries that are right where they stand (a square matrix's diagonal, at least).
+  "expected a 2×2 matrix, got 2×3" (``details["shape"]``). A transposed matrix is scored by the entries that
+  are right where they stand (a square matrix's diagonal, at least) and named by the automatic diagnosis
+  (``solver.diagnose``: ``transposed``, ``details["transposed"] = True``).
 - Entries are numbers (tolerance rule of ``solver.kinds.common``) or expressions (exact equivalence).
   ``details["wrong_entries"]`` lists the wrong ones, 1-based (``[i]`` for vectors, ``[i, j]`` for
   matrices); the score is the fraction of right entries.
@@ -20,7 +20,6 @@ import sympy as sp
 
 from solver.kinds.common import Options, compare_scalar, is_scalar
 from solver.messages import say
-from solver.mistakes import MISTAKES
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
 
 
@@ -99,15 +98,6 @@ def judge_matrix(expected: Any, answer: Any, opts: Options) -> Verdict:
     if not isinstance(expected, sp.MatrixBase):
         expected = sp.ImmutableMatrix([[expected]])
     (r, c), (r2, c2) = expected.shape, answer.shape
-    transposed = _is_transpose(expected, answer, opts)
-    if transposed:
-        score = 0.0
-        if answer.shape == expected.shape:  # entries in place (the diagonal, at least) still count
-            wrong, _ = _compare_entries(list(expected), list(answer), opts)
-            score = (r * c - len(wrong)) / (r * c)
-        message = MISTAKES["transposed"].get(lang, MISTAKES["transposed"]["en"])
-        return Verdict(INCORRECT, score, message,
-                       details={"transposed": True, "mistake": {"name": "transposed", "message": message}})
     if (r, c) != (r2, c2):
         return Verdict(INCORRECT, 0.0, say("matrix_shape", lang, shape=_shape(r, c), got=_shape(r2, c2)),
                        details={"shape": {"expected": [r, c], "got": [r2, c2]}})
@@ -122,18 +112,3 @@ def judge_matrix(expected: Any, answer: Any, opts: Options) -> Verdict:
                    say("wrong_entries", lang, count=len(wrong), total=r * c, where=where),
                    details={"wrong_entries": cells})
 
-
-def _is_transpose(expected: sp.MatrixBase, answer: sp.MatrixBase, opts: Options) -> bool:
-    """Whether ``answer`` is ``expected``ᵀ and not ``expected`` itself (so symmetric matrices never count)."""
-    if answer.shape != expected.T.shape or expected.shape == (1, 1):
-        return False
-    transposed = list(expected.T)
-    if answer.shape == expected.shape and expected == expected.T:
-        return False
-    wrong, undecided = _compare_entries(transposed, list(answer), opts)
-    if wrong or undecided:
-        return False
-    if answer.shape == expected.shape:
-        plain_wrong, _ = _compare_entries(list(expected), list(answer), opts)
-        return bool(plain_wrong)
-    return True

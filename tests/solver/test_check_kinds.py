@@ -136,7 +136,9 @@ def test_matrix_wrong_entries() -> None:
     verdict = check("matrix", HADAMARD, "[[4, 56], [1, 25]]")
     assert verdict.details["wrong_entries"] == [[2, 2]]
     assert verdict.score == 0.75
-    assert "(2, 2)" in verdict.message
+    assert "row 2, column 2" in verdict.message  # one wrong entry: diagnosed and named
+    several = check("matrix", HADAMARD, "[[4, 50], [1, 25]]")
+    assert several.details["wrong_entries"] == [[1, 2], [2, 2]] and "(1, 2), (2, 2)" in several.message
 
 
 def test_matrix_product_mistake_by_name() -> None:

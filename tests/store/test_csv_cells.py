@@ -47,3 +47,12 @@ def test_results_table_csv_neutralises_names_and_keeps_numbers():
     back = matrix_from_csv(text)
     assert list(back.index) == list(table.index)
     pd.testing.assert_frame_equal(back, table, check_names=False)
+
+
+def test_tables_offer_only_the_neutralised_downloads():
+    """st.dataframe's own CSV download does not neutralise formulas: it is switched off for the app."""
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["disableDataExport"] is True

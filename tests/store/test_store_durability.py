@@ -125,3 +125,18 @@ def test_eight_writer_threads_lose_nothing(store):
         rows = store.attempts(f"t{n}")
         assert [r.id for r in rows] == ids[n] and [r.seed for r in rows] == list(range(50))
     assert len(store.profiles()) == 8 and store.status.pending == 0
+
+
+def test_records_still_queued_when_the_app_exits_are_written(db_url):
+    """The writer flushes at exit: 200 records submitted without waiting, then the interpreter ends."""
+    code = (f"import sys; sys.path.insert(0, {str(WRITER.parents[2])!r})\n"
+            "from store import Attempt, open_store\n"
+            "from store.records import AttemptRecord\n"
+            f"store = open_store({db_url!r})\n"
+            "for n in range(200):\n"
+            "    store._writer.submit(AttemptRecord.new(Attempt('ann', 't', 'vectors', n, '', 'a', 'correct', 1.0),"
+            " -1 - n))\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+    store = open_store(db_url)
+    assert [row.seed for row in store.attempts("ann")] == list(range(200))
+    store.close()

@@ -141,3 +141,4 @@ def test_unreachable_or_bad_url_gives_memory_store(url, words):
     assert "secret" not in store.status.message["en"]
     store.record_attempt(attempt())
     assert store.mastery("ann") == {"functions": 1.0}
+    store.close()

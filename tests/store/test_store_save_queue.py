@@ -169,6 +169,29 @@ def test_answers_kept_while_postgresql_is_unreachable_reach_it_after_a_restart(p
         admin_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
+def test_a_server_that_comes_back_is_used_without_a_restart(pg_admin_url, admin_sql, tmp_path, monkeypatch):
+    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
+    monkeypatch.setattr("store.store.RECONNECT_S", 0.2)
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    url = make_url(pg_admin_url).set(database=name).render_as_string(hide_password=False)
+    store = open_store(url)
+    assert store.status.mode == "memory"
+    assert store.record_attempt(attempt(seed=1)) is None
+    admin_sql(f'CREATE DATABASE "{name}"')
+    try:
+        for _ in range(300):
+            if store.status.mode == "ok" and store.status.pending == 0:
+                break
+            threading.Event().wait(0.1)
+        assert store.status.mode == "ok" and not store.status.degraded
+        assert store.record_attempt(attempt(seed=2)) is not None
+        assert [r.seed for r in store.attempts("ann")] == [1, 2] and all(r.id > 0 for r in store.attempts("ann"))
+        store.close()
+        assert not list((tmp_path / "waiting").rglob("*.jsonl"))
+    finally:
+        admin_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
 def test_a_stale_replayed_quiz_state_never_overwrites_a_newer_one(store):
     from store.records import QuizRecord, now
 
