@@ -54,6 +54,8 @@ else:
 
     from streamlit.runtime.pages_manager import PagesManager
 
+    from ui import server_tuning
+
     def _warm_up() -> None:
         """In the background, while the browser loads the page: the first run's one-time work, then the rest."""
         import streamlit.emojis  # noqa: F401  (compiles a large pattern, on the first page icon otherwise)
@@ -75,6 +77,7 @@ else:
         # a "Page not found" dialog before app.py's st.navigation shows the right page. Our page files live in
         # `pages/` but every page is listed by st.navigation, so say so before any session opens.
         PagesManager.uses_pages_directory = False
+        server_tuning.install()
         threading.Thread(target=_warm_up, name="dlmath-warm-up", daemon=True).start()
         yield
 

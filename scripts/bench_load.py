@@ -5,7 +5,9 @@
 Each target is started fresh by this script on 127.0.0.1 (it refuses any other host), with its own progress store:
   * ``single``    — one ``streamlit run app.py`` process;
   * ``balancer``  — ``--replicas`` app processes behind HAProxy or nginx (`scripts.serve_class`);
-  * ``reference`` — `scripts/bench_reference_app.py`: one SymPy check in a fragment, the same server settings.
+  * ``reference`` — `scripts/bench_reference_app.py`: a minimal app checking the same keys with the same checker
+    (``solver.check``) in a fragment, with the same server settings.
+The app targets share one fresh SQLite file per target, or ``--db-url`` (e.g. PostgreSQL).
 For each size, that many websocket sessions (`scripts.stream_client`, Streamlit's own protocol) open a topic page
 with a pinned exercise (``?ex=…&seed=…&profile=…``) all at once, then, ``--checks`` times each for a right and a
 wrong answer: everyone types (the live preview's fragment rerun), then everyone clicks Check at once. Every
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -160,13 +163,14 @@ def start_target(name: str, db_url: str | None, replicas: int, balancer: str) ->
         from scripts.serve_class import Cluster
 
         cluster = Cluster(replicas=replicas, balancer=balancer, env=env).start()
-        return Target(name, cluster.url, cluster.replica_pids, store_url, launched, cluster.stop,
+        return Target(name, cluster.url, cluster.replica_pids, store_url, launched,
+                      lambda: (cluster.stop(), shutil.rmtree(home, ignore_errors=True)),
                       {"balancer_pids": cluster.balancer_pids, "replica_urls": cluster.replica_urls})
     script = "scripts/bench_reference_app.py" if name == "reference" else "app.py"
     port = free_port()
     proc = _streamlit(script, port, env)
     return Target(name, f"http://{LOOPBACK}:{port}", [proc.pid], None if name == "reference" else store_url,
-                  launched, lambda: stop_processes([proc]))
+                  launched, lambda: (stop_processes([proc]), shutil.rmtree(home, ignore_errors=True)))
 
 
 async def launch_to_usable(target: Target, task: Task, limit: float = 60.0) -> float:

@@ -97,6 +97,7 @@ class Balancer:
         self.kind, self.replica_ports, self.bind, self.quiet = kind, list(replica_ports), bind, quiet
         self.secure_cookie = secure_cookie
         self.port = port or free_port()
+        self._own_run_dir = run_dir is None
         self.run_dir = run_dir or Path(tempfile.mkdtemp(prefix=f"dlmath-{kind}-"))
         self.process: subprocess.Popen | None = None
 
@@ -132,10 +133,12 @@ class Balancer:
         return self
 
     def stop(self) -> None:
-        """Stop the balancer (killed if it does not stop in time)."""
+        """Stop the balancer (killed if it does not stop in time); remove the run folder if it made one."""
         if self.process is not None:
             stop_processes([self.process])
             self.process = None
+        if self._own_run_dir:
+            shutil.rmtree(self.run_dir, ignore_errors=True)
 
 
 def stop_processes(procs: list[subprocess.Popen]) -> None:

@@ -200,8 +200,12 @@ def power(a: Any, b: Any, column: int | None = None) -> Any:
 
 def raw_power(base: Basic, exponent: Basic) -> Basic:
     """base ** exponent. A symbolic sum to a number stays as it is: SymPy's evaluation could only give it back,
-    after asking whether any term is infinite (an assumption query that costs milliseconds)."""
+    after asking whether any term is infinite (an assumption query that costs milliseconds). So does a power
+    of a power to a symbolic exponent, (a^b)^c: SymPy may combine it only when signs allow, and asking costs
+    up to a second."""
     if base.is_Add and not base.is_number and exponent.is_Number and exponent not in (S.Zero, S.One):
+        return sympy.Pow(base, exponent, evaluate=False)
+    if base.is_Pow and not base.is_number and not exponent.is_number:
         return sympy.Pow(base, exponent, evaluate=False)
     return base ** exponent
 

@@ -103,6 +103,16 @@ HOSTILE_ANSWERS = [
 ]
 HOSTILE = [{"kind": "expression", "expected": "x", "answer": a, "vars": "x"} for a in HOSTILE_ANSWERS]
 
+LARGE_POWERS = [  # decided from values, never expanded
+    {"kind": "expression", "expected": "(x-a)^6000", "answer": "(x-a)^6000", "vars": "x,a"},
+    {"kind": "expression", "expected": "(x-a)^6000", "answer": "(x-a)^5999", "vars": "x,a"},
+    {"kind": "expression", "expected": "(x-a)^6000", "answer": "(a-x)^6000", "vars": "x,a"},
+    {"kind": "expression", "expected": "(x+1)^9999*(x-1)^9999", "answer": "(x^2-1)^9999", "vars": "x"},
+    {"kind": "expression", "expected": "(x+1)^9000", "answer": "(x+1)^9000+relu(x-2.99)", "vars": "x"},
+    {"kind": "expression", "expected": "a^(b*c)", "answer": "(a^b)^c", "vars": "a,b,c"},
+    {"kind": "expression", "expected": "1", "answer": "sqrt(k/m)*sqrt(m/k)", "vars": "k,m"},
+]
+
 
 
 class _PerThreadContexts:
@@ -200,7 +210,8 @@ def main() -> None:
     first = _stats([_run(case) for case in ORDINARY])  # cases not seen before in this process
     rows = [("ordinary, first sight", len(ORDINARY), first),
             ("ordinary, seen before", len(ORDINARY) * 5, _stats([_run(c) for _ in range(5) for c in ORDINARY])),
-            ("hostile", len(HOSTILE), _stats([_run(case) for case in HOSTILE]))]
+            ("hostile", len(HOSTILE), _stats([_run(case) for case in HOSTILE])),
+            ("large powers, roots of negative numbers", len(LARGE_POWERS), _stats([_run(c) for c in LARGE_POWERS]))]
     print(f"solver benchmark: {os.cpu_count()} CPUs, load average {load} (1, 5, 15 min) at the start\n")
     print("| in-process `check` | checks | p50 ms | p95 ms | max ms |")
     print("|---|---:|---:|---:|---:|")

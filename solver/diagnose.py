@@ -106,7 +106,7 @@ class _Near:
         if self.tolerance is not None:
             rtol, atol = self.tolerance
             return abs(u - v) <= (mpmath.mpf(atol) + mpmath.mpf(rtol) * abs(v)) * (1 + mpmath.mpf("1e-9"))
-        return abs(u - v) <= CLOSE * max(abs(u), abs(v)) + mpmath.mpf("1e-30")
+        return abs(u - v) <= CLOSE * max(abs(u), abs(v))
 
 
 def _all(pairs: Sequence[tuple[Any, Any]], near: _Near, relation: Callable[[Any], Any]) -> bool:

@@ -16,7 +16,7 @@ MAX_LENGTH = 2000            # characters of input
 MAX_DEPTH = 60               # nested brackets / operators
 MAX_TOKENS = 1000            # tokens after splitting
 MAX_DIGITS = 5000            # decimal digits of any exact integer / rational part we build
-MAX_SYMBOLIC_EXPONENT = 1000  # |n| in base^n when the base is not a plain number
+MAX_SYMBOLIC_EXPONENT = 10000  # |n| in base^n when the base is not a plain number (kept symbolic, never expanded)
 MAX_DECIMAL_EXPONENT = 300   # |k| in 1e<k>
 MAX_FACTORIAL = 1000         # factorial(n), n! and binomial(n, k) need n <= this
 MAX_MATRIX_ENTRIES = 400     # entries of any vector or matrix we build

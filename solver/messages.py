@@ -10,6 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not quite: at {point} yours gives {yours}, expected {expected}.",
         "zh": "还不对：当 {point} 时，你的答案等于 {yours}，应为 {expected}。",
     },
+    "counterexample_difference": {
+        "en": "Not quite: at {point} yours differs from the expected answer by {difference}.",
+        "zh": "还不对：当 {point} 时，你的答案与正确答案相差 {difference}。",
+    },
     "counterexample_expected_not_real": {
         "en": "Not quite: at {point} yours gives {yours}, but the expected answer is not defined there "
               "(it is not a real number).",

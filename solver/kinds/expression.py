@@ -45,6 +45,8 @@ def differs_message(counterexample: dict[str, Any] | None, lang: str) -> str:
         if yours is None:
             return say("value_not_real", lang)
         return say("value_differs", lang, yours=yours) if expected is not None else say("incorrect", lang)
+    if counterexample.get("difference"):
+        return say("counterexample_difference", lang, point=point_text(point), difference=counterexample["difference"])
     if yours is None:
         return say("counterexample_yours_not_real", lang, point=point_text(point), expected=expected)
     if expected is None:

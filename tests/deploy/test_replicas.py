@@ -94,6 +94,9 @@ def test_a_reload_on_the_other_replica_finds_the_progress_and_the_open_quiz(bala
             await first.type_text(f"ex-{TEMPLATE}-{SEED}-", right)
             run = await first.click(f"ex-{TEMPLATE}-{SEED}--check")
             assert [kind for kind, _ in run.alerts()] == ["success"]
+            # a Check re-sends the answer cell only (input, button, preview, attempts, verdict), not the panel
+            assert {kind for kind, _ in run.elements} <= {"text_input", "button", "markdown", "alert"}, run.elements
+            assert run.deltas <= 8
             await first.load("quiz", "profile=ada")
             run = await first.click("quiz-file-start")
             assert run.finished == "FINISHED_SUCCESSFULLY"
