@@ -3,9 +3,11 @@
 Run with ``streamlit run app.py``. This file plays two parts:
 
 * as the Streamlit script (``__name__ == "__main__"`` on every run, and in AppTest) it draws the shell: the
-  navigation with every page, the language switch, the profile picker, then the chosen page;
+  navigation with every page, the language switch, the profile picker, then the chosen page — or, in class mode
+  (`ui.auth_config`), the sign-in page for a visitor and the pages of their role for a signed-in person;
 * imported as a module — which is what ``streamlit run app.py`` does, because it finds the ``st.App`` below —
-  it is the server, whose start-up hook (`ui.startup`) readies the app before the first learner arrives.
+  it is the server, whose start-up hook readies the app before the first learner arrives, and which adds the
+  sign-in routes that set the class-mode session cookie (`ui.auth_routes`).
 """
 from __future__ import annotations
 
@@ -15,15 +17,16 @@ import streamlit as st
 
 if __name__ == "__main__":
     from exercises.topics import TOPICS
+    from ui.auth_config import class_mode
     from ui.i18n import language_switch, lang, t
     from ui.layout import TOPIC_PAGES, remember_pages
-    from ui.profile import profile_sidebar
 
     st.set_page_config(page_title="DL Math Lab · 深度学习的数学", page_icon="🧮", layout="wide")
     _log = logging.getLogger("dlmathlab")
 
-    def _pages() -> dict[str, list[st.Page]]:
-        """The navigation, rebuilt every run so titles follow the language."""
+    def _pages(instructor: bool) -> dict[str, list[st.Page]]:
+        """The navigation, rebuilt every run so titles follow the language; the Instructor section only for
+        instructors (everyone in personal mode)."""
         # The default page is served at / but still reserves a pathname, which the alias below needs: give it another.
         home = st.Page("pages/home.py", title=t("common.nav.home"), icon="🏠", url_path="index", default=True)
         home_alias = st.Page(lambda: st.switch_page(home), title=t("common.nav.home"), icon="🏠",
@@ -32,21 +35,44 @@ if __name__ == "__main__":
                                  url_path=tp.id) for tp in TOPICS}
         quiz = st.Page("pages/quiz.py", title=t("common.nav.quiz"), icon="📝", url_path="quiz")
         progress = st.Page("pages/progress.py", title=t("common.nav.progress"), icon="📈", url_path="progress")
-        instructor = st.Page("pages/instructor.py", title=t("common.nav.instructor"), icon="🧑‍🏫",
-                             url_path="instructor")
-        remember_pages({"home": home, **topics, "quiz": quiz, "progress": progress, "instructor": instructor})
-        return {t("common.nav.learn"): [home, *topics.values()], t("common.nav.practise"): [quiz, progress],
-                t("common.nav.instructor_section"): [instructor, home_alias]}
+        pages = {"home": home, **topics, "quiz": quiz, "progress": progress}
+        sections = {t("common.nav.learn"): [home, *topics.values()], t("common.nav.practise"): [quiz, progress]}
+        if instructor:
+            pages["instructor"] = st.Page("pages/instructor.py", title=t("common.nav.instructor"), icon="🧑‍🏫",
+                                          url_path="instructor")
+            sections[t("common.nav.instructor_section")] = [pages["instructor"], home_alias]
+        else:
+            sections[t("common.nav.practise")].append(home_alias)
+        remember_pages(pages)
+        return sections
+
+    def _run(page: st.Page) -> None:
+        try:
+            page.run()
+        except Exception:  # never a raw traceback: log it, tell the learner kindly
+            _log.exception("page %s failed", page.url_path)
+            st.error(t("common.page_error"))
 
     language_switch()
-    page = st.navigation(_pages(), expanded=True)  # all pages listed: no untranslated "View more"
-    profile_sidebar()
-    st.sidebar.caption(t("common.sidebar.about"))
-    try:
-        page.run()
-    except Exception:  # never a raw traceback: log it, tell the learner kindly
-        _log.exception("page %s failed", page.url_path)
-        st.error(t("common.page_error"))
+    if class_mode():   # every page needs a signed-in user; the navigation follows the role
+        from ui.auth import account_sidebar, current_account, next_path, sign_in_page
+
+        account = current_account()
+        if account is None:
+            wanted = st.navigation(_pages(instructor=True), position="hidden")   # where to go once signed in
+            sign_in_page(next_path(wanted.url_path, st.query_params.to_dict()))
+        else:
+            page = st.navigation(_pages(instructor=account.is_instructor), expanded=True)
+            account_sidebar(account)
+            st.sidebar.caption(t("common.sidebar.about"))
+            _run(page)
+    else:
+        from ui.profile import profile_sidebar
+
+        page = st.navigation(_pages(instructor=True), expanded=True)  # all listed: no untranslated "View more"
+        profile_sidebar()
+        st.sidebar.caption(t("common.sidebar.about"))
+        _run(page)
 else:
     import contextlib
     import threading
@@ -68,6 +94,23 @@ else:
         st.empty()   # outside a session this draws nothing, but runs Streamlit's once-per-process checks
         warm_up()
 
+    def _bootstrap_instructor() -> None:
+        """Class mode: create the instructor named by `DLMATH_INSTRUCTOR` / `[dlmath] bootstrap_instructor` (with
+        its password) if that account does not exist yet."""
+        from ui.auth_config import class_mode, settings
+
+        wanted = settings()
+        if not class_mode() or not wanted.bootstrap_instructor:
+            return
+        try:
+            from classroom.accounts import bootstrap_instructor
+            from store import get_accounts
+
+            if bootstrap_instructor(get_accounts(), wanted.bootstrap_instructor, wanted.bootstrap_password):
+                logging.getLogger("dlmathlab").info("instructor %s created", wanted.bootstrap_instructor)
+        except Exception:  # a bad name or password, or no database: say so in the log, the app still starts
+            logging.getLogger("dlmathlab").exception("cannot create the configured instructor")
+
     @contextlib.asynccontextmanager
     async def _on_server_start(_app: st.App) -> AsyncIterator[None]:
         """Before the first learner arrives: declare the navigation, and warm up in the background."""
@@ -78,7 +121,10 @@ else:
         # `pages/` but every page is listed by st.navigation, so say so before any session opens.
         PagesManager.uses_pages_directory = False
         server_tuning.install()
+        _bootstrap_instructor()
         threading.Thread(target=_warm_up, name="dlmath-warm-up", daemon=True).start()
         yield
 
-    app = st.App(__file__, lifespan=_on_server_start)
+    from ui.auth_routes import routes as _auth_routes
+
+    app = st.App(__file__, lifespan=_on_server_start, routes=_auth_routes())

@@ -256,7 +256,23 @@ def _answer_problems(path: Path_, a: AnswerSpec, mistake_names: set[str]) -> lis
                         + suggest(m.name, mistake_names)))
         if m.name is None and m.message is None:
             out.append((path + ("mistakes", i), "give a catalogue name or a message {en, zh}"))
+    for i, name in enumerate(a.lhs):
+        if not lhs_readable(name):
+            out.append((path + ("lhs", i), f"'{name}' is not a name a left-hand side can give: write e.g. a_n, "
+                                           f"f'(x), dL/dw or δ"))
     return out
+
+
+def lhs_readable(name: str) -> bool:
+    """Whether an `lhs:` entry names something (`a_n`, `f'(x)`, `∂L/∂w`), as the solver reads left sides."""
+    from solver.lhs import declared  # local: checks import no solver internals until needed
+    from solver.errors import ParseError
+
+    try:
+        declared(name)
+    except (ValueError, ParseError):
+        return False
+    return True
 
 
 def _part_problems(t: TemplateSpec) -> list[Problem]:

@@ -507,5 +507,5 @@ def _solver_check(part: Part, expected: Any, mistakes: list[dict[str, Any]], ans
     return solver_api().check(
         part.kind, expected, answer_text, vars=part.vars, lang=lang, rtol=spec.rtol, atol=spec.atol,
         sigfigs=spec.sigfigs, forbidden=tuple(spec.forbidden), form=spec.form, mistakes=mistakes,
-        choices=choices, domain=domain, operands=part.operands,
+        choices=choices, domain=domain, operands=part.operands, lhs=tuple(spec.lhs),
     )

@@ -89,6 +89,8 @@ class AnswerSpec(Strict):
     operands: Annotated[list[Expr], Field(min_length=2, max_length=2)] | None = None
     """Matrix answers: the two matrices A, B of the product asked for (e.g. `[A, B]`), so that a Hadamard product
     typed for a matrix product (or the reverse, or BA for AB) is named automatically."""
+    lhs: list[str] = []
+    """Names a left-hand side may give (`lhs: [a_n]` accepts `a_n = …`, refuses `b_n = …`; see docs/solver.md)."""
 
 
 class PartSpec(Strict):

@@ -5,6 +5,7 @@ import streamlit as st
 
 from exercises.topics import TOPICS, topic_by_id
 from store import get_store
+from ui.auth import require_signed_in
 from ui.i18n import lang, t
 from ui.layout import page_of
 from ui.profile import current_profile
@@ -43,6 +44,7 @@ def topic_cards(mastery: dict[str, float]) -> None:
                     st.progress(min(max(float(level), 0.0), 1.0), text=t("common.home.mastery", pct=round(100 * level)))
 
 
+require_signed_in()   # class mode: never for a visitor
 st.title(t("common.home.title"))
 st.markdown(t("common.home.intro"))
 profile = current_profile()

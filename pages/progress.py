@@ -10,6 +10,7 @@ import streamlit as st
 
 from exercises.topics import TOPICS
 from store import get_store
+from ui.auth import require_signed_in
 from ui.i18n import lang, t
 from ui.layout import TOPIC_PAGES
 from ui.profile import current_profile
@@ -97,6 +98,7 @@ def history_table(rows, profile: str) -> pd.DataFrame:
     } for row in reversed(rows)])
 
 
+require_signed_in()   # class mode: never for a visitor
 st.title(t("progress.title"))
 store = get_store()
 profile = current_profile()

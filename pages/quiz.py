@@ -18,6 +18,7 @@ from ui.answer_box import answer_input, answer_key, localized, show_preview
 from ui.exercise_view import get_exercise, get_library, hints_key, show_hints, show_part_prompt, show_prompt, \
     show_solution
 from ui.feedback import show_verdict
+from ui.auth import require_signed_in
 from ui.i18n import lang, t
 from ui.practice import record_attempt_safely
 
@@ -428,6 +429,7 @@ def _retry(run: QuizRun) -> None:
 
 # ----- the page ----------------------------------------------------------------------------------------------
 def main() -> None:
+    require_signed_in()   # class mode: never for a visitor
     st.title(t("quiz.title"))
     if not _profile():
         st.info(t("quiz.no_profile"), icon="👤")

@@ -113,6 +113,46 @@ LARGE_POWERS = [  # decided from values, never expanded
     {"kind": "expression", "expected": "1", "answer": "sqrt(k/m)*sqrt(m/k)", "vars": "k,m"},
 ]
 
+FAMILY = "w_1,w_2,w_3,x_1,x_2,x_3,b"
+LATEX: list[dict[str, Any]] = [  # the same kinds of answers, typed in LaTeX (and Σ, left-hand sides)
+    {"kind": "expression", "expected": "exp(-z)/(1+exp(-z))^2", "answer": r"\frac{e^{-z}}{(1+e^{-z})^2}", "vars": "z"},
+    {"kind": "expression", "expected": "sigma(z)*(1-sigma(z))", "answer": r"\frac{e^{-z}}{\left(1+e^{-z}\right)^{2}}",
+     "vars": "z"},
+    {"kind": "expression", "expected": "2*x*cos(x^2)", "answer": r"2x \cdot \cos(x^2)", "vars": "x"},
+    {"kind": "expression", "expected": "2*x*cos(x^2)", "answer": r"2x \cdot \sin(x^2)", "vars": "x"},
+    {"kind": "expression", "expected": "(x+1)^2", "answer": r"\left(x+1\right)^{2}", "vars": "x"},
+    {"kind": "expression", "expected": "3 - 2^(n-1)", "answer": "3-2^{n-1}", "vars": "n"},
+    {"kind": "expression", "expected": "3 - 2^(n-1)", "answer": "a_n = 3 - 2^{n-1}", "vars": "n", "lhs": ["a_n"]},
+    {"kind": "expression", "expected": "2*x", "answer": r"\frac{\partial f}{\partial x} = 2x", "vars": "x,y"},
+    {"kind": "expression", "expected": "w*sigma(w*x+b)*(1-sigma(w*x+b))",
+     "answer": r"w\,\sigma(wx+b)\left(1-\sigma(wx+b)\right)", "vars": "w,x,b"},
+    {"kind": "expression", "expected": "log(x)/log(2)", "answer": r"\log_2 x", "vars": "x"},
+    {"kind": "expression", "expected": "x^(1/3)", "answer": r"\sqrt[3]{x}", "vars": "x", "domain": {"x": [0.1, 3]}},
+    {"kind": "expression", "expected": "eta*x", "answer": r"\eta\, x", "vars": "eta,x"},
+    {"kind": "expression", "expected": "w_1*x_1+w_2*x_2+w_3*x_3", "answer": r"\sum_{i=1}^{3} w_i x_i", "vars": FAMILY},
+    {"kind": "expression", "expected": "w_1*x_1+w_2*x_2+w_3*x_3+b", "answer": r"Σ_{i=1}^{3} w_i x_i", "vars": FAMILY},
+    {"kind": "expression", "expected": "x_1^2+x_2^2+x_3^2", "answer": "sum_{i=1}^3 x_i^2", "vars": FAMILY},
+    {"kind": "expression", "expected": "n*(n+1)/2", "answer": r"\sum_{k=1}^{n} k", "vars": "n"},
+    {"kind": "number", "expected": "3/4", "answer": r"\frac{3}{4}"},
+    {"kind": "number", "expected": "2/sqrt(5)", "answer": r"\frac{2}{\sqrt{5}}"},
+    {"kind": "number", "expected": "2/sqrt(5)", "answer": r"\dfrac{\sqrt{5}}{2}"},
+    {"kind": "number", "expected": "30", "answer": r"\sum_{k=1}^{4} k^2"},
+    {"kind": "number", "expected": "exp(2)", "answer": "e^{2}"},
+    {"kind": "vector", "expected": "(1, 2)", "answer": r"\begin{pmatrix}1\\2\end{pmatrix}"},
+    {"kind": "vector", "expected": "(1/2, 3)", "answer": r"\begin{pmatrix}\frac{1}{2} & 3\end{pmatrix}"},
+    {"kind": "matrix", "expected": "[[1,3],[2,4]]", "answer": "[[1,2],[3,4]]^T"},
+    {"kind": "matrix", "expected": "[[1,2],[3,4]]", "answer": r"\begin{bmatrix}1 & 2 \\ 3 & 4\end{bmatrix}"},
+    {"kind": "matrix", "expected": "[[1,2],[3,4]]", "answer": r"\left[\begin{matrix}1 & 2\\3 & 5\end{matrix}\right]"},
+    {"kind": "set", "expected": "{1, -1}", "answer": r"x = \pm 1"},
+    {"kind": "set", "expected": "{1, -1}", "answer": r"\{1, -1\}"},
+]
+HOSTILE_LATEX_ANSWERS = [
+    r"\frac{" * 10_000 + "1" + "}{2}" * 10_000, r"\frac{" * 300 + "1", r"\begin{pmatrix} 1 & 2", "\\" * 1_000_000,
+    r"\def\x{\x}\x", r"\input{/etc/passwd}", r"\write18{rm -rf /}", r"\csname x\endcsname", "{" * 1500 + "}" * 1500,
+    r"\sum_{i=1}^{10^9} i", r"\sum_{k=1}^{n} k^{k^{k^k}}", r"\left(" * 900, "^{" * 900,
+]
+HOSTILE_LATEX = [{"kind": "expression", "expected": "x", "answer": a, "vars": "x,n"} for a in HOSTILE_LATEX_ANSWERS]
+
 
 
 class _PerThreadContexts:
@@ -161,6 +201,14 @@ def _names(case: dict[str, Any]) -> list[str]:
     return [v for v in case.get("vars", "").split(",") if v]
 
 
+def _first_case_of_a_fresh_batch() -> float:
+    """``ms`` of a trigonometric identity (it needs ``simplify``) as the first line of ``python -m solver batch``."""
+    line = json.dumps({"kind": "expression", "expected": "1", "answer": "sin(x)^2 + cos(x)^2", "vars": ["x"]})
+    proc = subprocess.run([sys.executable, "-m", "solver", "batch"], input=line + "\n", capture_output=True,
+                          text=True, cwd=Path(__file__).resolve().parent.parent, timeout=600)
+    return float(json.loads(proc.stdout.splitlines()[0])["ms"])
+
+
 def _run(case: dict[str, Any]) -> float:
     options = {k: v for k, v in case.items() if k not in ("kind", "expected", "answer", "vars")}
     start = time.perf_counter()
@@ -192,7 +240,7 @@ def _lines(cases: list[dict[str, Any]], repeats: int) -> list[str]:
 
 def _batch_in_process(lines: list[str]) -> tuple[int, float]:
     start = time.perf_counter()
-    count = batch(lines, io.StringIO())
+    count = batch(lines, io.StringIO(), warm=False)
     return count, time.perf_counter() - start
 
 
@@ -211,6 +259,9 @@ def main() -> None:
     rows = [("ordinary, first sight", len(ORDINARY), first),
             ("ordinary, seen before", len(ORDINARY) * 5, _stats([_run(c) for _ in range(5) for c in ORDINARY])),
             ("hostile", len(HOSTILE), _stats([_run(case) for case in HOSTILE])),
+            ("LaTeX, first sight", len(LATEX), _stats([_run(case) for case in LATEX])),
+            ("LaTeX, seen before", len(LATEX) * 5, _stats([_run(c) for _ in range(5) for c in LATEX])),
+            ("hostile LaTeX", len(HOSTILE_LATEX), _stats([_run(case) for case in HOSTILE_LATEX])),
             ("large powers, roots of negative numbers", len(LARGE_POWERS), _stats([_run(c) for c in LARGE_POWERS]))]
     print(f"solver benchmark: {os.cpu_count()} CPUs, load average {load} (1, 5, 15 min) at the start\n")
     print("| in-process `check` | checks | p50 ms | p95 ms | max ms |")
@@ -231,6 +282,8 @@ def main() -> None:
                                    ("CLI `python -m solver batch` (fresh process, start-up included)",
                                     _batch_cli(lines))):
         print(f"| {name} | {count} | {elapsed:.2f} | {count / elapsed:.0f} |")
+    print(f"\nfirst case of a fresh `python -m solver batch` (a trigonometric identity, simplify worker warmed "
+          f"first): {_first_case_of_a_fresh_batch():.0f} ms")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from typing import Any, Mapping, Sequence
 
 import sympy as sp
 
-from solver import worker
+from solver import bigops, worker
 from solver.diagnose import diagnose
 from solver.errors import ParseError
 from solver.kinds import KINDS, expression, matrix, sets
@@ -27,7 +27,8 @@ from solver.kinds.forms import FORMS, VALUE, literal_refusal
 from solver.messages import say, text_in
 from solver.mistakes import MISTAKES
 from solver.parser import parse, parse_typed, symbol
-from solver.verdict import INCORRECT, INVALID, Preview, Verdict
+from solver.reading import Reading, read_answer
+from solver.verdict import CORRECT, INCORRECT, INVALID, Preview, Verdict
 
 TIME_MARGIN = 0.25
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -152,19 +153,20 @@ def check(kind: str, expected: Any, answer: str, *, vars: Sequence[str] = (), la
           rtol: float | None = None, atol: float | None = None, sigfigs: int | None = None,
           forbidden: Sequence[str] = (), form: str | None = None, mistakes: Sequence[Any] = (),
           choices: Sequence[Any] | None = None, domain: Mapping[str, tuple[float, float]] | None = None,
-          operands: Sequence[Any] = (), timeout: float = 2.0) -> Verdict:
+          operands: Sequence[Any] = (), timeout: float = 2.0, lhs: Sequence[str] = ()) -> Verdict:
     """Judge ``answer`` (learner text) against ``expected`` as a ``kind`` answer; never raises.
 
     See docs/architecture.md for the options; the rules of each kind are in ``solver.kinds.*``. ``operands``:
     the two matrices (text or SymPy) of the product the exercise asks for, so that a Hadamard product or the
-    product in the other order is diagnosed.
+    product in the other order is diagnosed. ``lhs``: the names a left-hand side may give (``["a_n"]``:
+    ``a_n = …`` is accepted, ``b_n = …`` is not; see ``solver.reading``).
     """
     lang = _lang(lang)
     try:
         names = tuple(str(v).strip() for v in (vars or ()) if str(v).strip())
         return _check(kind, expected, answer, vars=names, lang=lang, rtol=rtol,
                       atol=atol, sigfigs=sigfigs, forbidden=forbidden, form=form, mistakes=mistakes,
-                      choices=choices, domain=domain, operands=operands, timeout=timeout)
+                      choices=choices, domain=domain, operands=operands, timeout=timeout, lhs=_lhs_names(lhs))
     except Exception as exc:  # the promise is a verdict for every input
         return Verdict(INVALID, 0.0, say("internal_error", lang), details={"error": {"code": "internal",
                                                                                       "type": type(exc).__name__}})
@@ -173,7 +175,8 @@ def check(kind: str, expected: Any, answer: str, *, vars: Sequence[str] = (), la
 def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang: str, rtol: float | None,
            atol: float | None, sigfigs: int | None, forbidden: Sequence[str], form: str | None,
            mistakes: Sequence[Any], choices: Sequence[Any] | None,
-           domain: Mapping[str, tuple[float, float]] | None, operands: Sequence[Any], timeout: float) -> Verdict:
+           domain: Mapping[str, tuple[float, float]] | None, operands: Sequence[Any], timeout: float,
+           lhs: tuple[str, ...]) -> Verdict:
     global _started
     start = time.monotonic()
     if kind not in KINDS:
@@ -198,34 +201,38 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
     if used:
         return Verdict(INVALID, 0.0, say("forbidden", lang, name=used), details={"forbidden": used})
     try:
-        parsed = parse(text, vars, mode="answer")
+        reading = read_answer(text, vars, lhs)
     except ParseError as err:
         return Verdict(INVALID, 0.0, err.message(lang), details={"error": err.to_dict()})
+    parsed = reading.parsed
     if form == VALUE:
-        refusal = literal_refusal(text, vars, parsed.value, lang)
+        refusal = literal_refusal(reading.source, vars, parsed.value, lang)
         if refusal is not None:
-            refusal.interpreted = parsed.latex
+            refusal.interpreted = reading.latex
             return refusal
     try:
         expected_value = to_value(expected, vars)
     except (ParseError, TypeError, ValueError) as err:
         reason = err.message("en") if isinstance(err, ParseError) else str(err)
         return Verdict(INVALID, 0.0, say("bad_expected", lang, error=reason[:80]),
-                       parsed.latex, details={"error": {"code": "bad_expected"}})
+                       reading.latex, details={"error": {"code": "bad_expected"}})
     opts.expected_inexact = has_float(expected_value)
+    if bigops.is_open(parsed.value):
+        return _judge_open_sum(kind, expected_value, parsed.value, reading.latex, lang, opts.deadline)
     if kind == "expression" and form in FORMS:
-        opts.answer_typed = parse_typed(text, vars)
+        opts.answer_typed = parse_typed(reading.source, vars)
     verdict = KINDS[kind].judge(expected_value, parsed.value, opts)
-    verdict.interpreted = parsed.latex
+    verdict.interpreted = reading.latex
     if verdict.status == INVALID:
         mistake = _match_other_shape(expected_value, parsed.value, mistakes, vars, opts)
         if mistake is not None:
-            return Verdict(INCORRECT, 0.0, mistake["message"], parsed.latex, details={"mistake": mistake})
+            return Verdict(INCORRECT, 0.0, mistake["message"], reading.latex, details={"mistake": mistake})
     if verdict.status == INCORRECT:
         mistake = _match_mistake(kind, parsed.value, mistakes, vars, opts)
         if mistake is None:
             mistake = _diagnosis(kind, expected_value, parsed.value, opts, verdict, operands, vars)
         _apply_mistake(verdict, mistake)
+    _add_reading_hints(verdict, reading, lang)
     return verdict
 
 
@@ -241,6 +248,50 @@ def _diagnosis(kind: str, expected: Any, answer: Any, opts: Options, verdict: Ve
         return None
     verdict.details.update(found.details)
     return found.mistake(opts.lang)
+
+
+def _judge_open_sum(kind: str, expected: Any, answer: Any, latex: str, lang: str, deadline: float) -> Verdict:
+    """An answer with Σ/Π left open (a symbolic bound, no closed form), compared exactly by
+    ``bigops.compare_open`` in a worker process (its terms may be costly) under the time budget."""
+    if kind not in ("expression", "number") or not is_scalar(expected):
+        return Verdict(INVALID, 0.0, ParseError("sum_open", None).message(lang), latex,
+                       details={"error": {"code": "sum_open", "column": None}})
+    if expected == answer:
+        return Verdict(CORRECT, 1.0, say("correct", lang), latex, details={"method": "structural"})
+    if bigops.cheap_to_compare(expected, answer):
+        equal, counterexample = bigops.compare_open(expected, answer)
+    else:
+        status, result = worker.run("compare_open", expected, answer, timeout=deadline - time.monotonic())
+        if status != "ok":
+            return Verdict(INVALID, 0.0, say("undecided", lang), latex, details={"error": {"code": "timeout"}})
+        equal, counterexample = result
+    if equal:
+        return Verdict(CORRECT, 1.0, say("correct", lang), latex, details={"method": "algebraic"})
+    return Verdict(INCORRECT, 0.0, expression.differs_message(counterexample, lang), latex,
+                   details={"method": "numeric", "counterexample": counterexample})
+
+
+def _add_reading_hints(verdict: Verdict, reading: Reading, lang: str) -> None:
+    """A wrong answer whose reading is a common slip (``e^-2x`` is e^(-2)·x) says how it was read."""
+    if verdict.status == CORRECT or not reading.parsed.notes:
+        return
+    hints = [reading_hint(note, lang) for note in reading.parsed.notes]
+    verdict.message = " ".join([verdict.message, *hints])
+    verdict.details["hints"] = [note["code"] for note in reading.parsed.notes]
+
+
+def reading_hint(note: Mapping[str, Any], lang: str) -> str:
+    """The message of a parser note (``Parsed.notes``) in ``lang``."""
+    return say("hint_" + note["code"], lang, **{k: v for k, v in note.items() if k != "code"})
+
+
+def _lhs_names(lhs: Any) -> tuple[str, ...]:
+    """``"a_n"`` or ``["a_n", "a(n)"]`` as a tuple of names."""
+    if not lhs:
+        return ()
+    if isinstance(lhs, str):
+        return (lhs,)
+    return tuple(str(name) for name in lhs)
 
 
 def _apply_mistake(verdict: Verdict, mistake: dict[str, Any] | None) -> None:
@@ -263,8 +314,10 @@ def _domain(domain: Mapping[str, Any] | None) -> dict[str, tuple[float, float]] 
     return out
 
 
-def preview(answer: str, kind: str = "expression", vars: Sequence[str] = (), lang: str = "en") -> Preview:
-    """How ``answer`` will be read (LaTeX), or why it cannot be; never raises."""
+def preview(answer: str, kind: str = "expression", vars: Sequence[str] = (), lang: str = "en",
+            lhs: Sequence[str] = ()) -> Preview:
+    """How ``answer`` will be read (LaTeX), or why it cannot be; never raises. A readable answer whose reading
+    is a common slip (``e^-2x``) gets a hint in ``message``."""
     lang = _lang(lang)
     try:
         text = "" if answer is None else str(answer)
@@ -273,7 +326,9 @@ def preview(answer: str, kind: str = "expression", vars: Sequence[str] = (), lan
             if chosen is None:
                 return Preview(False, None, say("choice_unreadable", lang, first="A", last="Z"))
             return Preview(True, r"\text{" + ", ".join(sorted(chosen)) + "}", None)
-        return Preview(True, parse(text, tuple(str(v) for v in (vars or ())), mode="answer").latex, None)
+        reading = read_answer(text, tuple(str(v) for v in (vars or ())), _lhs_names(lhs))
+        hints = [reading_hint(note, lang) for note in reading.parsed.notes]
+        return Preview(True, reading.latex, " ".join(hints) or None)
     except ParseError as err:
         return Preview(False, None, err.message(lang))
     except Exception:

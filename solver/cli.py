@@ -13,11 +13,12 @@ import time
 from typing import Any, Sequence, TextIO
 
 from solver.checker import check
+from solver.warm import warm_now
 from solver.messages import say
 from solver.verdict import INVALID, Verdict
 
 OPTIONAL_FIELDS = ("rtol", "atol", "sigfigs", "forbidden", "form", "mistakes", "choices", "domain", "operands",
-                   "timeout", "lang")
+                   "timeout", "lang", "lhs")
 
 
 def _names(value: Any) -> list[str]:
@@ -46,7 +47,7 @@ def run_case(case: Any) -> dict[str, Any]:
             if key not in case:
                 raise KeyError(key)
         options = {k: case[k] for k in OPTIONAL_FIELDS if k in case and case[k] is not None}
-        for key in ("forbidden", "choices"):
+        for key in ("forbidden", "choices", "lhs"):
             if isinstance(options.get(key), str):
                 options[key] = _names(options[key])
         verdict = check(str(case["kind"]), case["expected"], case["answer"], vars=_names(case.get("vars")),
@@ -65,8 +66,13 @@ def _dump(result: dict[str, Any]) -> str:
         return json.dumps(_invalid("result could not be written", "internal"))
 
 
-def batch(lines: Sequence[str] | TextIO, out: TextIO) -> int:
-    """Check every line of JSON Lines ``lines``; write one result line per input line. Returns the count."""
+def batch(lines: Sequence[str] | TextIO, out: TextIO, warm: bool = True) -> int:
+    """Check every line of JSON Lines ``lines``; write one result line per input line. Returns the count.
+
+    With ``warm`` (the default) a simplify worker is started and ready before the first line is read, so the
+    first case that needs ``simplify`` (a trigonometric identity) does not wait for one."""
+    if warm:
+        warm_now()
     count = 0
     for line in lines:
         line = line.rstrip("\r\n")
@@ -107,6 +113,7 @@ def _arg_parser() -> argparse.ArgumentParser:
     one.add_argument("--lang", default="en")
     one.add_argument("--form")
     one.add_argument("--forbidden", default="")
+    one.add_argument("--lhs", default="", help="names a left-hand side may give, e.g. a_n or \"f'(x),df/dx\"")
     one.add_argument("--choices", default="", help="number of options or comma-separated labels")
     one.add_argument("--timeout", type=float, default=2.0)
     sub.add_parser("batch", help="read JSON Lines on stdin, write one JSON line per input line")
@@ -148,6 +155,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices = _names(args.choices)
     verdict = check(args.kind, args.expected, args.answer, vars=_names(args.vars), lang=args.lang, rtol=args.rtol,
                     atol=args.atol, sigfigs=args.sigfigs, forbidden=_names(args.forbidden), form=args.form,
-                    choices=choices, timeout=args.timeout)
+                    choices=choices, timeout=args.timeout, lhs=_names(args.lhs))
     sys.stdout.write(_dump(verdict.to_dict()) + "\n")
     return 0

@@ -3,53 +3,169 @@ from __future__ import annotations
 
 from typing import Any
 
-# code -> (English template, Chinese template). Templates are filled with ParseError.params.
+# code -> (English template, Chinese template), filled with ParseError.params. Every message says what is wrong,
+# where (column), and what to type instead, with an example ("e.g." / "例如").
+FUNCTIONS_UNDERSTOOD = "exp, log, ln, log_2, sqrt, root(x, n), sin, cos, tan, sinh, cosh, tanh, abs, max, min, σ (sigmoid), relu, factorial"
 MESSAGES: dict[str, tuple[str, str]] = {
-    "empty": ("the answer is empty", "答案是空的"),
-    "too_long": ("the answer is too long ({length} characters; at most {limit})",
-                 "答案太长（{length} 个字符；最多 {limit} 个）"),
-    "too_deep": ("too many nested brackets or operators at column {column} (at most {limit} levels)",
-                 "第 {column} 列处括号或运算嵌套太深（最多 {limit} 层）"),
-    "too_many_tokens": ("the answer has too many parts ({count}; at most {limit})",
-                        "答案的组成部分太多（{count} 个；最多 {limit} 个）"),
-    "unexpected_char": ("unexpected character {char} at column {column}",
-                        "第 {column} 列有无法识别的字符 {char}"),
-    "unexpected_token": ("unexpected '{token}' at column {column}", "第 {column} 列出现了意外的 '{token}'"),
-    "unexpected_number": ("unexpected number {token} at column {column} — write an operator such as * between "
-                          "numbers", "第 {column} 列出现了意外的数字 {token}——数字之间请写运算符，例如 *"),
-    "unexpected_end": ("unexpected end of input — something is missing at the end",
-                       "输入意外结束——末尾缺少内容"),
-    "unmatched_open": ("unmatched {token} at column {column}", "第 {column} 列的 {token} 没有配对的右括号"),
-    "unmatched_close": ("unexpected '{token}' at column {column} — it closes nothing",
-                        "第 {column} 列的 '{token}' 没有对应的左括号"),
-    "unknown_name": ("unknown name {name} — the variables here are {variables}",
-                     "未知的名称 {name}——这里可用的变量是 {variables}"),
-    "unknown_name_none": ("unknown name {name} — this answer takes no variables",
-                          "未知的名称 {name}——这个答案不含变量"),
-    "unknown_function": ("unknown function {name} at column {column}", "第 {column} 列的函数 {name} 无法识别"),
+    "empty": ("the answer is empty — type an expression, e.g. 2x + 1", "答案是空的——请输入表达式，例如 2x + 1"),
+    "too_long": ("the answer is too long ({length} characters; at most {limit}) — simplify it first, e.g. 3x^2 "
+                 "instead of x*x*x + x*x*x + x*x*x", "答案太长（{length} 个字符；最多 {limit} 个）——请先化简，例如写 3x^2 而不是 x*x*x + …"),
+    "too_deep": ("too many nested brackets or operators at column {column} (at most {limit} levels) — write it with "
+                 "fewer brackets, e.g. (x+1)^2", "第 {column} 列处括号或运算嵌套太深（最多 {limit} 层）——请减少括号，例如 (x+1)^2"),
+    "too_many_tokens": ("the answer has too many parts ({count}; at most {limit}) — simplify it first, e.g. 10x "
+                        "instead of x + x + … + x", "答案的组成部分太多（{count} 个；最多 {limit} 个）——请先化简，例如写 10x 而不是 x + x + … + x"),
+    "unexpected_char": ("unexpected character {char} at column {column} — use numbers, names, + - * / ^, brackets "
+                        "and functions, e.g. 2*(x+1)^2 or \\frac{{3}}{{4}}",
+                        "第 {column} 列有无法识别的字符 {char}——请使用数字、名称、+ - * / ^、括号和函数，例如 2*(x+1)^2 或 \\frac{{3}}{{4}}"),
+    "unexpected_token": ("unexpected '{token}' at column {column} — something is missing before it, e.g. 2*x, "
+                         "not 2*", "第 {column} 列出现了意外的 '{token}'——它前面缺少内容，例如应写 2*x 而不是 2*"),
+    "unexpected_number": ("unexpected number {token} at column {column} — write an operator between numbers, "
+                          "e.g. 2*3, not 2 3", "第 {column} 列出现了意外的数字 {token}——数字之间请写运算符，例如 2*3 而不是 2 3"),
+    "unexpected_end": ("unexpected end of input — something is missing at the end, e.g. x^ needs its power: x^2",
+                       "输入意外结束——末尾缺少内容，例如 x^ 后面要写指数：x^2"),
+    "power_needs_exponent": ("the ^ at column {column} has no power after it — write powers as x^(n-1) or "
+                             "x^{{n-1}}, e.g. x^2", "第 {column} 列的 ^ 后面缺少指数——幂请写成 x^(n-1) 或 x^{{n-1}}，例如 x^2"),
+    "fraction_needs_denominator": ("the / at column {column} has nothing to divide by — a fraction: 3/4 or "
+                                   "\\frac{{3}}{{4}}, e.g. (x+1)/2", "第 {column} 列的 / 后面缺少除数——分数请写成 3/4 或 "
+                                   "\\frac{{3}}{{4}}，例如 (x+1)/2"),
+    "unmatched_open": ("unmatched {token} at column {column} — close it, e.g. (x+1)^2 or x^{{n-1}}",
+                       "第 {column} 列的 {token} 没有配对的右括号——请补上，例如 (x+1)^2 或 x^{{n-1}}"),
+    "unmatched_close": ("unexpected '{token}' at column {column} — it closes nothing; remove it or open it first, "
+                        "e.g. (x+1)/2", "第 {column} 列的 '{token}' 没有对应的左括号——请删除它或补上左括号，例如 (x+1)/2"),
+    "unknown_name": ("unknown name {name} at column {column} — the variables here are {variables}, e.g. {example}",
+                     "第 {column} 列的名称 {name} 无法识别——这里可用的变量是 {variables}，例如 {example}"),
+    "unknown_name_none": ("unknown name {name} at column {column} — this answer takes no variables: type a number, "
+                          "e.g. 3/4 or \\sqrt{{2}}", "第 {column} 列的名称 {name} 无法识别——这个答案不含变量：请输入一个数，例如 3/4 或 \\sqrt{{2}}"),
+    "unknown_name_template": ("unknown name {name} at column {column} — declare it under params, derived or "
+                              "symbols, e.g. symbols: [x]", "第 {column} 列的名称 {name} 无法识别——请在 params、derived 或 "
+                              "symbols 中声明它，例如 symbols: [x]"),
+    "unknown_name_transpose": ("unknown name T at column {column} — to transpose, write A^T, e.g. [[1,2],[3,4]]^T",
+                               "第 {column} 列的名称 T 无法识别——转置请写 A^T，例如 [[1,2],[3,4]]^T"),
+    "unknown_name_infinity": ("{name} at column {column} is not read — ∞ (\\infty) is understood only as the bound "
+                              "of a sum, e.g. \\sum_{{n=1}}^{{\\infty}} 1/2^n",
+                              "第 {column} 列的 {name} 无法识别——∞（\\infty）只能作求和的上下限，例如 \\sum_{{n=1}}^{{\\infty}} 1/2^n"),
+    "unknown_function": ("unknown function {name} at column {column} — the functions understood are {functions}; "
+                         "e.g. sin(x)^2 or \\ln(x)", "第 {column} 列的函数 {name} 无法识别——可用的函数有 {functions}；例如 sin(x)^2 或 \\ln(x)"),
+    "unknown_function_transpose": ("{name}(…) at column {column} is not read — to transpose, write A^T, e.g. "
+                                   "[[1,2],[3,4]]^T", "第 {column} 列的 {name}(…) 无法识别——转置请写 A^T，例如 [[1,2],[3,4]]^T"),
+    "unknown_function_inverse": ("{name} at column {column} is not used here — type the value itself, e.g. π/4 "
+                                 "for arctan(1)", "这里不使用第 {column} 列的 {name}——请直接写出值，例如 arctan(1) 写成 π/4"),
+    "unknown_function_compute": ("{name} at column {column} is not computed here — work it out and type the result, "
+                                 "e.g. the number 5 for a determinant of 5", "这里不计算第 {column} 列的 {name}——请算出结果再输入，例如行列式为 5 时输入 5"),
     "needs_argument": ("{name} needs an argument, e.g. {name}(x)", "{name} 需要参数，例如 {name}(x)"),
-    "wrong_arg_count": ("{name} takes {expected} argument(s), got {got}",
-                        "{name} 需要 {expected} 个参数，但给了 {got} 个"),
-    "too_big": ("this number or power is too large to work with ({what})",
-                "这个数或幂太大，无法计算（{what}）"),
-    "not_allowed": ("{what} is not allowed here", "这里不允许使用 {what}"),
+    "wrong_arg_count": ("{name} takes {expected} argument(s), got {got} — e.g. {name}({example})",
+                        "{name} 需要 {expected} 个参数，但给了 {got} 个——例如 {name}({example})"),
+    "too_big": ("this number or power is too large to work with ({what}) — simplify it by hand first, e.g. 2^10 "
+                "rather than 2^(10^10)", "这个数或幂太大，无法计算（{what}）——请先手工化简，例如写 2^10 而不是 2^(10^10)"),
+    "not_allowed": ("{what} is not allowed here — type only the expression, e.g. 2x + 1",
+                    "这里不允许使用 {what}——请只输入表达式，例如 2x + 1"),
     "shape": ("{en}", "{zh}"),
     "not_vector": ("expected a vector like (1, 2)", "应输入一个向量，例如 (1, 2)"),
     "not_matrix": ("expected a matrix like [[1, 2], [3, 4]]", "应输入一个矩阵，例如 [[1, 2], [3, 4]]"),
     "not_set": ("expected a set like {{1, 2}}", "应输入一个集合，例如 {{1, 2}}"),
-    "not_number": ("expected a number", "应输入一个数"),
-    "not_expression": ("expected a single expression, not a vector, matrix or set",
-                       "应输入一个表达式，而不是向量、矩阵或集合"),
+    "not_number": ("expected a number, e.g. 3/4", "应输入一个数，例如 3/4"),
+    "not_expression": ("expected a single expression, not a vector, matrix or set — e.g. 2x + 1",
+                       "应输入一个表达式，而不是向量、矩阵或集合——例如 2x + 1"),
     "ragged_matrix": ("the rows of this matrix have different lengths (row {row} has {got} entries, row 1 has "
-                      "{expected})", "矩阵各行长度不同（第 {row} 行有 {got} 个元素，第 1 行有 {expected} 个）"),
-    "division_by_zero": ("division by zero at column {column}", "第 {column} 列除以零"),
-    "undefined": ("the value at column {column} is undefined (like 1/0 or log(0))",
-                  "第 {column} 列的值没有定义（例如 1/0 或 log(0)）"),
-    "bad_arguments": ("{name} cannot be computed for these arguments (column {column})",
-                      "无法用这些参数计算 {name}（第 {column} 列）"),
-    "not_bool": ("expected a condition (true or false)", "应为一个条件（真或假）"),
+                      "{expected}) — give every row the same length, e.g. [[1, 2], [3, 4]]",
+                      "矩阵各行长度不同（第 {row} 行有 {got} 个元素，第 1 行有 {expected} 个）——每行长度要相同，例如 [[1, 2], [3, 4]]"),
+    "division_by_zero": ("division by zero at column {column} — check the denominator, e.g. 1/(x+1)",
+                         "第 {column} 列除以零——请检查分母，例如 1/(x+1)"),
+    "undefined": ("the value at column {column} is undefined (like 1/0 or log(0)) — check it, e.g. log(1) = 0",
+                  "第 {column} 列的值没有定义（例如 1/0 或 log(0)）——请检查，例如 log(1) = 0"),
+    "bad_arguments": ("{name} cannot be computed for these arguments (column {column}) — e.g. sqrt(4), log(2)",
+                      "无法用这些参数计算 {name}（第 {column} 列）——例如 sqrt(4)、log(2)"),
+    "not_bool": ("expected a condition (true or false), e.g. x > 0", "应为一个条件（真或假），例如 x > 0"),
     "undecidable": ("cannot decide whether {what} holds", "无法判定 {what} 是否成立"),
+    # LaTeX
+    "unknown_command": ("{name} at column {column} is not understood — use the LaTeX understood here, e.g. {understood}",
+                        "第 {column} 列的 {name} 无法识别——请使用这里支持的 LaTeX，例如 {understood}"),
+    "latex_missing_argument": ("{name} at column {column} needs its argument in braces, e.g. {example}",
+                               "第 {column} 列的 {name} 需要用花括号给出参数，例如 {example}"),
+    "latex_delimiter": ("{name} at column {column} must be followed by a bracket, not {token} — e.g. \\left( x \\right) "
+                        "or \\left| x \\right|", "第 {column} 列的 {name} 后面应是括号，而不是 {token}——例如 \\left( x \\right) 或 \\left| x \\right|"),
+    "latex_text": ("{name}{{…}} at column {column} may hold only a word — e.g. \\operatorname{{ReLU}}(x)",
+                   "第 {column} 列的 {name}{{…}} 中只能是一个单词——例如 \\operatorname{{ReLU}}(x)"),
+    "latex_environment": ("\\begin{{{env}}} at column {column} is not understood — write a matrix as "
+                          "e.g. \\begin{{pmatrix}} 1 & 2 \\\\ 3 & 4 \\end{{pmatrix}} (also {understood})",
+                          "第 {column} 列的 \\begin{{{env}}} 无法识别——矩阵请写成，例如 \\begin{{pmatrix}} 1 & 2 \\\\ 3 & 4 \\end{{pmatrix}}（也可用 {understood}）"),
+    "latex_determinant": ("\\begin{{{env}}} at column {column} is a determinant or norm — work it out and type the "
+                          "number, e.g. 5; a matrix is \\begin{{pmatrix}} … \\end{{pmatrix}}",
+                          "第 {column} 列的 \\begin{{{env}}} 表示行列式或范数——请算出结果再输入，例如 5；矩阵请用 \\begin{{pmatrix}} … \\end{{pmatrix}}"),
+    "latex_unclosed": ("\\begin{{{env}}} at column {column} has no \\end{{{env}}} — close it, e.g. "
+                       "\\begin{{{env}}} 1 & 2 \\end{{{env}}}", "第 {column} 列的 \\begin{{{env}}} 缺少 \\end{{{env}}}——请补上，例如 \\begin{{{env}}} 1 & 2 \\end{{{env}}}"),
+    "latex_mismatched_end": ("\\end{{{got}}} at column {column} closes \\begin{{{env}}} — write the same name, e.g. \\begin{{{env}}} 1 \\\\ 2 \\end{{{env}}}",
+                             "第 {column} 列的 \\end{{{got}}} 与 \\begin{{{env}}} 不配对——请写相同的名称，例如 \\begin{{{env}}} 1 \\\\ 2 \\end{{{env}}}"),
+    "latex_stray_end": ("\\end{{{env}}} at column {column} closes nothing — start the matrix with \\begin{{{env}}}, e.g. \\begin{{{env}}} 1 \\\\ 2 \\end{{{env}}}",
+                        "第 {column} 列的 \\end{{{env}}} 没有对应的开头——请用 \\begin{{{env}}} 开始矩阵，例如 \\begin{{{env}}} 1 \\\\ 2 \\end{{{env}}}"),
+    "latex_empty_matrix": ("the matrix at column {column} is empty — e.g. \\begin{{{env}}} 1 & 2 \\end{{{env}}}",
+                           "第 {column} 列的矩阵是空的——例如 \\begin{{{env}}} 1 & 2 \\end{{{env}}}"),
+    "latex_outside_matrix": ("{token} at column {column} separates matrix entries and is read only inside "
+                             "\\begin{{pmatrix}} … \\end{{pmatrix}} — e.g. \\begin{{pmatrix}} 1 & 2 \\\\ 3 & 4 \\end{{pmatrix}}",
+                             "第 {column} 列的 {token} 用来分隔矩阵元素，只能写在 \\begin{{pmatrix}} … \\end{{pmatrix}} 中——例如 \\begin{{pmatrix}} 1 & 2 \\\\ 3 & 4 \\end{{pmatrix}}"),
+    "latex_dollar": ("$ at column {column} is not read — leave out the $ signs inside the answer, e.g. x^2 + 1",
+                     "第 {column} 列的 $ 无法识别——答案中间不要写 $ 符号，例如 x^2 + 1"),
+    "latex_lone_backslash": ("a \\ at column {column} is followed by no command — e.g. \\frac{{3}}{{4}} or \\sqrt{{2}}",
+                             "第 {column} 列的 \\ 后面没有命令——例如 \\frac{{3}}{{4}} 或 \\sqrt{{2}}"),
+    # Σ and Π
+    "sum_bounds": ("the sum or product at column {column} needs its index and bounds — e.g. \\sum_{{i=1}}^{{3}} x_i "
+                   "or sum_{{i=1}}^3 x_i^2", "第 {column} 列的求和或连乘需要写出下标和上下限——例如 \\sum_{{i=1}}^{{3}} x_i 或 sum_{{i=1}}^3 x_i^2"),
+    "sum_body": ("the {op} at column {column} has nothing to add up — write its terms after it, e.g. "
+                 "\\sum_{{i=1}}^{{3}} w_i x_i", "第 {column} 列的 {op} 后面缺少要求和的项——例如 \\sum_{{i=1}}^{{3}} w_i x_i"),
+    "sum_whole_bounds": ("the bounds of the sum at column {column} must be whole numbers or a variable of the "
+                         "exercise — e.g. \\sum_{{i=1}}^{{n}} i", "第 {column} 列求和的上下限必须是整数或题目中的变量——例如 \\sum_{{i=1}}^{{n}} i"),
+    "sum_symbolic_family": ("with a bound that is a variable, the terms of the sum at column {column} may use only "
+                            "{index} and the exercise's variables — e.g. \\sum_{{{index}=1}}^{{n}} {index}^2; give "
+                            "numeric bounds for x_{index}", "第 {column} 列的求和上下限是变量时，各项只能使用 {index} 和题目中的变量——例如 \\sum_{{{index}=1}}^{{n}} {index}^2；使用 x_{index} 时请给出数值上下限"),
+    "sum_member": ("the sum at column {column} reaches {name}, which is not a variable here (the variables are "
+                   "{variables}) — check its bounds, e.g. \\sum_{{i=1}}^{{3}}", "第 {column} 列的求和用到了 {name}，但它不是这里的变量（变量有 {variables}）——请检查上下限，例如 \\sum_{{i=1}}^{{3}}"),
+    "sum_open": ("a sum or product up to a variable can be checked only as a single expression — write its "
+                 "closed form, e.g. n(n+1)/2 for \\sum_{{k=1}}^{{n}} k", "上限为变量的求和或连乘只能作为单个表达式检查——请写出它的闭式，例如 \\sum_{{k=1}}^{{n}} k 写成 n(n+1)/2"),
+    "index_outside": ("{name} at column {column} uses the index {index} outside its sum — keep it in the sum's "
+                      "terms, e.g. \\sum_{{i=1}}^{{3}} (x_i + 1)", "第 {column} 列的 {name} 在求和之外使用了下标 {index}——请写在求和的项里，例如 \\sum_{{i=1}}^{{3}} (x_i + 1)"),
+    "infinity_here": ("∞ at column {column} is understood only as the bound of a sum — e.g. \\sum_{{n=1}}^{{\\infty}} "
+                      "1/2^n; for a value, type the number", "第 {column} 列的 ∞ 只能作求和的上下限——例如 \\sum_{{n=1}}^{{\\infty}} 1/2^n；若是数值请直接输入数"),
+    # notations refused with advice
+    "inverse_function": ("{name}^-1 at column {column} is ambiguous — for 1/{name}(x) write e.g. 1/{name}(x) or "
+                         "{name}(x)^(-1); inverse functions are not used here",
+                         "第 {column} 列的 {name}^-1 有歧义——表示 1/{name}(x) 请写，例如 1/{name}(x) 或 {name}(x)^(-1)；这里不使用反函数"),
+    "prime": ("the prime ' at column {column} is read only on the left of = (e.g. {name}'(x) = 2x) — type the "
+              "derivative itself, e.g. 2x", "第 {column} 列的撇号 ' 只能用在等号左边（例如 {name}'(x) = 2x）——请直接写出导数，例如 2x"),
+    "prime_sigma": ("σ' at column {column} is what to work out — write it with σ itself, e.g. σ(x)(1 - σ(x))",
+                    "第 {column} 列的 σ' 正是要求的——请用 σ 本身写出，例如 σ(x)(1 - σ(x))"),
+    "partial": ("∂ at column {column} is read only on the left of = (e.g. ∂f/∂x = 2x) — type the derivative "
+                "itself, e.g. 2x", "第 {column} 列的 ∂ 只能用在等号左边（例如 ∂f/∂x = 2x）——请直接写出导数，例如 2x"),
+    "integral": ("∫ at column {column} is not computed here — work out the integral and type the result, e.g. x^2/2",
+                 "这里不计算第 {column} 列的积分 ∫——请算出结果再输入，例如 x^2/2"),
+    "ellipsis": ("… at column {column} cannot be read — write every term, or a sum, e.g. \\sum_{{i=1}}^{{3}} x_i",
+                 "第 {column} 列的 … 无法识别——请写出每一项，或写成求和，例如 \\sum_{{i=1}}^{{3}} x_i"),
+    "transpose_mark": ("⊤ at column {column} transposes only as a power — write A^T or A^\\top, e.g. [[1,2],[3,4]]^T",
+                       "第 {column} 列的 ⊤ 只能写成上标表示转置——请写 A^T 或 A^\\top，例如 [[1,2],[3,4]]^T"),
+    "composition": ("∘ at column {column} is not read — for the entrywise product write ⊙ (\\odot), e.g. a ⊙ b; "
+                    "for a composition write f(g(x))", "第 {column} 列的 ∘ 无法识别——逐元素乘积请写 ⊙（\\odot），例如 a ⊙ b；复合函数请写 f(g(x))"),
+    "norm": ("‖ at column {column} is not read — write the norm out, e.g. sqrt(x_1^2 + x_2^2)",
+             "第 {column} 列的 ‖ 无法识别——请写出范数，例如 sqrt(x_1^2 + x_2^2)"),
+    # left-hand sides
+    "lhs_not_a_name": ("the left side of = at column {column} should name what you give, e.g. y = 2x or "
+                       "f'(x) = 2x — or type only the right-hand side, e.g. 2x",
+                       "第 {column} 列等号左边应写出所求的名称，例如 y = 2x 或 f'(x) = 2x——也可以只写右边，例如 2x"),
+    "lhs_mismatch": ("the left side {given} (before column {column}) names something other than what is asked "
+                     "({expected}) — write e.g. {example} = … or only the right-hand side",
+                     "等号左边（第 {column} 列之前）的 {given} 不是所求的量（{expected}）——例如请写 {example} = … 或只写右边"),
+    "lhs_is_variable": ("{given} = … at column {column} is an equation in the variable {given} — type only the "
+                        "expression, e.g. 2{given} + 1", "第 {column} 列的 {given} = … 是关于变量 {given} 的方程——请只输入表达式，例如 2{given} + 1"),
+    "lhs_twice": ("a second = at column {column} — give one answer, e.g. a_n = 3 - 2^(n-1)",
+                  "第 {column} 列出现了第二个 =——请只给出一个答案，例如 a_n = 3 - 2^(n-1)"),
 }
+_INFINITY_WORDS = {"inf", "infty", "infinity", "oo"}
+_FUNCTION_ADVICE = {"transpose": "unknown_function_transpose", "arcsin": "unknown_function_inverse",
+                    "arccos": "unknown_function_inverse", "arctan": "unknown_function_inverse",
+                    "asin": "unknown_function_inverse", "acos": "unknown_function_inverse",
+                    "atan": "unknown_function_inverse", "det": "unknown_function_compute",
+                    "lim": "unknown_function_compute", "diff": "unknown_function_compute",
+                    "integrate": "unknown_function_compute", "norm": "unknown_function_compute",
+                    "trace": "unknown_function_compute", "tr": "unknown_function_compute"}
+_ARG_EXAMPLES = {"log": "x, 2", "max": "a, b", "min": "a, b", "root": "x, 3", "sum": "k^2, k, 1, n"}
 
 
 class ParseError(ValueError):
@@ -66,11 +182,13 @@ class ParseError(ValueError):
         code = self.code
         params = dict(self.params)
         if code == "unknown_name":
-            names = params.get("variables") or []
-            if not names:
-                code = "unknown_name_none"
-            else:
-                params["variables"] = ", ".join(names) if isinstance(names, (list, tuple)) else str(names)
+            code = _unknown_name_code(params)
+        elif code in ("unknown_function", "needs_argument") and params.get("name") in _FUNCTION_ADVICE:
+            code = _FUNCTION_ADVICE[params["name"]]
+        if code == "unknown_function":
+            params.setdefault("functions", FUNCTIONS_UNDERSTOOD)
+        if code == "wrong_arg_count":
+            params.setdefault("example", _ARG_EXAMPLES.get(str(params.get("name")), "x"))
         if code == "shape" and not params:
             params = {"en": "these shapes do not fit together", "zh": "这些形状不匹配"}
         templates = MESSAGES.get(code)
@@ -95,3 +213,20 @@ class ParseError(ValueError):
 
     def __reduce__(self):  # picklable across worker processes
         return (ParseError, (self.code, self.column, self.params))
+
+
+def _unknown_name_code(params: dict[str, Any]) -> str:
+    """Which unknown-name message fits (and fills its ``variables`` and ``example``)."""
+    name = str(params.get("name", ""))
+    names = params.get("variables") or []
+    if name in _INFINITY_WORDS:
+        return "unknown_name_infinity"
+    if name == "T":
+        return "unknown_name_transpose"
+    if not names:
+        return "unknown_name_none"
+    names = list(names) if isinstance(names, (list, tuple)) else [str(names)]
+    params["variables"] = ", ".join(names)
+    params.setdefault("example", f"3{names[0]}^2" + (f" + {names[1]}" if len(names) > 1 else ""))
+    return "unknown_name"
+

@@ -122,6 +122,15 @@ def _cosh(x: Any) -> Any:
     return sympy.cosh(x)
 
 
+def root(x: Any, n: Any) -> Any:
+    """The n-th root: real for a real x and odd n (∛−8 = −2), else x^(1/n) (principal)."""
+    if isinstance(n, sympy.Integer) and n > 0 and n % 2 == 1:
+        return sympy.real_root(x, n)
+    if isinstance(n, sympy.Integer) and n == 0:
+        raise ValueError("0th root")
+    return sympy.root(x, n)
+
+
 def _log(x: Any, base: Any = None) -> Any:
     return log(x) if base is None else log(x, base)
 
@@ -136,6 +145,7 @@ _TABLE = [
     _spec("log", _log, r"\log", hi=2, elementwise=True),
     _spec("ln", log, r"\ln", elementwise=True),
     _spec("sqrt", sqrt, r"\sqrt", elementwise=True),
+    _spec("root", root, r"\sqrt", lo=2, hi=2),
     _spec("sin", sympy.sin, r"\sin"),
     _spec("cos", sympy.cos, r"\cos"),
     _spec("tan", sympy.tan, r"\tan"),

@@ -56,6 +56,8 @@ def call(tex_name: str, args: list[str]) -> str:
     r"""f(args) with \left( \right); sqrt and abs get their own notation."""
     if tex_name == r"\sqrt" and len(args) == 1:
         return r"\sqrt{%s}" % strip_group(args[0])
+    if tex_name == r"\sqrt" and len(args) == 2:
+        return r"\sqrt[%s]{%s}" % (strip_group(args[1]), strip_group(args[0]))
     if tex_name == "abs" and len(args) == 1:
         return r"\left|%s\right|" % strip_group(args[0])
     return r"%s\left(%s\right)" % (tex_name, ", ".join(strip_group(a) for a in args))

@@ -18,7 +18,9 @@ from typing import Any
 
 from sympy import Integer, Rational
 
+from . import bigops
 from .errors import ParseError
+from .latex_reader import HIDDEN_CLOSE, HIDDEN_OPEN, PRODUCT, SUM
 from .limits import MAX_DECIMAL_EXPONENT, MAX_DEPTH, MAX_LENGTH, MAX_TOKENS
 
 
@@ -45,8 +47,8 @@ GREEK_LETTERS = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta",
     "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
     "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi",
-    "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Σ": "Sigma", "Φ": "Phi",
-    "Ψ": "Psi", "Ω": "Omega",
+    "ω": "omega", "υ": "upsilon", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi",
+    "Π": "Pi", "Σ": "Sigma", "Υ": "Upsilon", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
 }
 _SUPERSCRIPTS = {"⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9}
 _SUBSCRIPTS = {"₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8",
@@ -59,11 +61,16 @@ _OPERATORS = {
     "+": "+", "-": "-", "−": "-", "–": "-", "*": "*", "×": "*", "·": "*", "⋅": "*", "∙": "*", "/": "/",
     "÷": "/", "^": "^", "(": "(", ")": ")", "[": "[", "]": "]", "{": "{", "}": "}", ",": ",", "、": ",",
     "|": "|", "%": "%", "!": "!", "±": "±", "∓": "∓", "√": "√", "<": "<", ">": ">", "=": "=", "≤": "<=",
-    "≥": ">=", "≠": "!=", "ᵀ": "ᵀ", ";": ";", "⊙": "⊙",
+    "≥": ">=", "≠": "!=", "ᵀ": "ᵀ", ";": ";", "⊙": "⊙", "∞": "∞",
 }
+_HIDDEN = {HIDDEN_OPEN: "(", HIDDEN_CLOSE: ")"}  # the LaTeX front end's grouping braces
+HIDDEN = "hidden"  # Token.extra of a hidden bracket
+_ADVICE = {"∂": "partial", "∫": "integral", "…": "ellipsis", "⋯": "ellipsis", "$": "latex_dollar",
+           "⊤": "transpose_mark", "\\": "latex_lone_backslash", "∘": "composition", "‖": "norm"}
 _TWO_CHAR = {"**": "^", "==": "==", "!=": "!=", "<=": "<=", ">=": ">="}
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
-_TOKEN_KIND = {"var": "sym", "name": "sym", "const": "sym", "func": "func", "kw": "kw"}  # by Entry.role
+_TOKEN_KIND = {"var": "sym", "name": "sym", "const": "sym", "func": "func", "kw": "kw", "index": "sym",
+               "indexed": "sym"}  # by Entry.role
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
 
@@ -81,10 +88,39 @@ def _is_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z") or ch in GREEK_LETTERS
 
 
-def _bad_char(ch: str, column: int) -> ParseError:
+def _bad_char(ch: str, column: int, tokens: list[Token] | None = None) -> ParseError:
+    """The error for a character no rule reads; the characters learners often type get their own advice."""
+    if ch in "'′":
+        before = tokens[-1].text if tokens and tokens[-1].kind in ("sym", "func") else ""
+        return ParseError("prime_sigma" if before in ("σ", "sigma", "sigmoid") else "prime", column,
+                          {"name": before or "f"})
+    if ch in _ADVICE:
+        return ParseError(_ADVICE[ch], column, {"char": ch})
     code = "U+%04X" % ord(ch)
     shown = f"{ch} ({code})" if ch.isprintable() and not ch.isspace() else code
     return ParseError("unexpected_char", column, {"char": shown, "codepoint": code})
+
+
+def _shown(tok: Token) -> str:
+    """How a bracket token is named in a message (hidden brackets are the braces that were typed)."""
+    if tok.extra == HIDDEN:
+        return "{" if tok.text == "(" else "}"
+    return tok.text
+
+
+def _braced(chars: list[str], i: int, n: int, mark: str) -> tuple[int, int] | None:
+    """``mark{…}`` at ``i``: (start, end) of what is inside the braces, else None."""
+    if i + 1 >= n or chars[i] != mark or chars[i + 1] != "{":
+        return None
+    depth = 0
+    for j in range(i + 1, n):
+        if chars[j] == "{":
+            depth += 1
+        elif chars[j] == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 2, j
+    return None
 
 
 class Lexer:
@@ -102,7 +138,14 @@ class Lexer:
         chars = list(text) if text.isascii() else [_normalise_char(c) for c in text]
         tokens: list[Token] = []
         stack: list[Token] = []  # open brackets, checked as we go (no recursion, fails early)
-        i, n = 0, len(chars)
+        self._scan(chars, 0, len(chars), tokens, stack)
+        if stack:
+            raise ParseError("unmatched_open", stack[-1].column, {"token": _shown(stack[-1])})
+        tokens.append(Token("end", "", len(chars) + 1))
+        return tokens
+
+    def _scan(self, chars: list[str], i: int, n: int, tokens: list[Token], stack: list[Token]) -> None:
+        """Append the tokens of ``chars[i:n]``; a Σ/Π header hands the rest to a lexer that knows its index."""
         while i < n:
             ch = chars[i]
             col = i + 1
@@ -116,20 +159,81 @@ class Lexer:
                 i = self._word(chars, i, tokens)
             elif ch in _SUPERSCRIPTS or ch in "⁻⁺":
                 i = self._superscript(chars, i, tokens)
+            elif ch in (SUM, PRODUCT):
+                token, i = self._big_operator(chars, i, n)
+                tokens.append(token)
+                self.with_index(token.extra)._scan(chars, i, n, tokens, stack)
+                return
             elif i + 1 < n and ch + chars[i + 1] in _TWO_CHAR:
                 tokens.append(Token("op", _TWO_CHAR[ch + chars[i + 1]], col))
+                i += 2
+            elif ch == "^" and self._transpose_follows(chars, i + 1, n):
+                tokens.append(Token("op", "ᵀ", col))
                 i += 2
             elif ch in _OPERATORS:
                 tokens.append(Token("op", _OPERATORS[ch], col))
                 self._track_bracket(tokens[-1], stack)
                 i += 1
+            elif ch in _HIDDEN:
+                tokens.append(Token("op", _HIDDEN[ch], col, extra=HIDDEN))
+                self._track_bracket(tokens[-1], stack)
+                i += 1
             else:
-                raise _bad_char(ch, col)
+                raise _bad_char(ch, col, tokens)
             if len(tokens) > MAX_TOKENS:
                 raise ParseError("too_many_tokens", col, {"count": f"> {MAX_TOKENS}", "limit": MAX_TOKENS})
+
+    def with_index(self, head: bigops.Header) -> Lexer:
+        """A lexer for the rest of the text after a Σ/Π header: it also knows the index and the subscripted
+        names that use it (``x_i``, ``x_{i+1}``), see ``bigops.index_entries``."""
+        vocab = dict(self.vocab)
+        vocab.update(bigops.index_entries(self.vocab, head, self.declared))
+        return Lexer(vocab, self.declared)
+
+    def _transpose_follows(self, chars: list[str], j: int, n: int) -> bool:
+        """``^T`` transposes unless ``T`` is a declared variable or name (or starts a longer word)."""
+        if j >= n or chars[j] != "T" or (j + 1 < n and (_is_letter(chars[j + 1]) or chars[j + 1].isdigit()
+                                                         or chars[j + 1] in "_(")):
+            return False
+        entry = self.vocab.get("T")
+        return entry is None or entry.role == "func"
+
+    def _big_operator(self, chars: list[str], i: int, n: int) -> tuple[Token, int]:
+        """``∑_{i=lo}^{hi}`` (the LaTeX front end writes every spelling so): a ``big`` token whose ``extra``
+        is a ``bigops.Header`` with the bounds' own tokens."""
+        col = i + 1
+        sub = _braced(chars, i + 1, n, "_")
+        if sub is None:
+            raise ParseError("sum_bounds", col)
+        start, end = sub
+        j = start
+        while j < end and chars[j].isspace():
+            j += 1
+        k = j
+        while k < end and _is_letter(chars[k]):
+            k += 1
+        equals = k
+        while equals < end and chars[equals].isspace():
+            equals += 1
+        if k - j != 1 or equals >= end or chars[equals] != "=":
+            raise ParseError("sum_bounds", col)
+        sup = _braced(chars, end + 1, n, "^")
+        if sup is None:
+            raise ParseError("sum_bounds", col)
+        lo = self._bound_tokens(chars, equals + 1, end)
+        hi = self._bound_tokens(chars, sup[0], sup[1])
+        head = bigops.Header("sum" if chars[i] == SUM else "product", chars[j], lo, hi, col)
+        return Token("big", chars[i], col, head.op, "", extra=head), sup[1] + 1
+
+    def _bound_tokens(self, chars: list[str], start: int, end: int) -> list[Token]:
+        tokens: list[Token] = []
+        stack: list[Token] = []
+        self._scan(chars, start, end, tokens, stack)
         if stack:
-            raise ParseError("unmatched_open", stack[-1].column, {"token": stack[-1].text})
-        tokens.append(Token("end", "", n + 1))
+            raise ParseError("unmatched_open", stack[-1].column, {"token": _shown(stack[-1])})
+        if not tokens:
+            raise ParseError("sum_bounds", start)
+        tokens.append(Token("end", "", end + 1))
         return tokens
 
     # -- pieces -------------------------------------------------------------------------------------
@@ -214,7 +318,7 @@ class Lexer:
             kind = _TOKEN_KIND[whole.role]
             tokens.append(Token(kind, raw, start + 1, whole.value, whole.tex, extra=whole.role))
             return i
-        followed_by_paren = self._next_nonspace(chars, i) == "("
+        followed_by_paren = self._next_nonspace(chars, i) in ("(", HIDDEN_OPEN)
         if whole is not None and "_" in raw:  # cross_entropy: a name that contains '_'
             kind = _TOKEN_KIND[whole.role]
             tokens.append(Token(kind, raw, start + 1, whole.value, whole.tex, extra=whole.role))
@@ -327,17 +431,17 @@ class Lexer:
 
     @staticmethod
     def _track_bracket(tok: Token, stack: list[Token]) -> None:
-        """Matching and nesting depth of ( [ {."""
+        """Matching and nesting depth of ( [ { (a hidden bracket matches only a hidden one)."""
         if tok.text in _OPENERS:
             stack.append(tok)
             if len(stack) > MAX_DEPTH:
                 raise ParseError("too_deep", tok.column, {"limit": MAX_DEPTH})
         elif tok.text in _CLOSERS:
             if not stack:
-                raise ParseError("unmatched_close", tok.column, {"token": tok.text})
+                raise ParseError("unmatched_close", tok.column, {"token": _shown(tok)})
             top = stack.pop()
-            if top.text != _CLOSERS[tok.text]:
-                raise ParseError("unmatched_open", top.column, {"token": top.text})
+            if top.text != _CLOSERS[tok.text] or top.extra != tok.extra:
+                raise ParseError("unmatched_open", top.column, {"token": _shown(top)})
 
 
 def unit_keys(units: list[tuple[str, int, bool]]) -> list[str]:

@@ -10,6 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not quite: at {point} yours gives {yours}, expected {expected}.",
         "zh": "还不对：当 {point} 时，你的答案等于 {yours}，应为 {expected}。",
     },
+    "value_differs_by": {
+        "en": "Not quite: yours differs from the expected value by {difference}.",
+        "zh": "还不对：你的答案与正确的值相差 {difference}。",
+    },
     "counterexample_difference": {
         "en": "Not quite: at {point} yours differs from the expected answer by {difference}.",
         "zh": "还不对：当 {point} 时，你的答案与正确答案相差 {difference}。",
@@ -212,6 +216,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shape_set": {"en": "set", "zh": "集合"},
     "shape_statement": {"en": "comparison", "zh": "比较式"},
     "list_sep": {"en": ", ", "zh": "、"},
+    "hint_power_then_product": {
+        "en": "(Read as {read}; did you mean {meant}?)",
+        "zh": "（这里读作 {read}；你是想写 {meant} 吗？）",
+    },
 }
 
 

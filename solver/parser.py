@@ -1,41 +1,29 @@
-"""A Pratt parser that reads learner (and exercise-template) text straight into SymPy values.
+"""Reading learner (and exercise-template) text straight into SymPy values: ``parse`` and ``Parsed``.
 
-No `eval`, `sympify` or `parse_expr` is involved: the tokenizer only knows numbers, operators and the
-names in its vocabulary, and every value is built by calling SymPy constructors with checked sizes.
-
-Reading rules worth knowing (the LaTeX in `Parsed.latex` shows each reading):
-- `^` and `**` are right-associative; `-x^2` is −(x²); `x^1/2` is x/2; `1/2x` is (1/2)·x.
-- Juxtaposition multiplies: `2x`, `2(x+1)`, `(a+b)(a-b)`, `ycos(xy)`; a number may not follow an operand
-  without an operator (`2 3` is an error, not 6).
-- `sin x` is sin(x), `sin 2x` is sin(2x), `sin x cos x` is sin(x)·cos(x); `sin^2(x)` / `sin²x` is sin(x)².
-- `√` binds like unary minus: `√x^2` is √(x²), `√2x` is √2·x.
-- A declared variable beats a function of the same name: with σ declared, `σ(x)` is σ·x.
-- Declared variables become real SymPy symbols (see `symbol`).
+No `eval`, `sympify` or `parse_expr` is involved: the tokenizer (``solver.lexer``) only knows numbers,
+operators and the names in its vocabulary (``solver.vocabulary``), and the grammar (``solver.grammar``)
+builds every value with SymPy constructors under checked sizes. Declared variables become real SymPy symbols
+(see ``symbol``).
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Callable, Mapping, Sequence
 
 import sympy
-from sympy import Basic, E, FiniteSet, ImmutableMatrix, Integer, Rational, S, Symbol, pi
+from sympy import FiniteSet, ImmutableMatrix, S
 
 from . import arith
-from . import latex as tx
 from . import typed as ty
 from .errors import ParseError
-from .functions import ANSWER_FUNCTIONS, FunctionSpec
-from .lexer import GREEK_LETTERS, Entry, Lexer, Token, name_key
-from .limits import MAX_DEPTH, MAX_MATRIX_ENTRIES, check_factorial
+from .functions import FunctionSpec
+from .grammar import Node, Parser, check_defined
+from . import latex_reader
+from .latex_reader import Source
+from .lexer import Lexer, Token
+from .vocabulary import _build_lexer, _cached_lexer, _names_key, symbol
 
-_GREEK_BY_NAME = {}
-for _char, _name in GREEK_LETTERS.items():
-    _GREEK_BY_NAME.setdefault(_name, _char)
-
-_COMPARISONS = {"==": "=", "=": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
+__all__ = ["Parsed", "literal_computation", "parse", "parse_source", "parse_typed", "symbol"]
 
 
 class Parsed:
@@ -46,12 +34,14 @@ class Parsed:
     values, and the LaTeX of their substituted names would cost more than the reading).
     """
 
-    __slots__ = ("value", "shape", "_latex")
+    __slots__ = ("value", "shape", "_latex", "notes")
 
-    def __init__(self, value: Any, latex: str | Callable[[], str], shape: tuple):
+    def __init__(self, value: Any, latex: str | Callable[[], str], shape: tuple,
+                 notes: tuple[dict[str, Any], ...] = ()):
         self.value = value
         self.shape = shape
         self._latex = latex
+        self.notes = notes  # readings worth a hint, e.g. {"code": "power_then_product", "meant": "e^(-2x)"}
 
     @property
     def latex(self) -> str:
@@ -71,135 +61,6 @@ class Parsed:
         return f"Parsed(value={self.value!r}, shape={self.shape!r})"
 
 
-@dataclass
-class _Node:
-    value: Any
-    tex: str
-    prec: int
-    literal_vector: bool = field(default=False)
-    typed: Any = None  # the unevaluated tree of what was typed (only when the parser keeps forms)
-    computed: Any = ty.UNCHECKED  # what keeps it from being a literal value (only when the parser marks them)
-
-
-@lru_cache(maxsize=512)
-def symbol(name: str) -> Symbol:
-    """The SymPy symbol for a declared variable name: real, Greek spelled out, digit subscripts joined,
-    letter subscripts kept (so SymPy's LaTeX shows them).
-
-    'x' -> x, 'w_1' -> w1, 'x_{12}' -> x12, 'η' -> eta, 'a_n' / 'aₙ' -> a_n (LaTeX a_{n}),
-    'a_{n+1}' -> a_{n+1}. Checkers must build symbols with this too.
-    """
-    key = name_key(name)
-    base, _, sub = key.partition("_")
-    return Symbol(key if sub.isalnum() or not sub else "%s_{%s}" % (base, sub), real=True)
-
-
-_NAME_KEY = re.compile(r"[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9+\-]*[A-Za-z0-9])?")
-_STEM = re.compile(r"[A-Za-z]*")
-
-
-@lru_cache(maxsize=2048)
-def _aliases(name: str) -> tuple[str, ...]:
-    """Vocabulary keys for a declared name: as typed (Greek kept), ASCII, and Greek-letter spellings."""
-    ascii_name = name_key(name)
-    keys = [name_key(name, spell_greek=False), ascii_name]
-    stem = _STEM.match(ascii_name).group()
-    if stem in _GREEK_BY_NAME:
-        keys.append(_GREEK_BY_NAME[stem] + ascii_name[len(stem):])
-    return tuple(dict.fromkeys(k for k in keys if k))
-
-
-@lru_cache(maxsize=2048)
-def _valid_name(name: str) -> bool:
-    return _NAME_KEY.fullmatch(name_key(name)) is not None
-
-
-def _to_value(value: Any, variables: tuple[str, ...]) -> Any:
-    """A template `names` value as a parser value."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return Integer(value)
-    if isinstance(value, float):
-        return Rational(Fraction(repr(value)).numerator, Fraction(repr(value)).denominator)
-    if isinstance(value, Fraction):
-        return Rational(value.numerator, value.denominator)
-    if isinstance(value, str):
-        return parse(value, variables, mode="template").value
-    if isinstance(value, (list, tuple)):
-        if value and all(isinstance(row, (list, tuple)) for row in value):
-            return ImmutableMatrix([[_to_value(v, variables) for v in row] for row in value])
-        return ImmutableMatrix([_to_value(v, variables) for v in value])
-    if isinstance(value, sympy.MatrixBase):
-        return ImmutableMatrix(value)
-    if isinstance(value, Basic):
-        return value
-    raise ParseError("not_allowed", None, {"what": type(value).__name__})
-
-
-@lru_cache(maxsize=4)
-def _base_vocabulary(mode: str) -> dict[str, Entry]:
-    """Functions, constants and keywords of a mode (copied before use: callers add names)."""
-    from .template_functions import TEMPLATE_FUNCTIONS  # local: template functions import the parser's tools
-
-    vocab: dict[str, Entry] = {}
-    funcs = dict(ANSWER_FUNCTIONS)
-    if mode == "template":
-        funcs.update(TEMPLATE_FUNCTIONS)
-    for name, spec in funcs.items():
-        vocab[name] = Entry("func", spec, spec.latex or r"\operatorname{%s}" % name)
-    vocab["e"] = Entry("const", E, "e")
-    vocab["pi"] = Entry("const", pi, r"\pi")
-    vocab["π"] = Entry("const", pi, r"\pi")
-    if mode == "template":
-        for word in ("and", "or", "not"):
-            vocab[word] = Entry("kw", word, word)
-    return vocab
-
-
-@lru_cache(maxsize=256)
-def _variable_entries(variables: tuple[str, ...]) -> tuple[tuple[str, Entry], ...]:
-    """(key, entry) of every alias of the declared variables; raises ParseError for a bad name."""
-    out = []
-    for var in variables:
-        if not _valid_name(var):
-            raise ParseError("not_allowed", None, {"what": {"en": f"the variable name {var!r}",
-                                                            "zh": f"变量名 {var!r}"}})
-        sym = symbol(var)
-        entry = Entry("var", sym, sympy.latex(sym))
-        out.extend((alias, entry) for alias in _aliases(var))
-    return tuple(out)
-
-
-@lru_cache(maxsize=256)
-def _cached_lexer(variables: tuple[str, ...], mode: str) -> Lexer:
-    return _build_lexer(variables, mode, None, None)
-
-
-def _names_key(names: Mapping[str, Any] | None) -> tuple[tuple[str, type, Any], ...] | None:
-    """``names`` as a hashable key (the type too: True == 1, but not here), or None if a value cannot be hashed."""
-    key = tuple((name, type(value), value) for name, value in (names or {}).items())
-    try:
-        hash(key)
-    except TypeError:  # e.g. a list value
-        return None
-    return key
-
-
-def _build_lexer(variables: tuple[str, ...], mode: str, names: Mapping[str, Any] | None,
-                 functions: Mapping[str, FunctionSpec] | None) -> Lexer:
-    vocab = dict(_base_vocabulary(mode))
-    for name, spec in (functions or {}).items():
-        vocab[name] = Entry("func", spec, spec.latex or r"\operatorname{%s}" % name)
-    for key, value in (names or {}).items():
-        if not _valid_name(key):
-            raise ParseError("not_allowed", None, {"what": {"en": f"the name {key!r}", "zh": f"名称 {key!r}"}})
-        entry = Entry("name", _to_value(value, variables), "")  # LaTeX made only if the name is used
-        for alias in _aliases(key):
-            vocab[alias] = entry
-    vocab.update(_variable_entries(variables))
-    return Lexer(vocab, list(variables))
-
 
 def parse(text: str, variables: Sequence[str] = (), *, mode: str = "answer",
           names: Mapping[str, Any] | None = None,
@@ -217,11 +78,22 @@ def parse(text: str, variables: Sequence[str] = (), *, mode: str = "answer",
         variables = [v.strip() for v in variables.split(",") if v.strip()]
     variables = tuple(variables)
     if mode == "answer" and not names and not functions:
-        return _read(text, _cached_lexer(variables, mode), mode)
+        return parse_source(latex_reader.read(text), variables)
     key = None if functions else _names_key(names)
-    if mode == "template" and key is not None:
-        return _read_template(text, variables, key)
-    return _read(text, _build_lexer(variables, mode, names, functions), mode)
+    try:
+        if mode == "template" and key is not None:
+            return _read_template(text, variables, key)
+        return _read(latex_reader.read(text), _build_lexer(variables, mode, names, functions), mode)
+    except ParseError as err:
+        if mode == "template" and err.code == "unknown_name":
+            err.code = "unknown_name_template"  # an author's name: the advice is where to declare it
+        raise
+
+
+def parse_source(source: Source, variables: Sequence[str] = ()) -> Parsed:
+    """An answer already through the LaTeX front end (``latex_reader.read``), e.g. the right-hand side of
+    ``a_n = …``; error columns point into what was typed."""
+    return _read(source, _cached_lexer(tuple(variables), "answer"), "answer")
 
 
 @lru_cache(maxsize=1024)
@@ -229,572 +101,75 @@ def _read_template(text: str, variables: tuple[str, ...], names: tuple[tuple[str
     """A template text read once per (text, variables, names): exercise files repeat them across seeds."""
     lexer = _build_lexer(variables, "template", {name: value for name, _, value in names}, None) if names \
         else _cached_lexer(variables, "template")
-    return _read(text, lexer, "template")
+    return _read(latex_reader.read(text), lexer, "template")
 
 
-def _read(text: str, lexer: Lexer, mode: str) -> Parsed:
-    tokens = lexer.tokenize(text)
+def _read(source: Source, lexer: Lexer, mode: str) -> Parsed:
+    tokens = tokenize(source, lexer)
+    if mode == "answer":  # learner text: its LaTeX (the preview) is wanted and cheap, build it while reading
+        parser = Parser(tokens, mode)
+        node = parser.parse_top()
+        return _finish(node, node.tex, tuple(parser.notes))
+    node = Parser(tokens, mode, with_tex=False).parse_top()
+    return _finish(node, lambda: Parser(tokenize(source, lexer), mode).parse_top().tex)  # holds no tokens
+
+
+def tokenize(source: Source, lexer: Lexer) -> list[Token]:
+    """The tokens of ``source`` with columns in what was typed; ParseError ``empty`` if there are none."""
+    try:
+        tokens = lexer.tokenize(source.text)
+    except ParseError as err:
+        err.column = source.column(err.column)
+        raise
+    if source.columns is not None:
+        _remap(tokens, source)
     if tokens[0].kind == "end":
         raise ParseError("empty", None)
-    if mode == "answer":  # learner text: its LaTeX (the preview) is wanted and cheap, build it while reading
-        node = _Parser(tokens, mode).parse_top()
-        return _finish(node, node.tex)
-    node = _Parser(tokens, mode, with_tex=False).parse_top()
-    return _finish(node, lambda: _Parser(lexer.tokenize(text), mode).parse_top().tex)  # holds no tokens
+    return tokens
 
 
-def parse_typed(text: str, variables: Sequence[str] = ()) -> Any:
+def _remap(tokens: list[Token], source: Source) -> None:
+    for tok in tokens:
+        tok.column = source.column(tok.column)
+        if tok.kind == "big":
+            head = tok.extra
+            head.column = tok.column
+            _remap(head.lo, source)
+            _remap(head.hi, source)
+
+
+def parse_typed(text: str | Source, variables: Sequence[str] = ()) -> Any:
     """The answer ``text`` as typed: sums, products, quotients and powers left unevaluated (see ``solver.typed``),
     so ``2(x+1)`` stays a product. For judging the form of an answer; raises ParseError like ``parse``."""
-    variables = tuple(variables)
-    tokens = _cached_lexer(variables, "answer").tokenize(text)
-    if tokens[0].kind == "end":
-        raise ParseError("empty", None)
-    node = _Parser(tokens, "answer", keep_form=True).parse_top()
+    source = text if isinstance(text, Source) else latex_reader.read(text)
+    tokens = tokenize(source, _cached_lexer(tuple(variables), "answer"))
+    node = Parser(tokens, "answer", keep_form=True).parse_top()
     return node.value if node.typed is None else node.typed
 
 
-def literal_computation(text: str, variables: Sequence[str] = ()) -> ty.Computation | None:
+def literal_computation(text: str | Source, variables: Sequence[str] = ()) -> ty.Computation | None:
     """The outermost operation in the answer ``text`` that a literal value (``form: value``) leaves to the
     learner — ``[[1,2],[3,4]]*[[5],[6]]`` is a product, ``σ(0.5)`` a function — or None when ``text`` is a
     number, vector, matrix or set written out (see ``solver.typed.computation``). Raises ParseError like ``parse``."""
-    tokens = _cached_lexer(tuple(variables), "answer").tokenize(text)
-    if tokens[0].kind == "end":
-        raise ParseError("empty", None)
-    return _Parser(tokens, "answer", mark_literal=True).parse_top().computed
+    source = text if isinstance(text, Source) else latex_reader.read(text)
+    tokens = tokenize(source, _cached_lexer(tuple(variables), "answer"))
+    return Parser(tokens, "answer", mark_literal=True).parse_top().computed
 
 
-def _finish(node: _Node, tex: str | Callable[[], str]) -> Parsed:
+def _finish(node: Node, tex: str | Callable[[], str], notes: tuple[dict[str, Any], ...] = ()) -> Parsed:
     value = node.value
     if isinstance(value, arith.PlusMinus):
         value = FiniteSet(*value.items)
     if isinstance(value, bool):
-        return Parsed(value, tex, ("bool",))
+        return Parsed(value, tex, ("bool",), notes)
     if isinstance(value, FiniteSet) or value is S.EmptySet:
-        _check_defined(value.args)
-        return Parsed(value, tex, ("set", len(value.args)))
+        check_defined(value.args)
+        return Parsed(value, tex, ("set", len(value.args)), notes)
     if isinstance(value, ImmutableMatrix):
-        _check_defined(list(value))
+        check_defined(list(value))
         r, c = value.shape
-        return Parsed(value, tex, ("vector", r) if c == 1 else ("matrix", r, c))
+        return Parsed(value, tex, ("vector", r) if c == 1 else ("matrix", r, c), notes)
     if isinstance(value, sympy.logic.boolalg.BooleanAtom):
-        return Parsed(bool(value), tex, ("bool",))
-    _check_defined([value])
-    return Parsed(value, tex, ("scalar",))
-
-
-def _check_defined(values: Sequence[Any]) -> None:
-    for v in values:
-        if isinstance(v, Basic) and v.has(S.ComplexInfinity, S.NaN):
-            raise ParseError("undefined", None)
-
-
-class _Parser:
-    """Pratt parser over a token list; builds values and their LaTeX together."""
-
-    def __init__(self, tokens: list[Token], mode: str, keep_form: bool = False, with_tex: bool = True,
-                 mark_literal: bool = False):
-        self.tokens = tokens
-        self.pos = 0
-        self.mode = mode
-        self.keep_form = keep_form
-        self.mark_literal = mark_literal  # set each node's `computed` (see `literal_computation`)
-        self.with_tex = with_tex  # False: skip the LaTeX of values (names' values, vectors of vectors)
-        self.depth = 0
-        self.abs_depth = 0
-
-    # -- token helpers ------------------------------------------------------------------------------
-    def peek(self, offset: int = 0) -> Token:
-        return self.tokens[min(self.pos + offset, len(self.tokens) - 1)]
-
-    def advance(self) -> Token:
-        tok = self.tokens[self.pos]
-        if tok.kind != "end":
-            self.pos += 1
-        return tok
-
-    def is_op(self, tok: Token, *ops: str) -> bool:
-        return tok.kind == "op" and tok.text in ops
-
-    def unexpected(self, tok: Token) -> ParseError:
-        if tok.kind == "end":
-            return ParseError("unexpected_end", tok.column)
-        if tok.kind == "num":
-            return ParseError("unexpected_number", tok.column, {"token": tok.text})
-        return ParseError("unexpected_token", tok.column, {"token": tok.text})
-
-    def expect(self, op: str, opener: Token) -> Token:
-        tok = self.peek()
-        if self.is_op(tok, op):
-            return self.advance()
-        if tok.kind == "end":
-            raise ParseError("unmatched_open", opener.column, {"token": opener.text})
-        raise self.unexpected(tok)
-
-    def typed(self, op: str, value: Any, *operands: Any) -> Any:
-        """The typed tree of ``op`` over operands (nodes or plain values), when forms are kept."""
-        if not self.keep_form:
-            return None
-        return ty.build(op, [_typed_or_value(o) for o in operands], value)
-
-    def mark(self, node: _Node, op: str, column: int | None, *operands: Any, name: str = "") -> _Node:
-        """Set ``node.computed`` from its own operation ``op`` and its operands (nodes or plain values), when
-        literal values are being marked (``solver.typed.computation``); returns ``node``."""
-        if self.mark_literal:
-            nodes = [o for o in operands if isinstance(o, _Node)]
-            node.computed = ty.computation(op, column, node.value, [o.computed for o in nodes],
-                                           [o.value if isinstance(o, _Node) else o for o in operands], name)
-        return node
-
-    # -- grammar ------------------------------------------------------------------------------------
-    def parse_top(self) -> _Node:
-        first = self.expr(0)
-        if self.is_op(self.peek(), ","):
-            items = [first]
-            while self.is_op(self.peek(), ","):
-                self.advance()
-                items.append(self.expr(0))
-            node = self.mark(self.vector(items, self.tokens[0]), "vector", None, *items)
-        else:
-            node = first
-        tok = self.peek()
-        if tok.kind != "end":
-            raise self.unexpected(tok)
-        return node
-
-    def expr(self, min_bp: int) -> _Node:
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise ParseError("too_deep", self.peek().column, {"limit": MAX_DEPTH})
-        left = self.prefix()
-        while True:
-            tok = self.peek()
-            if self.left_bp(tok) <= min_bp:
-                break
-            left = self.infix(left, tok)
-        self.depth -= 1
-        return left
-
-    def starts_operand(self, tok: Token) -> bool:
-        if tok.kind in ("num", "sym", "func"):
-            return True
-        if tok.kind == "op":
-            return tok.text in ("(", "[", "√") or (tok.text == "|" and self.abs_depth == 0)
-        return False
-
-    def left_bp(self, tok: Token) -> int:
-        if tok.kind == "end":
-            return 0
-        if tok.kind == "sup":
-            return 30
-        if tok.kind == "kw":
-            return {"and": 3, "or": 2}.get(tok.value, 0)
-        if tok.kind == "op":
-            t = tok.text
-            if t in ("+", "-", "±", "∓"):
-                return 10
-            if t in ("*", "/", "⊙"):
-                return 20
-            if t == "^":
-                return 30
-            if t in ("%", "!", "ᵀ"):
-                return 40
-            if t in _COMPARISONS:
-                return 5
-            if t == "|":
-                return 0 if self.abs_depth > 0 else 20
-            if t in ("(", "[", "√"):
-                return 20
-            return 0
-        return 20  # num / sym / func: implicit multiplication
-
-    def prefix(self) -> _Node:
-        tok = self.advance()
-        kind = tok.kind
-        if kind == "num":
-            return self.mark(_Node(tok.value, tok.tex, tx.MUL if "times" in tok.tex else tx.ATOM), "atom", None)
-        if kind == "sym":
-            if tok.extra == "name":
-                tex, prec = tx.of_value(tok.value) if self.with_tex else ("", tx.ATOM)
-                return _Node(tok.value, tex, prec)
-            return self.mark(_Node(tok.value, tok.tex, tx.ATOM), "atom", None)
-        if kind == "func":
-            return self.call(tok)
-        if kind == "kw" and tok.value == "not":
-            operand = self.expr(4)
-            return _Node(not arith.to_bool(operand.value, tok.column), r"\lnot " + operand.tex, tx.NOT)
-        if kind == "op":
-            t = tok.text
-            if t == "(":
-                return self.group(tok)
-            if t == "[":
-                return self.bracket(tok)
-            if t == "{":
-                return self.set_literal(tok)
-            if t == "|":
-                return self.absolute(tok)
-            if t in ("-", "+"):
-                operand = self.expr(25)
-                if t == "+":
-                    return self.mark(_Node(operand.value, "+" + operand.tex, tx.UNARY, typed=operand.typed),
-                                     "group", None, operand)
-                value = arith.neg(operand.value, tok.column)
-                return self.mark(_Node(value, "-" + tx.wrap(operand.tex, operand.prec, tx.UNARY), tx.UNARY,
-                                       typed=self.typed("neg", value, operand)), "neg", tok.column, operand)
-            if t in ("±", "∓"):
-                operand = self.expr(25)
-                value = operand.value
-                alternatives = (value, arith.neg(value, tok.column))
-                if t == "∓":
-                    alternatives = alternatives[::-1]
-                self.check_scalar(value, tok, "±")
-                tex = (r"\pm " if t == "±" else r"\mp ") + tx.wrap(operand.tex, operand.prec, tx.UNARY)
-                return self.mark(_Node(arith.PlusMinus(tuple(dict.fromkeys(alternatives))), tex, tx.UNARY), "±",
-                                 tok.column, operand)
-            if t == "√":
-                operand = self.expr(25)
-                value = self.apply(ANSWER_FUNCTIONS["sqrt"], [operand.value], tok)
-                return self.mark(_Node(value, r"\sqrt{%s}" % tx.strip_group(operand.tex), tx.ATOM), "call",
-                                 tok.column, operand, name="√")
-        raise self.unexpected(tok)
-
-    def infix(self, left: _Node, tok: Token) -> _Node:
-        col = tok.column
-        if tok.kind == "sup":
-            self.advance()
-            value = arith.power(left.value, tok.value, col)
-            return self.mark(_Node(value, tx.power(left.tex, left.prec, tok.tex), tx.POW,
-                                   typed=self.typed("^", value, left, tok.value)), "^", col, left, tok.value)
-        if tok.kind == "kw":
-            self.advance()
-            right = self.expr(self.left_bp(tok))
-            a, b = arith.to_bool(left.value, col), arith.to_bool(right.value, col)
-            if tok.value == "and":
-                return _Node(a and b, r"%s \land %s" % (left.tex, right.tex), tx.AND)
-            return _Node(a or b, r"%s \lor %s" % (left.tex, right.tex), tx.OR)
-        if tok.kind == "op":
-            t = tok.text
-            if t in ("+", "-", "±", "∓"):
-                self.advance()
-                right = self.expr(10)
-                if t == "+":
-                    value = arith.add(left.value, right.value, col)
-                    return self.mark(_Node(value, "%s + %s" % (left.tex, right.tex), tx.ADD,
-                                           typed=self.typed("+", value, left, right)), "+", col, left, right)
-                r_tex = tx.wrap(right.tex, right.prec, tx.ADD + 1)
-                if t == "-":
-                    value = arith.sub(left.value, right.value, col)
-                    return self.mark(_Node(value, "%s - %s" % (left.tex, r_tex), tx.ADD,
-                                           typed=self.typed("-", value, left, right)), "-", col, left, right)
-                self.check_scalar(left.value, tok, "±")
-                self.check_scalar(right.value, tok, "±")
-                plus = arith.add(left.value, right.value, col)
-                minus = arith.sub(left.value, right.value, col)
-                pair = (plus, minus) if t == "±" else (minus, plus)
-                items = tuple(dict.fromkeys(_flatten(pair)))
-                tex = r"%s %s %s" % (left.tex, r"\pm" if t == "±" else r"\mp", r_tex)
-                return self.mark(_Node(items[0] if len(items) == 1 else arith.PlusMinus(items), tex, tx.ADD), "±",
-                                 col, left, right)
-            if t in ("*", "/", "⊙"):
-                self.advance()
-                right = self.expr(20)
-                if t == "*":
-                    return self.product(left, right, col, explicit=True)
-                if t == "⊙":
-                    value = arith.hadamard(left.value, right.value, col)
-                    tex = r"%s \odot %s" % (tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL))
-                    return self.mark(_Node(value, tex, tx.MUL), "⊙", col, left, right)
-                value = arith.div(left.value, right.value, col)
-                return self.mark(_Node(value, tx.fraction(left.tex, right.tex), tx.MUL,
-                                       typed=self.typed("/", value, left, right)), "/", col, left, right)
-            if t == "^":
-                self.advance()
-                nxt = self.peek()
-                if nxt.kind == "func" and nxt.text == "T" and not self.is_op(self.peek(1), "("):
-                    self.advance()
-                    return self.transpose(left, tok)
-                right = self.expr(29)
-                value = arith.power(left.value, right.value, col)
-                return self.mark(_Node(value, tx.power(left.tex, left.prec, right.tex), tx.POW,
-                                       typed=self.typed("^", value, left, right)), "^", col, left, right)
-            if t == "%":
-                self.advance()
-                value = arith.div(left.value, Integer(100), col)
-                return self.mark(_Node(value, left.tex + r"\%", tx.ATOM, typed=self.typed("/", value, left, Integer(100))),
-                                 "%", col, left)
-            if t == "!":
-                self.advance()
-                if isinstance(left.value, ImmutableMatrix) or not isinstance(left.value, Basic):
-                    raise self.unexpected(tok)
-                check_factorial(left.value, col)
-                return self.mark(_Node(sympy.factorial(left.value), tx.wrap(left.tex, left.prec, tx.ATOM) + "!", tx.ATOM),
-                                 "call", col, left, name="!")
-            if t == "ᵀ":
-                self.advance()
-                return self.transpose(left, tok)
-            if t in _COMPARISONS:
-                self.advance()
-                if self.mode != "template":
-                    raise ParseError("not_allowed", col, {"what": f"'{t}'"})
-                right = self.expr(5)
-                op = "==" if t == "=" else t
-                value = arith.compare(left.value, op, right.value, col)
-                return _Node(value, "%s %s %s" % (left.tex, _COMPARISONS[t], right.tex), tx.CMP)
-        # implicit multiplication
-        if tok.kind == "num":
-            raise self.unexpected(tok)
-        right = self.expr(20)
-        return self.product(left, right, col, explicit=False)
-
-    # -- pieces -------------------------------------------------------------------------------------
-    def product(self, left: _Node, right: _Node, col: int, explicit: bool) -> _Node:
-        value = arith.mul(left.value, right.value, col)
-        tex = tx.product(tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL), explicit)
-        return self.mark(_Node(value, tex, tx.MUL, typed=self.typed("*", value, left, right)), "*", col, left, right)
-
-    def transpose(self, left: _Node, tok: Token) -> _Node:
-        if not isinstance(left.value, ImmutableMatrix):
-            raise arith.shape_error("only a vector or matrix can be transposed", "只有向量或矩阵可以转置",
-                                    tok.column)
-        return self.mark(_Node(ImmutableMatrix(left.value.T), tx.wrap(left.tex, left.prec, tx.ATOM) + "^{T}", tx.POW),
-                         "transpose", tok.column, left)
-
-    def check_scalar(self, value: Any, tok: Token, what: str) -> None:
-        if isinstance(value, (ImmutableMatrix, FiniteSet, bool)):
-            raise ParseError("not_allowed", tok.column, {"what": f"'{what}' with {arith.shape_text(value)[0]}"})
-
-    def sequence(self, closer: str, opener: Token) -> list[_Node]:
-        """Comma-separated expressions up to `closer` (consumed)."""
-        saved_abs, self.abs_depth = self.abs_depth, 0
-        items: list[_Node] = []
-        if self.is_op(self.peek(), closer):
-            self.advance()
-            self.abs_depth = saved_abs
-            return items
-        while True:
-            items.append(self.expr(0))
-            if self.is_op(self.peek(), ","):
-                self.advance()
-                continue
-            self.expect(closer, opener)
-            break
-        self.abs_depth = saved_abs
-        return items
-
-    def group(self, tok: Token) -> _Node:
-        items = self.sequence(")", tok)
-        if not items:
-            raise ParseError("unexpected_token", tok.column + 1, {"token": ")"})
-        if len(items) == 1:
-            item = items[0]
-            return self.mark(_Node(item.value, r"\left(%s\right)" % item.tex, tx.ATOM, item.literal_vector, item.typed),
-                             "group", None, item)
-        return self.mark(self.vector(items, tok), "vector", None, *items)
-
-    def bracket(self, tok: Token) -> _Node:
-        saved_abs, self.abs_depth = self.abs_depth, 0
-        rows: list[list[_Node]] = [[]]
-        if self.is_op(self.peek(), "]"):
-            raise ParseError("unexpected_token", self.peek().column, {"token": "]"})
-        while True:
-            rows[-1].append(self.expr(0))
-            nxt = self.peek()
-            if self.is_op(nxt, ","):
-                self.advance()
-            elif self.is_op(nxt, ";"):
-                self.advance()
-                rows.append([])
-            else:
-                self.expect("]", tok)
-                break
-        self.abs_depth = saved_abs
-        if len(rows) > 1:
-            return self.mark(self.matrix_rows(rows, tok), "matrix", None, *(i for row in rows for i in row))
-        items = rows[0]
-        if len(items) == 1 and not items[0].literal_vector:
-            item = items[0]
-            return self.mark(_Node(item.value, r"\left[%s\right]" % item.tex, tx.ATOM, typed=item.typed), "group",
-                             None, item)
-        return self.mark(self.vector(items, tok), "vector", None, *items)
-
-    def vector(self, items: list[_Node], tok: Token) -> _Node:
-        """(a, b, c) as a column; a list of equal-length vectors becomes the rows of a matrix."""
-        vectors = [isinstance(i.value, ImmutableMatrix) and i.value.shape[1] == 1 for i in items]
-        if any(vectors) and not all(vectors) and not any(isinstance(i.value, ImmutableMatrix) and not v
-                                                         for i, v in zip(items, vectors)):
-            lengths = [i.value.shape[0] if v else 1 for i, v in zip(items, vectors)]
-            row = next(k for k, n in enumerate(lengths, start=1) if n != lengths[0])
-            raise ParseError("ragged_matrix", tok.column, {"row": row, "got": lengths[row - 1],
-                                                           "expected": lengths[0]})
-        if all(vectors):
-            latex = sympy.latex if self.with_tex else (lambda e: "")
-            return self.matrix_rows([[_Node(e, latex(e), tx.ATOM) for e in i.value] for i in items], tok,
-                                    texts=[i for i in items])
-        for item in items:
-            self.check_entry(item, tok)
-        if len(items) > MAX_MATRIX_ENTRIES:
-            raise ParseError("too_big", tok.column, {"what": {"en": "vector too long", "zh": "向量太长"}})
-        value = ImmutableMatrix(len(items), 1, [i.value for i in items])  # flat: SymPy reads nested lists slowly
-        return _Node(value, tx.matrix([[i.tex] for i in items]), tx.ATOM, literal_vector=True)
-
-    def check_entry(self, item: _Node, tok: Token) -> None:
-        if isinstance(item.value, (ImmutableMatrix, FiniteSet, arith.PlusMinus)) or arith.is_logical(item.value):
-            raise arith.shape_error("the entries of a vector or matrix must be numbers or expressions",
-                                    "向量或矩阵的元素必须是数或表达式", tok.column)
-
-    def matrix_rows(self, rows: list[list[_Node]], tok: Token, texts: list[_Node] | None = None) -> _Node:
-        width = len(rows[0])
-        for index, row in enumerate(rows, start=1):
-            if len(row) != width:
-                raise ParseError("ragged_matrix", tok.column, {"row": index, "got": len(row), "expected": width})
-            for item in row:
-                self.check_entry(item, tok)
-        if width * len(rows) > MAX_MATRIX_ENTRIES:
-            raise ParseError("too_big", tok.column, {"what": {"en": "matrix too large", "zh": "矩阵太大"}})
-        value = ImmutableMatrix(len(rows), width, [i.value for row in rows for i in row])
-        if texts is not None and all(t.literal_vector for t in texts):
-            tex_rows = [[_strip_matrix_tex(t.tex)] for t in texts]
-            tex = r"\begin{pmatrix} %s \end{pmatrix}" % r" \\ ".join(
-                " & ".join(r[0]) for r in tex_rows)
-        else:
-            tex = tx.matrix([[i.tex for i in row] for row in rows])
-        return _Node(value, tex, tx.ATOM)
-
-    def set_literal(self, tok: Token) -> _Node:
-        items = self.sequence("}", tok)
-        values: list[Any] = []
-        for item in items:
-            if isinstance(item.value, (bool, FiniteSet)):
-                raise arith.shape_error("the elements of a set must be numbers, expressions or vectors",
-                                        "集合的元素必须是数、表达式或向量", tok.column)
-            values.extend(_flatten([item.value]))
-        return self.mark(_Node(FiniteSet(*values), tx.set_of([i.tex for i in items]), tx.ATOM), "set", None, *items)
-
-    def absolute(self, tok: Token) -> _Node:
-        self.abs_depth += 1
-        inner = self.expr(0)
-        closing = self.peek()
-        if not self.is_op(closing, "|"):
-            if closing.kind == "end":
-                raise ParseError("unmatched_open", tok.column, {"token": "|"})
-            raise self.unexpected(closing)
-        self.advance()
-        self.abs_depth -= 1
-        value = self.apply(ANSWER_FUNCTIONS["abs"], [inner.value], tok)
-        return self.mark(_Node(value, r"\left|%s\right|" % tx.strip_group(inner.tex), tx.ATOM), "call", tok.column,
-                         inner, name="|…|")
-
-    def call(self, tok: Token) -> _Node:
-        spec: FunctionSpec = tok.value
-        name_tex = tok.tex
-        args: list[_Node]
-        power_tex: str | None = None
-        power_value: Any = None
-        nxt = self.peek()
-        if nxt.kind == "sup" or (self.is_op(nxt, "^") and self.peek(1).kind == "num"):
-            # sin^2(x), sin²x: the power of the function's value
-            if nxt.kind == "sup":
-                self.advance()
-                power_value, power_tex = nxt.value, nxt.tex
-            else:
-                self.advance()
-                num = self.advance()
-                power_value, power_tex = num.value, num.tex
-            if not (isinstance(power_value, Integer) and power_value > 0):
-                raise self.unexpected(nxt)
-            nxt = self.peek()
-        if self.is_op(nxt, "("):
-            opener = self.advance()
-            args = self.sequence(")", opener)
-        elif self.starts_operand(nxt) and nxt.kind != "func":
-            arg = self.expr(25)
-            while self.peek().kind == "sym" or self.is_op(self.peek(), "√"):
-                right = self.expr(25)
-                arg = self.product(arg, right, self.peek().column, explicit=False)
-            args = [arg]
-        else:
-            raise ParseError("needs_argument", tok.column, {"name": tok.text})
-        if len(args) < spec.min_args or (spec.max_args is not None and len(args) > spec.max_args):
-            if not args:
-                raise ParseError("needs_argument", tok.column, {"name": tok.text})
-            expected = str(spec.min_args) if spec.max_args == spec.min_args else (
-                f"{spec.min_args}+" if spec.max_args is None else f"{spec.min_args}–{spec.max_args}")
-            raise ParseError("wrong_arg_count", tok.column, {"name": tok.text, "expected": expected,
-                                                             "got": len(args)})
-        values = [a.value for a in args]
-        if tok.extra is not None and not isinstance(tok.extra, str):  # log_2(x): the base
-            values.append(tok.extra)
-            name_tex = r"\log_{%s}" % tok.extra
-            if len(values) > 2:
-                raise ParseError("wrong_arg_count", tok.column, {"name": tok.text, "expected": "1",
-                                                                 "got": len(args)})
-        value = self.apply(spec, values, tok)
-        typed = self.typed_call(value, args)
-        tex = tx.call(name_tex, [a.tex for a in args])
-        if tok.extra is not None and not isinstance(tok.extra, str):
-            tex = r"%s\left(%s\right)" % (name_tex, tx.strip_group(args[0].tex))
-        if power_value is not None:
-            typed = self.typed("^", arith.power(value, power_value, tok.column), _Node(value, "", 0, typed=typed),
-                               power_value)
-            value = arith.power(value, power_value, tok.column)
-            tex = tx.power(tex, tx.ATOM, power_tex) if not tex.startswith("\\") or "\\left(" not in tex else \
-                tex.replace(r"\left(", "^{%s}\\left(" % power_tex, 1)
-        return self.mark(_Node(value, tex, tx.ATOM, typed=typed), "call", tok.column, *args,
-                         *([power_value] if power_value is not None else []), name=tok.text)
-
-    def typed_call(self, value: Any, args: list[_Node]) -> Any:
-        """``f(typed args)`` unevaluated when ``value`` is a plain call of the typed arguments, else None."""
-        if not self.keep_form or not isinstance(value, sympy.Function) or len(value.args) != len(args):
-            return None
-        typed_args = [_typed_or_value(a) for a in args]
-        if typed_args == list(value.args):
-            return None
-        try:
-            return value.func(*typed_args, evaluate=False)
-        except (TypeError, ValueError):
-            return None
-
-    def apply(self, spec: FunctionSpec, values: list[Any], tok: Token) -> Any:
-        """Call a function spec, turning its failures into ParseErrors at the call's column."""
-        if len(values) == 1 and isinstance(values[0], arith.PlusMinus):
-            return arith.PlusMinus(tuple(dict.fromkeys(self.apply(spec, [v], tok) for v in values[0].items)))
-        for v in values:
-            if isinstance(v, (arith.PlusMinus, FiniteSet)) or (isinstance(v, bool) and not spec.matrix_args):
-                raise ParseError("not_allowed", tok.column, {"what": {"en": f"{arith.shape_text(v)[0]} inside "
-                                                                            f"{tok.text}(…)",
-                                                                      "zh": f"{tok.text}(…) 中的{arith.shape_text(v)[1]}"}})
-        try:
-            result = spec.call(values)
-            _check_defined(list(result) if isinstance(result, ImmutableMatrix) else [result])
-            return result
-        except ParseError as err:
-            if err.column is None:
-                err.column = tok.column
-            raise
-        except RecursionError:
-            raise ParseError("too_deep", tok.column, {"limit": MAX_DEPTH}) from None
-        except (ValueError, TypeError, ArithmeticError, AttributeError, IndexError, NotImplementedError,
-                KeyError):
-            raise ParseError("bad_arguments", tok.column, {"name": tok.text}) from None
-
-
-def _typed_or_value(operand: Any) -> Any:
-    if isinstance(operand, _Node):
-        return operand.value if operand.typed is None else operand.typed
-    return operand
-
-
-def _flatten(values: Sequence[Any]) -> list[Any]:
-    out: list[Any] = []
-    for v in values:
-        if isinstance(v, arith.PlusMinus):
-            out.extend(v.items)
-        else:
-            out.append(v)
-    return out
-
-
-def _strip_matrix_tex(tex: str) -> list[str]:
-    r"""Entries of a one-column \begin{pmatrix} a \\ b \end{pmatrix} as a row."""
-    body = tex[len(r"\begin{pmatrix} "):-len(r" \end{pmatrix}")]
-    return body.split(r" \\ ")
+        return Parsed(bool(value), tex, ("bool",), notes)
+    check_defined([value])
+    return Parsed(value, tex, ("scalar",), notes)

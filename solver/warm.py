@@ -34,6 +34,14 @@ def warm_up() -> None:
     threading.Thread(target=_warm, name=THREAD_NAME, daemon=True).start()
 
 
+def warm_now(timeout: float = 30.0) -> None:
+    """Start the simplify workers and wait (at most ``timeout`` s) until one is ready: for ``python -m solver
+    batch``, whose first case should not wait for a worker to start (or run out of time waiting)."""
+    from solver import worker
+
+    worker.wait_ready(timeout)
+
+
 def _warm() -> None:
     # Imported here: importing SymPy alone takes a few hundred ms, and warm_up must return at once.
     from solver import worker

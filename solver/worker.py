@@ -43,7 +43,14 @@ def _zero_test(diff: sp.Basic) -> str:
     return "unknown"
 
 
-_TASKS = {"zero_test": _zero_test}
+def _compare_open(expected: sp.Basic, answer: sp.Basic) -> tuple[bool, Any]:
+    """``solver.bigops.compare_open`` (an answer holding a Σ/Π left open), here because it may be costly."""
+    from solver.bigops import compare_open
+
+    return compare_open(expected, answer)
+
+
+_TASKS = {"zero_test": _zero_test, "compare_open": _compare_open}
 
 
 def _warm_up() -> None:
@@ -214,6 +221,22 @@ def prestart() -> None:
                 pass
             finally:
                 w.lock.release()
+
+
+def wait_ready(timeout: float) -> bool:
+    """Start the workers if needed and wait (at most ``timeout`` seconds) until one is ready for tasks."""
+    prestart()
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for w in _POOL:
+            if w.lock.acquire(blocking=False):
+                try:
+                    if w.is_ready():
+                        return True
+                finally:
+                    w.lock.release()
+        time.sleep(0.02)
+    return False
 
 
 def run(task: str, *args: Any, timeout: float) -> tuple[str, Any]:

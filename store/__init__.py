@@ -48,8 +48,8 @@ def get_store() -> Store:
 
 
 def get_accounts() -> "Accounts":
-    """The class-mode accounts, in the same database as `get_store()` (see `store.accounts`; imported only here,
-    so personal mode never loads the password hasher)."""
+    """The class-mode accounts, in the same database as `get_store()` (see `store.accounts`, imported on first
+    use rather than with this package)."""
     from .accounts import Accounts
 
     store = get_store()

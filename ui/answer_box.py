@@ -62,9 +62,12 @@ def show_preview(text: str, part: Any, *, with_vars: bool = True) -> None:
     if not text.strip():
         st.caption(t("practice.preview_waiting"))
         return
-    shown = preview(text, kind=part.kind, vars=variables, lang=lang())
+    spec = getattr(part, "spec", None)
+    shown = preview(text, kind=part.kind, vars=variables, lang=lang(), lhs=tuple(getattr(spec, "lhs", ()) or ()))
     if shown.ok and shown.latex:
         st.markdown(f"🔎 {t('practice.preview_label')} $\\displaystyle {shown.latex}$")
+        if shown.message:  # a reading worth a hint: e^-2x is e^(-2)·x
+            st.caption(f"💡 {shown.message}")
     elif shown.message:
         st.caption(f"⚠️ {shown.message}")
 

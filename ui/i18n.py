@@ -63,12 +63,20 @@ def _browser_locale() -> str | None:
         return None
 
 
+def _default_lang() -> str:
+    """The language chosen in an earlier visit (a cookie, see `ui.prefs`), else the browser's locale."""
+    from ui import prefs
+
+    kept = prefs.remembered(prefs.LANG_COOKIE)
+    return kept if kept in LANGS else lang_from_locale(_browser_locale())
+
+
 def lang() -> str:
-    """The current language: the sidebar choice, else the browser's locale."""
+    """The current language: the sidebar choice, else the one chosen last time, else the browser's locale."""
     chosen = st.session_state.get(LANG_KEY)
     if chosen in LANGS:
         return chosen
-    return lang_from_locale(_browser_locale())
+    return _default_lang()
 
 
 def t(key: str, **fmt: object) -> str:
@@ -96,9 +104,12 @@ def labeller(prefix: str, options: Iterable[str]) -> Callable[[str], str]:
 
 
 def language_switch() -> str:
-    """Draw the 中文 / English switch in the sidebar (defaulting to the browser locale); return the language."""
+    """Draw the 中文 / English switch in the sidebar (defaulting to the language chosen last time, else the
+    browser locale); return the language, which the browser remembers for the next visit."""
+    from ui import prefs
+
     if st.session_state.get(LANG_KEY) not in LANGS:
-        st.session_state[LANG_KEY] = lang_from_locale(_browser_locale())
+        st.session_state[LANG_KEY] = _default_lang()
     st.sidebar.radio(
         "🌐 Language · 语言",
         options=list(LANGS),
@@ -106,4 +117,5 @@ def language_switch() -> str:
         key=LANG_KEY,
         horizontal=True,
     )
+    prefs.remember(prefs.LANG_COOKIE, lang(), default=lang_from_locale(_browser_locale()))
     return lang()

@@ -25,7 +25,11 @@ TOPIC_PAGES: dict[str, str] = {topic.id: topic_page_path(topic) for topic in TOP
 
 
 def topic_header(topic_id: str) -> Topic:
-    """Title (number, icon, title in the current language) and the topic's short explanation."""
+    """Title (number, icon, title in the current language) and the topic's short explanation (never shown to a
+    visitor in class mode)."""
+    from ui.auth import require_signed_in
+
+    require_signed_in()
     topic = topic_by_id(topic_id)
     st.title(f"{topic.icon} {topic.number}. {topic.title(lang())}")
     st.markdown(t(f"topics.{topic_id}.intro"))

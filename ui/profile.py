@@ -1,21 +1,28 @@
 """The sidebar profile picker (pick or create a name) and the store's status banner.
 
-The chosen profile lives in `st.session_state["profile"]` and in the URL (`?profile=NAME`) so a refresh keeps it.
+Personal mode: the chosen profile lives in `st.session_state["profile"]`; a link may name one (`?profile=NAME`), and
+the browser remembers the last one chosen (a cookie, `ui.prefs`), so another page, a reload or a new tab keeps it.
 With no profile yet, answers go to a default profile; with exactly one, it is chosen automatically. With several
 and none picked, attempts wait in `st.session_state` (`PENDING_KEY`) and are saved to the profile picked next.
+
+Class mode: the profile is the signed-in account, nothing else (`?profile=` and the cookie are ignored), and no
+picker lists anyone (`ui.auth`).
 """
 from __future__ import annotations
 
 import streamlit as st
 
 from store import get_store, normalise_profile_name
+from ui.auth_config import class_mode
 from ui.i18n import lang, t
+from ui import prefs
 
 PROFILE_KEY = "profile"
 PENDING_KEY = "profile-pending-attempts"
 DEFAULT_PROFILE = "learner"
 _NEW = "\x00new"
 _CHOSEN_INLINE = "profile-inline-chosen"
+_SELECT_KEY = "profile-select"
 
 
 def _choose(name: str) -> None:
@@ -47,22 +54,37 @@ def save_pending_attempts(profile: str) -> int:
     return saved
 
 
-def current_profile() -> str:
-    """The learner's profile name; "" while several exist and none has been picked."""
-    chosen = st.session_state.get(PROFILE_KEY)
-    if chosen:
-        return chosen
+def _valid(name: str | None) -> str:
     try:
-        from_url = normalise_profile_name(st.query_params.get(PROFILE_KEY, ""))
+        return normalise_profile_name(name or "")
     except ValueError:
-        from_url = ""
-    if from_url:
-        st.session_state[PROFILE_KEY] = from_url
-        return from_url
+        return ""
+
+
+def _automatic() -> str:
+    """The profile used when none was chosen: the only one, the default one when there is none, else ""."""
     names = get_store().profiles()
     if len(names) == 1:
         return names[0]
     return DEFAULT_PROFILE if not names else ""
+
+
+def current_profile() -> str:
+    """The learner's profile name; "" while several exist and none has been picked (personal mode) or for a visitor
+    who has not signed in (class mode)."""
+    if class_mode():
+        from ui.auth import signed_in
+
+        account = signed_in()
+        return account.name if account is not None else ""
+    chosen = st.session_state.get(PROFILE_KEY)
+    if chosen:
+        return chosen
+    kept = _valid(st.query_params.get(PROFILE_KEY)) or _valid(prefs.remembered(prefs.PROFILE_COOKIE))
+    if kept:
+        st.session_state[PROFILE_KEY] = kept
+        return kept
+    return _automatic()
 
 
 def _create(prefix: str = "profile", inline: bool = False) -> None:
@@ -75,7 +97,7 @@ def _create(prefix: str = "profile", inline: bool = False) -> None:
         st.session_state[f"{prefix}-bad-name"] = True
         return
     get_store().create_profile(name)
-    st.session_state.pop("profile-select", None)
+    st.session_state[_SELECT_KEY] = name          # the picker shows the new profile, not "New profile…"
     st.session_state[name_key] = ""
     _choose(name)
     if inline:
@@ -84,7 +106,7 @@ def _create(prefix: str = "profile", inline: bool = False) -> None:
 
 def _picked() -> None:
     """Callback of the select box."""
-    value = st.session_state.get("profile-select")
+    value = st.session_state.get(_SELECT_KEY)
     if value and value != _NEW:
         _choose(value)
 
@@ -93,7 +115,7 @@ def _picked_inline() -> None:
     """Callback of the practice panel's own profile picker."""
     value = st.session_state.get("profile-inline-select")
     if value:
-        st.session_state.pop("profile-select", None)
+        st.session_state[_SELECT_KEY] = value
         _choose(value)
         st.session_state[_CHOSEN_INLINE] = True
 
@@ -135,15 +157,19 @@ def profile_sidebar() -> None:
     current = current_profile()
     names = store.profiles()
     options = names + ([current] if current and current not in names else [])
+    if st.session_state.get(_SELECT_KEY) not in options + [_NEW]:   # first run, or a profile chosen elsewhere
+        st.session_state[_SELECT_KEY] = current if current in options else _NEW
+    new_label = t("progress.profile.new")
     with st.sidebar:
         st.subheader(t("progress.profile.title"))
         choice = st.selectbox(t("progress.profile.pick"), options + [_NEW],
-                              index=options.index(current) if current in options else len(options),
-                              format_func=lambda v: t("progress.profile.new") if v == _NEW else v,
-                              key="profile-select", on_change=_picked, help=t("progress.profile.help"))
+                              format_func=lambda v: new_label if v == _NEW else v,
+                              key=_SELECT_KEY, on_change=_picked, help=t("progress.profile.help"))
         if choice == _NEW or not options:
             st.text_input(t("progress.profile.name"), key="profile-new-name", max_chars=40)
             st.button(t("progress.profile.create"), key="profile-create", on_click=_create)
             if st.session_state.pop("profile-bad-name", False):
                 st.error(t("progress.profile.bad_name"))
         store_status_banner()
+    if current:
+        prefs.remember(prefs.PROFILE_COOKIE, current, default=_automatic())

@@ -41,12 +41,15 @@ def differs_message(counterexample: dict[str, Any] | None, lang: str) -> str:
     if not counterexample:
         return say("incorrect", lang)
     point, yours, expected = counterexample["point"], counterexample["yours"], counterexample["expected"]
+    difference = counterexample.get("difference")
+    if difference:  # below the digits shown: say by how much
+        if not point:
+            return say("value_differs_by", lang, difference=difference)
+        return say("counterexample_difference", lang, point=point_text(point), difference=difference)
     if not point:
         if yours is None:
             return say("value_not_real", lang)
         return say("value_differs", lang, yours=yours) if expected is not None else say("incorrect", lang)
-    if counterexample.get("difference"):
-        return say("counterexample_difference", lang, point=point_text(point), difference=counterexample["difference"])
     if yours is None:
         return say("counterexample_yours_not_real", lang, point=point_text(point), expected=expected)
     if expected is None:

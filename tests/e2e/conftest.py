@@ -1,12 +1,11 @@
 """Fixtures for the browser tests: a running app and a headless Chromium (skipped, with the reason, without it)."""
 from __future__ import annotations
 
-import subprocess
 from typing import Iterator
 
 import pytest
 
-from e2e_support import CHROMIUM, free_port, launch_chromium, start_app, wait_healthy
+from e2e_support import CHROMIUM, free_port, launch_chromium, start_app, stop_app, wait_healthy
 
 
 def _skip_reason() -> str | None:
@@ -39,11 +38,7 @@ def app_url(tmp_path_factory) -> Iterator[str]:
         wait_healthy(url)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_app(server)
 
 
 @pytest.fixture(scope="module")

@@ -36,12 +36,21 @@ def wait_healthy(url: str, timeout: float = 30.0) -> None:
     raise TimeoutError(f"the app at {url} did not become healthy in {timeout} s")
 
 
-def start_app(port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """`streamlit run app.py` on 127.0.0.1:`port`, headless."""
+def start_app(port: int, env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> subprocess.Popen:
+    """`streamlit run app.py` on 127.0.0.1:`port`, headless (`args`: more Streamlit options)."""
     return subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false", *args],
         cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def stop_app(server: subprocess.Popen) -> None:
+    """Stop an app started by `start_app` (killed if it does not stop within 10 s)."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 def launch_chromium(playwright):

@@ -75,3 +75,37 @@ def test_bad_command_line_gets_json() -> None:
     proc = run(["check", "--kind", "expression"])
     assert proc.returncode == 2
     assert json.loads(proc.stdout)["status"] == "invalid"
+
+
+def test_batch_has_a_simplify_worker_ready_before_it_reads_the_first_case() -> None:
+    import io
+
+    from solver import worker
+    from solver.cli import batch
+
+    ready_when_read: list[bool] = []
+
+    def lines():
+        ready_when_read.append(any(w.ready and w.process is not None and w.process.poll() is None
+                                   for w in worker._POOL))
+        yield json.dumps({"kind": "expression", "expected": "1", "answer": "sin(x)^2 + cos(x)^2", "vars": ["x"]})
+
+    out = io.StringIO()
+    assert batch(lines(), out) == 1
+    assert ready_when_read == [True]
+    assert json.loads(out.getvalue())["status"] == "correct"
+
+
+def test_lhs_and_latex_through_the_cli() -> None:
+    result = check_cli("--kind", "expression", "--expected", "3-2^(n-1)", "--answer", "a_n = 3 - 2^{n-1}",
+                       "--vars", "n", "--lhs", "a_n")
+    assert result["status"] == "correct" and result["interpreted"] == "a_{n} = 3 - 2^{n - 1}"
+    cases = [json.dumps({"kind": "expression", "expected": "3-2^(n-1)", "answer": "b_n = 3 - 2^(n-1)",
+                         "vars": ["n"], "lhs": ["a_n"]}),
+             json.dumps({"kind": "expression", "expected": "3-2^(n-1)", "answer": "a_n = 3 - 2^(n-1)",
+                         "vars": "n", "lhs": "a_n"}),
+             json.dumps({"kind": "number", "expected": "3/4", "answer": r"\frac{3}{4}"})]
+    proc = run(["batch"], "\n".join(cases) + "\n")
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["status"] for r in out] == ["invalid", "correct", "correct"]
+    assert out[0]["details"]["error"]["code"] == "lhs_mismatch"

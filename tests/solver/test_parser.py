@@ -218,7 +218,7 @@ def test_parsed_type():
 def test_unknown_name_lists_variables():
     e = err("z + x", "x y")
     assert e.code == "unknown_name" and e.column == 1
-    assert e.message("en") == "unknown name z — the variables here are x, y"
+    assert e.message("en") == "unknown name z at column 1 — the variables here are x, y, e.g. 3x^2 + y"
     assert "z" in e.message("zh") and "x, y" in e.message("zh")
     assert "no variables" in err("x", "").message("en")
     assert err("x_1", "x").params["name"] == "x_1"
@@ -239,7 +239,7 @@ def test_unknown_function_and_arguments():
     ("x+1)", "unmatched_close", 4), ("(x]", "unmatched_open", 1), ("2 +* 3", "unexpected_token", 4),
     ("x +", "unexpected_end", 4), ("2 3", "unexpected_number", 3), ("x.y", "unexpected_char", 2),
     ("x = 1", "not_allowed", 3), ("1/0", "division_by_zero", 2), ("log(0)", "undefined", 1), ("()", "unexpected_token", 2),
-    ("x $ y", "unexpected_char", 3), ("2x,", "unexpected_end", 4),
+    ("x $ y", "latex_dollar", 3), ("2x,", "unexpected_end", 4),
 ])
 def test_error_codes_and_columns(text, code, column):
     e = err(text)
@@ -249,7 +249,7 @@ def test_error_codes_and_columns(text, code, column):
 
 def test_error_messages_both_languages():
     e = err("(x+1")
-    assert e.message("en") == "unmatched ( at column 1"
+    assert e.message("en").startswith("unmatched ( at column 1 — close it, e.g. (x+1)^2")
     assert "第 1 列" in e.message("zh")
     assert err("x+1)").message("en").startswith("unexpected ')' at column 4")
     assert err("2x +").message("en").startswith("unexpected end of input")

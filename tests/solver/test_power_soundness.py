@@ -90,3 +90,22 @@ def test_the_size_refusal_still_holds_beyond_what_stays_cheap() -> None:
     verdict = expr("x", "(x+1)^20000", "x")
     assert verdict.status == "invalid" and verdict.details["error"]["code"] == "too_big"
     assert parse("(x-1)^6000", ["x"]).value.exp == 6000  # kept as a power, never expanded
+
+
+@pytest.mark.parametrize("expected, answer, variables, status", [
+    ("1", "1+exp(-200)", "", "incorrect"),               # 10^-87 apart: still a difference
+    ("cos(2*pi/17)", "(-1+sqrt(17)+sqrt(34-2*sqrt(17)))/16+(2*sqrt(17+3*sqrt(17)-sqrt(34-2*sqrt(17))"
+     "-2*sqrt(34+2*sqrt(17))))/16", "", "correct"),     # Gauss: equal constants, agreeing to 70 digits
+    ("abs(x-2)*abs(x+2)", "abs(x^2-4)", "x", "correct"),
+    ("2+sqrt(12+4*x)", "2+2*sqrt(3+x)", "x", "correct"),
+    ("abs(x-2)*abs(x+3)", "abs(x^2-4)", "x", "incorrect"),
+])
+def test_constants_and_factored_insides(expected: str, answer: str, variables: str, status: str) -> None:
+    verdict = expr(expected, answer, variables) if variables else check("expression", expected, answer)
+    assert verdict.status == status, verdict.message
+
+
+def test_a_tiny_constant_difference_says_how_big() -> None:
+    verdict = check("expression", "1", "1+exp(-200)")
+    assert verdict.details["counterexample"]["difference"] == "1.384e-87"
+    assert "differs from the expected value by 1.384e-87" in verdict.message

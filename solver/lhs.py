@@ -1,0 +1,154 @@
+r"""Left-hand sides: ``a_n = 3 - 2^(n-1)``, ``f'(x) = 2x``, ``∂f/∂x = 2x``, ``y = …``, ``δ = …``, ``x = ±1``.
+
+``split`` finds the one top-level ``=`` of an answer (after the LaTeX front end, so ``\frac{\partial f}{\partial
+x} = …`` works too); ``name_of`` reads what the left side *names*:
+
+- a name, subscripts and Greek letters spelled any way (``a_n``, ``a_{n}``, ``aₙ``; ``δ``, ``\delta``, ``delta``),
+  optionally with a layer superscript (``δ^{(2)}``, ``a^{[1]}``);
+- a function value ``f(x)``; a derivative ``f'(x)``, ``f'``, ``y'``, ``∂f/∂x``, ``df/dx``, ``\frac{dy}{dx}``,
+  ``\frac{d}{dx} f(x)``.
+
+``Name.matches`` decides whether two left sides name the same thing: ``f'(x)`` = ``df/dx`` = ``∂f/∂x``; ``f(x)``
+= ``f``; ``a_n`` = ``aₙ``. ``solver.reading`` applies the rule: a declared left side (``lhs=[…]``) must be
+matched; without one, any name is accepted except a declared variable the right side uses (``x = x^2`` is an
+equation, not an answer).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy
+
+from .latex_reader import HIDDEN_CLOSE, HIDDEN_OPEN, Source
+from .lexer import GREEK_LETTERS, name_key
+
+_GREEK = "".join(GREEK_LETTERS)
+_SUBSCRIPT_CHARS = "₀₁₂₃₄₅₆₇₈₉₊₋ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ"
+_NAME = rf"(?:[A-Za-z{_GREEK}]+[0-9]*(?:_\{{[A-Za-z0-9+\-]+\}}|_[A-Za-z0-9]+|[{_SUBSCRIPT_CHARS}]+)?)"
+_LAYER = r"(?:\^(?:\([A-Za-z0-9+\-]+\)|\[[A-Za-z0-9+\-]+\]|\{[A-Za-z0-9+\-()\[\]]+\}|T)|ᵀ)?"
+_ARGS = rf"(?:\((?P<args>{_NAME}(?:,{_NAME})*)\))?"
+_PLAIN = re.compile(rf"(?P<base>{_NAME})(?P<layer>{_LAYER})(?P<primes>'*){_ARGS}")
+_FRACTION = re.compile(rf"(?P<d>[d∂])(?P<base>{_NAME})(?P<layer>{_LAYER})/(?P=d)(?P<wrt>{_NAME})")
+_OPERATOR = re.compile(rf"(?P<d>[d∂])/(?P=d)(?P<wrt>[A-Za-z{_GREEK}](?:_\{{[A-Za-z0-9]+\}}|_[A-Za-z0-9])?)"
+                       rf"(?P<base>{_NAME})(?P<layer>{_LAYER}){_ARGS}")
+_DROP = str.maketrans({HIDDEN_OPEN: None, HIDDEN_CLOSE: None, "′": "'", "’": "'", "·": None})
+
+
+@dataclass(frozen=True)
+class Name:
+    """What a left-hand side names: ``base`` (a name key: ``a_n``, ``f``, ``delta``), an optional layer
+    superscript, a derivative order with the variable it is taken with respect to, and call arguments."""
+
+    base: str
+    layer: str = ""
+    order: int = 0
+    wrt: str | None = None
+    args: tuple[str, ...] | None = None
+    latex: str = field(default="", compare=False)
+
+    def matches(self, other: Name) -> bool:
+        """Whether both name the same thing (an absent argument list or variable matches any)."""
+        if (self.base, self.layer, self.order) != (other.base, other.layer, other.order):
+            return False
+        if self.wrt and other.wrt and self.wrt != other.wrt:
+            return False
+        return self.args is None or other.args is None or self.args == other.args
+
+
+def split(source: Source) -> tuple[Source | None, Source, int | None]:
+    """(left side, right side, column of ``=``) at the single top-level ``=``; (None, source, None) without one.
+
+    ``==``, ``<=``, ``>=`` and ``!=`` are not ``=``. A second top-level ``=`` is left in the right side (the
+    parser then refuses it, or ``items`` splits ``x = 1, x = -1``)."""
+    text = source.text
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "([{" + HIDDEN_OPEN:
+            depth += 1
+        elif ch in ")]}" + HIDDEN_CLOSE:
+            depth -= 1
+        elif ch == "=" and depth == 0 and (i == 0 or text[i - 1] not in "=<>!") \
+                and (i + 1 >= len(text) or text[i + 1] != "="):
+            return source.slice(0, i), source.slice(i + 1, len(text)), source.column(i + 1)
+    return None, source, None
+
+
+def items(source: Source) -> list[tuple[Source, Source, int]] | None:
+    """``x = 1, x = -1`` (also ``or`` / ``或`` between items): (left, right, column of ``=``) of each item, or
+    None when the answer is not a list of such items."""
+    text = source.text
+    cuts, depth, i = [], 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{" + HIDDEN_OPEN:
+            depth += 1
+        elif ch in ")]}" + HIDDEN_CLOSE:
+            depth -= 1
+        elif depth == 0 and ch in ",或":
+            cuts.append((i, i + 1))
+        elif depth == 0 and text.startswith(" or ", i):
+            cuts.append((i, i + 4))
+        i += 1
+    if not cuts:
+        return None
+    bounds = [0] + [c for cut in cuts for c in cut] + [len(text)]
+    out = []
+    for start, end in zip(bounds[::2], bounds[1::2]):
+        left, right, column = split(source.slice(start, end))
+        if left is None or "=" in right.text.replace("==", ""):
+            return None
+        out.append((left, right, column))
+    return out
+
+
+def name_of(text: str) -> Name | None:
+    """What the left side ``text`` (plain notation) names, or None when it is not a name (``2x``, ``x+1``)."""
+    compact = "".join(text.split()).translate(_DROP)
+    for pattern, kind in ((_FRACTION, "fraction"), (_OPERATOR, "operator"), (_PLAIN, "plain")):
+        match = pattern.fullmatch(compact)
+        if match is not None:
+            return _name(match, kind)
+    return None
+
+
+def declared(spec: str) -> Name:
+    """A declared left side (exercise ``lhs:`` entry) read like a typed one; ValueError if it names nothing."""
+    from .latex_reader import read
+
+    name = name_of(read(str(spec)).text)
+    if name is None:
+        raise ValueError(f"not a name: {spec!r}")
+    return name
+
+
+def _name(match: re.Match[str], kind: str) -> Name:
+    base = name_key(match.group("base"))
+    layer = _layer(match.group("layer"))
+    args = match.groupdict().get("args")
+    arg_keys = tuple(name_key(a) for a in args.split(",")) if args else None
+    base_tex = _tex(match.group("base")) + (f"^{{{layer}}}" if layer else "")
+    if kind == "plain":
+        order = len(match.group("primes"))
+        wrt = arg_keys[0] if order and arg_keys and len(arg_keys) == 1 else None
+        tex = base_tex + "'" * order + (r"\left(%s\right)" % ", ".join(_tex(a) for a in args.split(","))
+                                        if args else "")
+        return Name(base, layer, order, wrt, arg_keys, tex)
+    d = r"\partial " if match.group("d") == "∂" else "d"
+    wrt_text = match.group("wrt")
+    tex = r"\frac{%s%s}{%s%s}" % (d, base_tex, d, _tex(wrt_text))
+    return Name(base, layer, 1, name_key(wrt_text), arg_keys, tex)
+
+
+def _layer(text: str) -> str:
+    """``^(2)``, ``^[2]``, ``^{(2)}`` → ``(2)`` / ``[2]``: a layer superscript, brackets kept; ``^T`` → ``T``."""
+    if text in ("ᵀ", "^T"):
+        return "T"
+    return text[1:].strip("{}") if text else ""
+
+
+def _tex(name: str) -> str:
+    """LaTeX of a name as the preview shows it (``a_n`` → a_{n}, ``delta`` → \\delta)."""
+    key = name_key(name)
+    base, _, sub = key.partition("_")
+    return sympy.latex(sympy.Symbol(base + sub if sub.isdigit() else (f"{base}_{{{sub}}}" if sub else base)))

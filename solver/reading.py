@@ -1,0 +1,122 @@
+"""Reading a learner's answer: the LaTeX front end, an optional left-hand side, then the parser.
+
+``read_answer`` is what ``check`` and ``preview`` use. The left-hand-side rule (documented in docs/solver.md):
+
+- with declared names (``lhs=["a_n"]``, an exercise part's ``lhs:``), a left side must name one of them
+  (``a_n = …``, ``aₙ = …``; ``f'(x) = …`` or ``df/dx = …`` for ``f'(x)``), else ``lhs_mismatch``;
+- without, a left side that names something is accepted (``y = 2x``, ``a_n = …``, ``∂f/∂x = …``, ``x = ±1``)
+  unless it is a declared variable that the right side uses (``x = x^2 + 1`` is an equation:
+  ``lhs_is_variable``); a left side that names nothing (``2x = …``) is ``lhs_not_a_name``;
+- for sets, ``x = 1, x = -1`` (or ``x = 1 or x = -1``) lists the elements under one name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from . import latex_reader
+from . import lhs as lhs_rules
+from .errors import ParseError
+from .latex_reader import Source
+from .lexer import name_key
+from .parser import Parsed, parse_source, symbol
+
+
+@dataclass
+class Reading:
+    """An answer as read: the parsed right-hand side, its source, the left side's name (if any) and the LaTeX
+    of the whole answer (``a_{n} = 3 - 2^{n - 1}``)."""
+
+    parsed: Parsed
+    source: Source
+    lhs: lhs_rules.Name | None
+    latex: str
+
+
+def read_answer(text: str, variables: Sequence[str] = (), lhs: Sequence[str] = ()) -> Reading:
+    """Read an answer that may start with a left-hand side; raises ParseError (columns in ``text``)."""
+    source = latex_reader.read(text)
+    left, right, column = lhs_rules.split(source)
+    if left is None:
+        parsed = parse_source(right, variables)
+        return Reading(parsed, right, None, parsed.latex)
+    many = lhs_rules.items(source)
+    if many is not None and len(many) > 1:
+        return _read_items(text, many, variables, lhs)
+    again = lhs_rules.split(right)[2]
+    if again is not None:
+        raise ParseError("lhs_twice", again)
+    name = _name(left, column)
+    parsed = parse_source(right, variables)
+    _judge_name(name, _typed(text, left, column), column, parsed, variables, lhs)
+    return Reading(parsed, right, name, f"{name.latex} = {parsed.latex}")
+
+
+def _typed(text: str, left: Source, column: int | None) -> str:
+    """The left side as the learner typed it (for messages)."""
+    start = left.column(1) or 1
+    return text[start - 1:(column or len(text) + 1) - 1].strip() or left.text.strip()
+
+
+def _name(left: Source, column: int | None) -> lhs_rules.Name:
+    name = lhs_rules.name_of(left.text)
+    if name is None:
+        raise ParseError("lhs_not_a_name", column)
+    return name
+
+
+def _judge_name(name: lhs_rules.Name, given: str, column: int | None, parsed: Parsed,
+                variables: Sequence[str], lhs: Sequence[str]) -> None:
+    """Refuse a left side that names something other than what is asked (see the module's rule)."""
+    wanted = [w for w in (_declared(spec) for spec in lhs) if w is not None]
+    if wanted:
+        if not any(name.matches(w) for w in wanted):
+            raise ParseError("lhs_mismatch", column, {"given": given, "expected": " / ".join(map(str, lhs)),
+                                                      "example": str(lhs[0])})
+        return
+    if name.order or name.args is not None or name.layer:
+        return
+    for var in variables:
+        if name_key(var) == name.base and _uses(parsed.value, symbol(var)):
+            raise ParseError("lhs_is_variable", column, {"given": given})
+
+
+def _declared(spec: str) -> lhs_rules.Name | None:
+    try:
+        return lhs_rules.declared(spec)
+    except (ValueError, ParseError):
+        return None  # exercise files are validated; an unreadable entry here constrains nothing
+
+
+def _uses(value: object, sym: object) -> bool:
+    free = getattr(value, "free_symbols", None)
+    return bool(free) and sym in free
+
+
+def _read_items(text: str, many: list[tuple[Source, Source, int]], variables: Sequence[str],
+                lhs: Sequence[str]) -> Reading:
+    """``x = 1, x = -1``: every item names the same thing; the right sides make a list (a set answer)."""
+    names = [(_name(left, column), _typed(text, left, column), column) for left, _, column in many]
+    first = names[0][0]
+    for name, _, column in names[1:]:
+        if not name.matches(first):
+            raise ParseError("lhs_twice", column)
+    rights = [right for _, right, _ in many]
+    joined = _join(rights)
+    parsed = parse_source(joined, variables)
+    for name, given, column in names:
+        _judge_name(name, given, column, parsed, variables, lhs)
+    latex = ", ".join(f"{first.latex} = {parse_source(right, variables).latex}" for right in rights)
+    return Reading(parsed, joined, first, latex)
+
+
+def _join(parts: list[Source]) -> Source:
+    """Sources joined with commas, each character keeping its column."""
+    text, columns = [], []
+    for index, part in enumerate(parts):
+        if index:
+            text.append(",")
+            columns.append(part.column(1) or 1)
+        text.append(part.text)
+        columns.extend(part.columns or range(1, len(part.text) + 1))
+    return Source("".join(text), tuple(columns), parts[0].length)
