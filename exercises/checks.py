@@ -62,6 +62,9 @@ def schema_problems(err: ValidationError, data: Any, model: type) -> list[Proble
         elif kind == "string_pattern_mismatch":
             message = f"'{value}' is not allowed here: use letters, digits" + (
                 " and dashes (lowercase)" if path and path[-1] == "id" else " and _ , starting with a letter")
+        elif kind == "string_too_long":
+            message = (f"is too long ({len(str(value))} characters; at most {e['ctx']['max_length']}): ids are "
+                       f"stored with every answer")
         elif kind in ("list_type",):
             message = "expected a list (- item lines or [a, b])"
         elif kind in ("dict_type", "model_type", "model_attributes_type"):

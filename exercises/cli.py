@@ -48,8 +48,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     """List templates (optionally of one topic)."""
     lib = load_library()
     _warn(lib, args.lang)
-    templates = lib.by_topic(args.topic) if args.topic else [
-        t for topic in TOPIC_IDS for t in lib.by_topic(topic)]
+    templates = lib.by_topic(args.topic, unpublished=True) if args.topic else [
+        t for topic in TOPIC_IDS for t in lib.by_topic(topic, unpublished=True)]
     if args.json:
         print(json.dumps([{"id": t.id, "topic": t.topic, "difficulty": t.difficulty, "title": t.title,
                            "tags": t.tags, "path": t.path, "line": t.line} for t in templates],

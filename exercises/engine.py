@@ -46,13 +46,16 @@ def solver_api() -> Any:
 
 
 class GenerationError(Exception):
-    """A template could not produce an exercise at some seed; `path` is the field at fault."""
+    """A template could not produce an exercise at some seed; `path` is the field at fault.
 
-    def __init__(self, path: Path_, message: str, seed: int | None = None):
+    `message` is English; `zh` (optional) the same in Chinese."""
+
+    def __init__(self, path: Path_, message: str, seed: int | None = None, zh: str | None = None):
         super().__init__(message)
         self.path = tuple(path)
         self.message = message
         self.seed = seed
+        self.zh = zh
 
     def __str__(self) -> str:
         where = field_name(self.path)
@@ -113,7 +116,12 @@ class Part:
 
 
 class Template:
-    """A validated exercise template, with its source file and line numbers."""
+    """A validated exercise template, with its source file and line numbers.
+
+    Its formulas run in this process: only the built-in library's templates are made like this
+    (`exercises.sandbox.SandboxedTemplate` runs the others in a worker process, under a budget)."""
+
+    trusted = True
 
     def __init__(self, spec: TemplateSpec, path: str, lines: LineMap, base: Path_):
         self.spec = spec
@@ -156,7 +164,8 @@ class Template:
     def file_error(self, err: GenerationError) -> FileError:
         """A generation error as `file:line: field: message`."""
         seed = f"seed {err.seed}: " if err.seed is not None else ""
-        return FileError(self.path, self.line_of(err.path), field_name(err.path), seed + err.message)
+        zh = f"种子 {err.seed}：{err.zh}" if err.zh and err.seed is not None else err.zh
+        return FileError(self.path, self.line_of(err.path), field_name(err.path), seed + err.message, zh)
 
     def __repr__(self) -> str:
         return f"Template({self.id!r}, {self.path}:{self.line})"
@@ -170,7 +179,9 @@ class Template:
         try:
             value = api.parse(text, self.symbols, mode="template", names=_referenced(text, values)).value
         except api.ParseError as err:
-            raise GenerationError(path, f'{err.message("en")} in "{text}"') from None
+            raise GenerationError(path, f'{err.message("en")} in "{text}"', zh=f'{err.message("zh")}：“{text}”') from None
+        except MemoryError:
+            raise  # not a mistake in the formula: the caller's budget (see exercises.sandbox)
         except Exception as err:  # noqa: BLE001 — SymPy can fail in many ways (singular matrix, shapes…)
             raise GenerationError(path, f'cannot compute "{text}": {err}') from None
         if _is_undefined(value):
@@ -235,6 +246,25 @@ class Template:
             else:
                 values[name] = self.evaluate(text, values, ("derived", name))
         return values
+
+    def acceptance_rate(self, n: int = 1000) -> float:
+        """The share of first draws (seeds 1..n) for which `where` holds (1.0 without `where`)."""
+        if self.spec.where is None:
+            return 1.0
+        held = 0
+        for seed in range(1, n + 1):
+            values: dict[str, Any] = {}
+            for name, domain in self.domains.items():
+                values[name] = self._param_value(name, domain, domain.draw(self.id, seed, name, 0), values)
+            held += self._holds(values)
+        return held / n
+
+    def answer_at(self, params: Mapping[str, Any], pinned: Mapping[str, Any], index: int) -> tuple[Any, list]:
+        """The expected value and mistakes of part `index` when the derived names in `pinned` keep the given
+        values (error carried forward). Raises GenerationError."""
+        path, _, spec = self.answer_specs()[index]
+        values = self.compute(params, pinned)
+        return self.expected_value(path, spec, values), self.mistakes(path, spec, values)
 
     def answer_specs(self) -> list[tuple[Path_, str, AnswerSpec]]:
         """(field path, part id, answer spec) of every part; a single answer is part ""."""

@@ -29,6 +29,11 @@ Name = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
 
 Number = int | Decimal
 
+MAX_ID_LENGTH = 100
+"""Template and quiz ids are stored with every answer (the progress store's columns hold 200 characters)."""
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID_LENGTH)]
+"""A template or quiz id: lowercase letters and digits in words joined by '-'."""
+
 
 class Strict(BaseModel):
     """Base: unknown fields are errors."""
@@ -116,7 +121,7 @@ class TestSpec(Strict):
 class TemplateSpec(Strict):
     """One exercise template."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    id: Id
     topic: str
     title: Text
     difficulty: int
@@ -154,7 +159,7 @@ class EntrySpec(Strict):
 class QuizSpec(Strict):
     """A quiz."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = None
+    id: Id | None = None
     title: Text
     instructions: Text | None = None
     seed: int

@@ -11,12 +11,13 @@ from typing import Iterable, Sequence
 
 import sympy as sp
 
-from exercises import render
+from exercises import render, sandbox
 from exercises.engine import Exercise, GenerationError, Template
 from exercises.loader import LIBRARY_DIR, Library
 from exercises.params import MAX_ATTEMPTS
 from exercises.quality import QualityCheck, QualityReport
 from exercises.yamlread import FileError, field_name, yaml_files
+from solver import worker
 
 DEFAULT_TEST_SEEDS = (1, 2, 3)
 MAX_ERRORS_PER_TEMPLATE = 5
@@ -77,15 +78,7 @@ def run_template_tests(template: Template, seeds: Sequence[int] | None = None) -
 
 def acceptance_rate(template: Template, n: int = 1000) -> float:
     """The share of first draws (seeds 1..n) for which `where` holds (1.0 without `where`)."""
-    if template.where is None:
-        return 1.0
-    held = 0
-    for seed in range(1, n + 1):
-        values = {}
-        for name, domain in template.domains.items():
-            values[name] = template._param_value(name, domain, domain.draw(template.id, seed, name, 0), values)
-        held += template._holds(values)
-    return held / n
+    return template.acceptance_rate(n)
 
 
 @dataclass
@@ -163,11 +156,6 @@ def _self_check_errors(template: Template, ex: Exercise, rational_too: bool = Tr
     return out
 
 
-def in_library(template: Template) -> bool:
-    """Whether the template comes from the built-in library (where a leak is an error)."""
-    return Path(template.path).resolve().is_relative_to(LIBRARY_DIR.resolve())
-
-
 def validate_template(template: Template, seeds: int = 100, self_check_seeds: int | None = None,
                       strict: bool | None = None) -> TemplateReport:
     """Generate `seeds` exercises (seeds 1..n, plus the examples); check rendering, self-checks and tests, and
@@ -178,11 +166,12 @@ def validate_template(template: Template, seeds: int = 100, self_check_seeds: in
     """
     start = time.perf_counter()
     problems: list[tuple[tuple, str]] = []
+    chinese: dict[str, str] = {}  # English message → the same in Chinese, where the error gave one
     draws = 0
     generated = 0
     seed_list = list(range(1, seeds + 1)) + [e.seed for e in template.examples if e.seed > seeds]
     limit = len(seed_list) if self_check_seeds is None else self_check_seeds
-    quality = QualityCheck(template, in_library(template) if strict is None else strict)
+    quality = QualityCheck(template, template.trusted if strict is None else strict)
     for n, seed in enumerate(seed_list):
         if len(problems) >= MAX_ERRORS_PER_TEMPLATE:
             break
@@ -191,6 +180,8 @@ def validate_template(template: Template, seeds: int = 100, self_check_seeds: in
             draws += attempts
         except GenerationError as err:
             problems.append((err.path, f"seed {seed}: {err.message}"))
+            if err.zh:
+                chinese[problems[-1][1]] = f"种子 {seed}：{err.zh}"
             continue
         generated += 1
         problems += _artefact_errors(template, ex)
@@ -209,7 +200,7 @@ def validate_template(template: Template, seeds: int = 100, self_check_seeds: in
     report = quality.report() if not failed_generation else None
     if report is not None:
         problems += [(f.path, f"variant quality: {f.describe()}") for f in report.errors]
-    errors = [FileError(template.path, template.line_of(path), field_name(path), message)
+    errors = [FileError(template.path, template.line_of(path), field_name(path), message, chinese.get(message))
               for path, message in _dedupe(problems)[:MAX_ERRORS_PER_TEMPLATE]]
     warnings = [FileError(template.path, template.line_of(f.path), field_name(f.path),
                           f"warning: variant quality: {f.describe()}") for f in report.warnings] if report else []
@@ -225,6 +216,63 @@ def _dedupe(problems: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
             seen.add(key)
             out.append((path, message))
     return out
+
+
+def validate_in_worker(data: bytes, seeds: int, self_check_seeds: int | None,
+                       budget: float) -> tuple[TemplateReport | None, float]:
+    """Worker task: validate the template a `sandbox.payload` describes, each exercise under its time limit and the
+    whole within `budget` seconds of CPU time; (the report, or None when over the budget, and the CPU time used)."""
+    start = time.process_time()
+    try:
+        with worker.time_limit(budget) as limit:
+            report = validate_template(sandbox.worker_template(data, fresh=True), seeds, self_check_seeds,
+                                       strict=False)  # an instructor's template: quality findings are warnings
+    except worker.OutOfTime:
+        if not limit.expired:
+            raise
+        return None, time.process_time() - start
+    return report, time.process_time() - start
+
+
+def _over_budget(template: Template, seconds: float) -> FileError:
+    return FileError(template.path, template.line, "",
+                     f"validating this file takes more than {seconds:g} s of computing, the limit for one file; "
+                     f"stopped at template '{template.id}' — make its formulas cheaper or split the file",
+                     f"校验此文件的计算时间超过了 {seconds:g} 秒（每个文件的上限），在模板“{template.id}”处停止——"
+                     f"请让公式计算量更小，或把文件拆分")
+
+
+def validate_templates(templates: Sequence[Template], seeds: int = 100, self_check_seeds: int | None = None,
+                       budget: float = sandbox.FILE_SECONDS) -> list[TemplateReport]:
+    """`validate_template` for each template: trusted (built-in) ones here, the others in a worker process,
+    together within `budget` seconds of the worker's CPU time (a call is also stopped after
+    `sandbox.WALL_FACTOR` times its budget in wall-clock time). Past the budget, the template under way gets an
+    error and the rest are skipped."""
+    reports: list[TemplateReport] = []
+    left = budget
+    for template in templates:
+        if template.trusted:
+            reports.append(validate_template(template, seeds, self_check_seeds))
+            continue
+        start = time.monotonic()
+        status, result = worker.run("exercises.validate:validate_in_worker", sandbox.payload(template), seeds,
+                                    self_check_seeds, max(left, 0.0), timeout=left * sandbox.WALL_FACTOR + 5,
+                                    pool=sandbox.VALIDATE_POOL, startup=sandbox.STARTUP_SECONDS)
+        report, used = result if status == "ok" else (None, left)
+        left -= used
+        if report is not None:
+            reports.append(report)
+            continue
+        over = status == "ok" or result == worker.TIMEOUT
+        if over:
+            error = _over_budget(template, budget)
+        else:
+            en, zh = sandbox.failure_message(result)
+            error = template.file_error(GenerationError((), en, None, zh))
+        reports.append(TemplateReport(template.id, 0, 0.0, time.monotonic() - start, [error]))
+        if over:
+            break
+    return reports
 
 
 def validate_paths(paths: Iterable[str | Path], seeds: int = 100, self_check_seeds: int | None = None,
@@ -245,8 +293,17 @@ def validate_paths(paths: Iterable[str | Path], seeds: int = 100, self_check_see
     library.resolve_quizzes()
     library.check_prerequisites()
     errors = [e for e in library.errors if Path(e.path).resolve() in chosen]
-    templates = [t for t in library.templates.values() if t.id not in context]
-    reports = validate_templates(templates, seeds, self_check_seeds, jobs)
+    by_file: dict[str, list[Template]] = {}
+    for t in library.templates.values():
+        if t.id not in context:
+            by_file.setdefault(t.path, []).append(t)
+    trusted = [t for group in by_file.values() for t in group if t.trusted]
+    done = {r.id: r for r in validate_in_parallel(trusted, seeds, self_check_seeds, jobs)}
+    reports: list[TemplateReport] = []
+    for group in by_file.values():
+        untrusted = [t for t in group if not t.trusted]
+        others = {r.id: r for r in validate_templates(untrusted, seeds, self_check_seeds)} if untrusted else {}
+        reports += [r for t in group if (r := done.get(t.id) or others.get(t.id)) is not None]
     errors += [e for r in reports for e in r.errors]
     return Report(errors, reports, len(library.quizzes), len(library.files))
 
@@ -260,9 +317,10 @@ def _validate_forked(task: tuple[str, int, int | None]) -> TemplateReport:
     return validate_template(_FORKED[template_id], seeds, self_check_seeds)
 
 
-def validate_templates(templates: Sequence[Template], seeds: int = 100, self_check_seeds: int | None = None,
-                       jobs: int = 1) -> list[TemplateReport]:
-    """`validate_template` for each template, in order; in `jobs` forked processes where the system can fork."""
+def validate_in_parallel(templates: Sequence[Template], seeds: int = 100, self_check_seeds: int | None = None,
+                         jobs: int = 1) -> list[TemplateReport]:
+    """`validate_template` for each trusted (built-in) template, in order; in `jobs` forked processes where the
+    system can fork."""
     if jobs <= 1 or len(templates) < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
         return [validate_template(t, seeds, self_check_seeds) for t in templates]
     global _FORKED

@@ -23,20 +23,31 @@ MAX_VALUES = 100_000
 """How many values a file may expand to: anchors and aliases (`&a`, `*a`) can make a tiny file expand without
 bound (a "billion laughs" file), so reading stops with a clear error past this."""
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same nodes, much faster
+MAX_DEPTH = 40
+"""How deeply lists and mappings may nest (exercise files need fewer than 10 levels)."""
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
 
 @dataclass(frozen=True)
 class FileError:
-    """One problem in one file, at a line, in a field (dotted path such as `params.a`; may be empty)."""
+    """One problem in one file, at a line, in a field (dotted path such as `params.a`; may be empty).
+
+    `message` is English; `zh`, when given, is the same in Chinese (`text(lang)` picks one)."""
 
     path: str
     line: int
     field: str
     message: str
+    zh: str | None = None
+
+    def text(self, lang: str = "en") -> str:
+        """`file:line: field: message` in `lang` (English where no Chinese message was given)."""
+        message = self.zh if lang == "zh" and self.zh else self.message
+        where = f"{self.path}:{self.line}"
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return self.text("en")
 
 
 class LineMap:
@@ -67,36 +78,68 @@ def field_name(path: Path_) -> str:
 
 
 class YamlFileError(Exception):
-    """The file could not be read as YAML (or holds duplicate keys)."""
+    """The file could not be read as YAML (or holds duplicate keys); `message` in English, `zh` in Chinese."""
 
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, zh: str | None = None):
         super().__init__(message)
         self.line = line
         self.message = message
+        self.zh = zh
 
 
 def read_yaml(text: str) -> tuple[Any, LineMap]:
     """Parse one YAML document; returns (data, line map). Floats become exact `Decimal`s.
 
-    Raises `YamlFileError` for syntax errors, duplicate keys, non-scalar keys or several documents.
+    Raises `YamlFileError` for syntax errors, characters YAML does not allow, tags (`!!python/object`, `!foo`),
+    nesting deeper than `MAX_DEPTH`, duplicate keys, non-scalar keys or several documents.
     """
     try:
+        _check_events(text)
         nodes = list(yaml.compose_all(text, Loader=_LOADER))
+    except yaml.reader.ReaderError as err:
+        line = text[:max(err.position, 0)].count("\n") + 1
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
+        raise YamlFileError(line, f"the file holds a character YAML does not allow (U+{code:04X}); remove it",
+                            f"文件中有 YAML 不允许的字符（U+{code:04X}），请删除") from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        problem = err.problem or str(err)
-        raise YamlFileError(line, f"YAML syntax error: {problem}") from None
-    except yaml.YAMLError as err:
-        raise YamlFileError(1, f"YAML error: {err}") from None
+        problem = err.problem or "cannot be read"
+        raise YamlFileError(line, f"YAML syntax error: {problem}", f"YAML 语法错误：{problem}") from None
+    except yaml.YAMLError:
+        raise YamlFileError(1, "the file cannot be read as YAML", "无法按 YAML 读取此文件") from None
+    except RecursionError:
+        raise YamlFileError(1, f"the file nests lists or mappings too deeply (at most {MAX_DEPTH} levels)",
+                            f"文件中列表或映射嵌套太深（最多 {MAX_DEPTH} 层）") from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         return None, LineMap({(): 1})
     if len(nodes) > 1:
-        raise YamlFileError(nodes[1].start_mark.line + 1, "a file must hold a single YAML document")
+        raise YamlFileError(nodes[1].start_mark.line + 1, "a file must hold a single YAML document",
+                            "一个文件只能包含一个 YAML 文档")
     lines: dict[Path_, int] = {}
     data = _Converter(lines).convert(nodes[0], ())
     return data, LineMap(lines)
+
+
+def _check_events(text: str) -> None:
+    """Refuse, before building anything, tags other than YAML's plain ones and nesting deeper than `MAX_DEPTH`
+    (a stream of parse events needs no recursion, however deep the file)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _PLAIN_TAGS and not (tag == "!" and isinstance(event, yaml.ScalarEvent)):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")[:60]
+            raise YamlFileError(event.start_mark.line + 1, f"YAML tags such as {shown} are not allowed in exercise "
+                                                           f"files; write plain values",
+                                f"练习文件中不允许使用 {shown} 这样的 YAML 标签，请直接写值")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlFileError(event.start_mark.line + 1, f"lists or mappings nested more than {MAX_DEPTH} "
+                                                               f"levels deep", f"列表或映射嵌套超过 {MAX_DEPTH} 层")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
 
 
 class _Converter:
@@ -111,7 +154,8 @@ class _Converter:
         self.budget -= 1
         if self.budget < 0:
             raise YamlFileError(node.start_mark.line + 1, f"the file expands to more than {MAX_VALUES:,} values; "
-                                                          "check its anchors and aliases (&name, *name)")
+                                                          "check its anchors and aliases (&name, *name)",
+                                f"文件展开后超过 {MAX_VALUES:,} 个值；请检查其中的锚点和别名（&name、*name）")
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
@@ -125,12 +169,13 @@ class _Converter:
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode):
-                raise YamlFileError(line, "a key must be a plain name, not a list or mapping")
+                raise YamlFileError(line, "a key must be a plain name, not a list or mapping",
+                                    "键必须是普通名称，不能是列表或映射")
             key = self._scalar(key_node)
             if isinstance(key, bool) or key is None:
                 key = key_node.value  # `on:`, `no:`, `null:` stay names
             if key in out:
-                raise YamlFileError(line, f"duplicate key '{key}'")
+                raise YamlFileError(line, f"duplicate key '{key}'", f"重复的键“{key}”")
             self.lines[path + (key,)] = line
             out[key] = self.convert(value_node, path + (key,))
         return out
@@ -148,11 +193,13 @@ def _exact_decimal(node: ScalarNode) -> Decimal:
     """A YAML float as the exact decimal it was written as (`0.1` stays 1/10)."""
     text = node.value.replace("_", "")
     if re.fullmatch(r"[-+]?\.(inf|Inf|INF|nan|NaN|NAN)", text):
-        raise YamlFileError(node.start_mark.line + 1, f"'{node.value}' is not a finite number")
+        raise YamlFileError(node.start_mark.line + 1, f"'{node.value}' is not a finite number",
+                            f"“{node.value}”不是有限的数")
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise YamlFileError(node.start_mark.line + 1, f"'{node.value}' is not a number") from None
+        raise YamlFileError(node.start_mark.line + 1, f"'{node.value}' is not a number",
+                            f"“{node.value}”不是数") from None
 
 
 def yaml_files(paths: list[str | Path]) -> list[Path]:

@@ -165,6 +165,15 @@ _FUNCTION_ADVICE = {"transpose": "unknown_function_transpose", "arcsin": "unknow
                     "lim": "unknown_function_compute", "diff": "unknown_function_compute",
                     "integrate": "unknown_function_compute", "norm": "unknown_function_compute",
                     "trace": "unknown_function_compute", "tr": "unknown_function_compute"}
+_SHAPE_ADVICE = (  # (start of the English message, advice en, advice zh): what to type instead
+    ("cannot", "set", " — braces { } make a set; to group, use ( ), e.g. 2^(n-1) or x^{n-1}",
+     "——花括号 { } 表示集合；分组请用 ( )，例如 2^(n-1) 或 x^{n-1}"),
+    ("cannot", "", " — vectors and matrices combine only when their shapes fit, e.g. (1, 2) + (3, 4)",
+     "——向量和矩阵只有形状匹配时才能运算，例如 (1, 2) + (3, 4)"),
+    ("only a vector or matrix can be transposed", "", " — e.g. [[1,2],[3,4]]^T", "——例如 [[1,2],[3,4]]^T"),
+    ("the entries of a vector", "", " — e.g. [[1, 2], [3, 4]]", "——例如 [[1, 2], [3, 4]]"),
+    ("the elements of a set", "", " — e.g. {1, -1}", "——例如 {1, -1}"),
+)
 _ARG_EXAMPLES = {"log": "x, 2", "max": "a, b", "min": "a, b", "root": "x, 3", "sum": "k^2, k, 1, n"}
 
 
@@ -191,6 +200,8 @@ class ParseError(ValueError):
             params.setdefault("example", _ARG_EXAMPLES.get(str(params.get("name")), "x"))
         if code == "shape" and not params:
             params = {"en": "these shapes do not fit together", "zh": "这些形状不匹配"}
+        if code == "shape":
+            params = _with_shape_advice(params)
         templates = MESSAGES.get(code)
         if templates is None:
             return f"{code} (column {self.column})" if self.column else code
@@ -229,4 +240,13 @@ def _unknown_name_code(params: dict[str, Any]) -> str:
     params["variables"] = ", ".join(names)
     params.setdefault("example", f"3{names[0]}^2" + (f" + {names[1]}" if len(names) > 1 else ""))
     return "unknown_name"
+
+
+def _with_shape_advice(params: dict[str, Any]) -> dict[str, Any]:
+    """A learner-facing shape message with what to type instead (author-facing ones stay as they are)."""
+    en, zh = str(params.get("en", "")), str(params.get("zh", ""))
+    for start, needs, advice_en, advice_zh in _SHAPE_ADVICE:
+        if en.startswith(start) and needs in en:
+            return {**params, "en": en + advice_en, "zh": zh + advice_zh}
+    return params
 

@@ -22,6 +22,8 @@ MAX_FACTORIAL = 1000         # factorial(n), n! and binomial(n, k) need n <= thi
 MAX_MATRIX_ENTRIES = 400     # entries of any vector or matrix we build
 MAX_MATRIX_POWER = 64        # A^n for square A
 MAX_SYMBOLIC_MATRIX_POWER = 3  # A^n when A has variables (and at most 4×4)
+MAX_SYMBOLIC_SQUARE = 4      # det(A) / inv(A) when an entry of A is not a plain number (a variable, √2, π): n×n
+MAX_SQUARE = 8               # det(A) / inv(A) of a matrix of plain numbers: n×n
 MAX_MATRIX_NODES = 5000      # expression-tree nodes in all entries of a matrix product
 MAX_ALTERNATIVES = 16        # combinations of ± in one expression
 MAX_SUM_TERMS = 10000        # sum(expr, k, lo, hi) with numeric bounds

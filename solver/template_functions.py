@@ -14,7 +14,8 @@ from .arith import hadamard as _hadamard
 from .arith import is_logical, shape_error, shape_text, to_bool
 from .errors import ParseError
 from .functions import FunctionSpec
-from .limits import MAX_DIFF_ORDER, MAX_MATRIX_ENTRIES, MAX_SUM_TERMS, check_factorial
+from .limits import (MAX_DIFF_ORDER, MAX_MATRIX_ENTRIES, MAX_SQUARE, MAX_SUM_TERMS, MAX_SYMBOLIC_SQUARE,
+                     check_factorial)
 
 # -- argument checks ---------------------------------------------------------------------------------
 
@@ -102,9 +103,14 @@ def _square(a: Any, fname: str) -> ImmutableMatrix:
     if m.rows != m.cols:
         raise shape_error(f"{fname} needs a square matrix, not {m.rows}×{m.cols}",
                           f"{fname} 需要方阵，而不是 {m.rows}×{m.cols}")
-    if m.rows > 8:
-        raise ParseError("too_big", None, {"what": {"en": f"{fname} of a matrix larger than 8×8",
-                                                    "zh": f"大于 8×8 的矩阵的 {fname}"}})
+    if m.rows > MAX_SQUARE:
+        raise ParseError("too_big", None, {"what": {"en": f"{fname} of a matrix larger than {MAX_SQUARE}×{MAX_SQUARE}",
+                                                    "zh": f"大于 {MAX_SQUARE}×{MAX_SQUARE} 的矩阵的 {fname}"}})
+    if m.rows > MAX_SYMBOLIC_SQUARE and not all(isinstance(v, Rational) for v in m):
+        n = MAX_SYMBOLIC_SQUARE
+        raise ParseError("too_big", None, {"what": {
+            "en": f"{fname} of a matrix with variables or irrational entries: {m.rows}×{m.rows}, at most {n}×{n}",
+            "zh": f"含变量或无理数元素的 {m.rows}×{m.rows} 矩阵的 {fname}；最多 {n}×{n}"}})
     return m
 
 

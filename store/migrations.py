@@ -40,10 +40,17 @@ def _v3_uids_and_set_aside(conn: Connection) -> None:
     schema.set_aside.create(conn, checkfirst=True)
 
 
+def _v4_shared_files(conn: Connection) -> None:
+    """Instructors' files (class mode) and published templates, shared by every replica."""
+    for table in (schema.exercise_files, schema.published_templates):
+        table.create(conn, checkfirst=True)
+
+
 STEPS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _v1_initial),
     (2, _v2_accounts),
     (3, _v3_uids_and_set_aside),
+    (4, _v4_shared_files),
 )
 LATEST = STEPS[-1][0]
 

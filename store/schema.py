@@ -47,6 +47,22 @@ quiz_sessions = Table(
     PrimaryKeyConstraint("profile", "quiz_key"),
 )
 
+exercise_files = Table(
+    "exercise_files", metadata,  # instructors' exercise and quiz files in class mode (see store/files.py)
+    Column("name", String(120), primary_key=True),
+    Column("content", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("uploaded_by", String(80)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+published_templates = Table(
+    "published_templates", metadata,  # instructors' templates offered on their topic pages
+    Column("template_id", String(200), primary_key=True),
+    Column("published_by", String(80)),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
 set_aside = Table(
     "set_aside", metadata,
     Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),

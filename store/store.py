@@ -93,7 +93,8 @@ class Store:
 
     @property
     def engine(self) -> Engine:
-        """The database engine (class-mode accounts live in the same database: `store.accounts`)."""
+        """The database engine (class-mode accounts and instructors' files live in the same database:
+        `store.accounts`, `store.files`)."""
         return self._engine
 
     @property

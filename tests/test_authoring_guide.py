@@ -75,7 +75,8 @@ def test_the_app_loads_it_and_two_students_get_different_reproducible_variants(g
     lib = load_library()
     assert lib.errors == []
     template = lib.get(TEMPLATE_ID)
-    assert template in lib.by_topic("chain-rule")
+    assert template in lib.by_topic("chain-rule", unpublished=True)
+    assert template not in lib.by_topic("chain-rule")  # on the topic page once published (section 3 of the guide)
     ex = template.generate(1)  # the guide's worked example
     assert (ex.params["w"], ex.derived["a"], ex.derived["err"], ex.derived["grad"]) == (Rational(1, 2), 1, -2, -4)
     assert ex.check("", "-4").status == "correct" and ex.check("", "-8/2").status == "correct"

@@ -63,16 +63,14 @@ def show_solution(ex: Any, prefix: str) -> bool:
     return shown
 
 
-@st.cache_resource(show_spinner=False)
 def get_library() -> Any:
-    """The exercise library (built-in + instructor folder), loaded once per server process (the built-in
-    templates without a trial generation each: the test suite checks them, and the app is ready sooner)."""
-    from exercises import load_library
+    """The exercise library: built-in files (loaded once per server process) and the instructors' files, reloaded
+    when those change (see `classroom.library_source`)."""
+    from classroom.library_source import library_source
 
-    return load_library(smoke_test_builtin=False)
+    return library_source().library()
 
 
-@st.cache_resource(show_spinner=False, max_entries=2048)
 def get_exercise(template_id: str, seed: int) -> Any:
-    """The exercise generated from ``template_id`` and ``seed`` (deterministic, so cached)."""
-    return get_library().get(template_id).generate(int(seed))
+    """The exercise generated from ``template_id`` and ``seed`` (deterministic, so kept by the library)."""
+    return get_library().exercise(template_id, int(seed))

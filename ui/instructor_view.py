@@ -16,9 +16,14 @@ from exercises.topics import TOPIC_IDS
 from exercises.validate import acceptance_rate
 from exercises.worksheet import numbered_students, render_worksheets
 from classroom import preview, results, uploads
+from classroom.library_source import library_source
+from classroom.shelf import ShelfError, current_shelf
+from exercises.engine import GenerationError
+from exercises.sandbox import FILE_SECONDS
 from ui.answer_box import answer_input, localized, show_preview
 from ui.exercise_view import get_exercise, get_library
 from ui.feedback import show_verdict
+from ui.auth_config import class_mode
 from ui.i18n import lang, t
 
 PREFIX = "instructor"
@@ -26,6 +31,9 @@ TEMPLATE_KEY = f"{PREFIX}-template"
 SEED_KEY = f"{PREFIX}-seed"
 NAMES_KEY = f"{PREFIX}-names"
 UPLOADS_KEY = f"{PREFIX}-uploads"
+PENDING_KEY = f"{PREFIX}-pending"
+DELETE_KEY = f"{PREFIX}-delete"
+NOTICE_KEY = f"{PREFIX}-notice"
 MAX_SEED = 2**31 - 1
 ACCEPTANCE_DRAWS = 200
 _SEEDS = random.SystemRandom()
@@ -37,9 +45,8 @@ def key(name: str) -> str:
 
 
 def reload_library() -> None:
-    """Forget the cached library and exercises so every page loads the files again."""
-    get_library.clear()
-    get_exercise.clear()
+    """Check the instructors' files again now, so every page of this server uses what was just changed."""
+    library_source().invalidate()
     _worksheet_files.clear()
 
 
@@ -55,7 +62,7 @@ def open_in_preview(template_id: str, seed: int) -> None:
 
 
 def _template_order(library: Any) -> list[str]:
-    return [tpl.id for topic in TOPIC_IDS for tpl in library.by_topic(topic)]
+    return [tpl.id for topic in TOPIC_IDS for tpl in library.by_topic(topic, unpublished=True)]
 
 
 def _pick_template(library: Any) -> Any:
@@ -85,9 +92,13 @@ def _locks(template: Any) -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _acceptance(template_id: str, where: str | None, path: str, _template: Any) -> float:
-    """The `where` acceptance rate, cached by template id, condition and file (the template itself is not hashed)."""
-    return acceptance_rate(_template, ACCEPTANCE_DRAWS)
+def _acceptance(template_id: str, where: str | None, path: str, _template: Any) -> float | dict[str, str]:
+    """The `where` acceptance rate (or why it could not be computed, in "en" and "zh"), cached by template id,
+    condition and file (the template itself is not hashed)."""
+    try:
+        return acceptance_rate(_template, ACCEPTANCE_DRAWS)
+    except GenerationError as err:
+        return {"en": err.message, "zh": err.zh or err.message}
 
 
 def _texts_in_both(title: str, texts: dict[str, str]) -> None:
@@ -172,8 +183,10 @@ def preview_section() -> None:
         st.error(t("instructor.preview.cannot", error=shown.error))
         return
     ex = shown.exercise
-    rate = _acceptance(template.id, template.where, template.path, template)
-    if template.where:
+    rate = _acceptance(template.id, template.where, template.path, template) if template.where else 1.0
+    if isinstance(rate, dict):
+        st.caption(t("instructor.preview.acceptance_unknown", error=rate[lang()]))
+    elif template.where:
         st.caption(t("instructor.preview.acceptance", rate=f"{rate:.0%}", where=template.where, n=ACCEPTANCE_DRAWS))
     else:
         st.caption(t("instructor.preview.no_where"))
@@ -190,35 +203,151 @@ def preview_section() -> None:
 
 # ----- files -------------------------------------------------------------------------------------------------
 def _show_upload(result: uploads.UploadResult) -> None:
-    if result.ok:
-        st.success(t("instructor.files.saved", name=result.name, path=str(result.saved),
-                     templates=", ".join(result.templates) or "—", quizzes=", ".join(result.quizzes) or "—"))
+    if result.saved:
+        st.success(t("instructor.files.saved", name=result.name, templates=", ".join(result.templates) or "—",
+                     quizzes=", ".join(result.quizzes) or "—"))
+    elif not result.ok:
+        st.error(t("instructor.files.rejected", name=result.name, count=len(result.errors)))
+        st.code("\n".join(e.text(lang()) for e in result.errors), language=None, wrap_lines=True)
+
+
+def _impact_lines(impact: uploads.Impact) -> list[str]:
+    lines = [t(f"instructor.files.impact.{kind}", ids=", ".join(getattr(impact, kind)))
+             for kind in ("removed", "changed", "removed_quizzes", "changed_quizzes") if getattr(impact, kind)]
+    lines += [t("instructor.files.impact.quiz", quiz=quiz, ids=", ".join(ids)) for quiz, ids in impact.quizzes.items()]
+    return lines or [t("instructor.files.impact.none")]
+
+
+def _check_new_uploads(shelf: Any, files: list[Any]) -> None:
+    """Validate each newly uploaded file; save it at once unless it changes quizzes (then it waits to be confirmed)."""
+    done: dict[str, uploads.UploadResult] = st.session_state.setdefault(UPLOADS_KEY, {})
+    pending: dict[str, tuple] = st.session_state.setdefault(PENDING_KEY, {})
+    for file in files:
+        if file.file_id in done:
+            continue
+        data = file.getvalue()
+        with st.spinner(t("instructor.files.checking", name=file.name, seconds=f"{FILE_SECONDS:g}")):
+            result = uploads.check_upload(file.name, data, shelf)
+        done[file.file_id] = result
+        if not result.ok:
+            continue
+        impact = uploads.upload_impact(get_library(), result.name, result)
+        if impact.any:
+            pending[file.file_id] = (data, impact, result.name in shelf.files())
+        else:
+            uploads.save_checked(result, data, shelf)
+            reload_library()
+
+
+def _confirm(file_id: str, shelf: Any) -> None:
+    """Button callback: save a checked upload the instructor confirmed despite its effect on quizzes."""
+    data, _, _ = st.session_state[PENDING_KEY].pop(file_id)
+    uploads.save_checked(st.session_state[UPLOADS_KEY][file_id], data, shelf)
+    reload_library()
+
+
+def _cancel(file_id: str) -> None:
+    """Button callback: drop a checked upload the instructor decided not to save."""
+    st.session_state[PENDING_KEY].pop(file_id, None)
+    st.session_state[NOTICE_KEY] = (t("instructor.files.cancelled", name=st.session_state[UPLOADS_KEY][file_id].name),
+                                    True)
+
+
+def _pending_uploads(shelf: Any) -> None:
+    for file_id, (_, impact, replacing) in list(st.session_state.get(PENDING_KEY, {}).items()):
+        name = st.session_state[UPLOADS_KEY][file_id].name
+        with st.container(border=True):
+            st.warning(t("instructor.files.confirm_replace" if replacing else "instructor.files.confirm_new",
+                         name=name), icon="⚠️")
+            st.markdown("\n".join(f"- {line}" for line in _impact_lines(impact)))
+            left, right = st.columns(2)
+            left.button(t("instructor.files.replace" if replacing else "instructor.files.add"),
+                        key=key(f"confirm-{file_id}"), type="primary", on_click=_confirm, args=(file_id, shelf))
+            right.button(t("instructor.files.cancel"), key=key(f"cancel-{file_id}"), on_click=_cancel,
+                         args=(file_id,))
+
+
+def _ask_delete(name: str) -> None:
+    st.session_state[DELETE_KEY] = name
+
+
+def _delete(name: str, shelf: Any) -> None:
+    """Button callback: remove a file the instructor confirmed."""
+    st.session_state.pop(DELETE_KEY, None)
+    problem = uploads.delete_file(name, shelf)
+    st.session_state[NOTICE_KEY] = (t("instructor.files.not_removed", name=name, reason=problem[lang()]) if problem
+                                    else t("instructor.files.removed", name=name), problem is None)
+    reload_library()
+
+
+def _publish(template_id: str, shelf: Any) -> None:
+    """Toggle callback: publish or withdraw a template on its topic page."""
+    try:
+        shelf.publish(template_id, bool(st.session_state[key(f"publish-{template_id}")]))
+    except ShelfError as error:
+        st.session_state[NOTICE_KEY] = (t("instructor.files.publish_failed", reason=error.message[lang()]), False)
+    reload_library()
+
+
+def _uploaded_files(shelf: Any, library: Any, writable: bool) -> None:
+    """Each uploaded file: its templates with their publish switches, its quizzes, and a remove button."""
+    st.markdown(f"**{t('instructor.files.uploaded')}**")
+    try:
+        names = sorted(shelf.files())
+    except ShelfError as error:
+        st.warning(error.message[lang()])
         return
-    st.error(t("instructor.files.rejected", name=result.name, count=len(result.errors)))
-    st.code("\n".join(str(e) for e in result.errors), language=None, wrap_lines=True)
+    if not names:
+        st.caption(t("instructor.files.none"))
+    asked = st.session_state.get(DELETE_KEY)
+    for name in names:
+        with st.container(border=True):
+            head, remove = st.columns([5, 1], vertical_alignment="center")
+            head.markdown(f"📄 `{name}`")
+            remove.button(t("instructor.files.delete"), key=key(f"delete-{name}"), icon="🗑️", disabled=not writable,
+                          on_click=_ask_delete, args=(name,))
+            for template in sorted((tpl for tpl in library.templates.values() if tpl.path == name and not tpl.trusted),
+                                   key=lambda tpl: tpl.id):
+                st.toggle(t("instructor.files.publish", id=template.id), value=template.id in library.published,
+                          key=key(f"publish-{template.id}"), help=t("instructor.files.publish_help"),
+                          on_change=_publish, args=(template.id, shelf))
+            quizzes = sorted(q.id for q in library.quizzes.values() if q.path == name)
+            if quizzes:
+                st.caption(t("instructor.files.quizzes_in", ids=", ".join(quizzes)))
+            if asked == name:
+                st.warning(t("instructor.files.confirm_delete", name=name), icon="⚠️")
+                st.markdown("\n".join(f"- {line}" for line in _impact_lines(uploads.upload_impact(library, name,
+                                                                                                    None))))
+                left, right = st.columns(2)
+                left.button(t("instructor.files.remove"), key=key(f"remove-{name}"), type="primary",
+                            on_click=_delete, args=(name, shelf))
+                right.button(t("instructor.files.cancel"), key=key(f"keep-{name}"), on_click=_ask_delete, args=(None,))
 
 
 def files_section() -> None:
-    """Upload exercise and quiz files (validated, saved into the extra folder) and list the files with errors."""
-    folder = uploads.use_extra_dir()
-    st.caption(t("instructor.files.folder", path=str(folder)))
-    files = st.file_uploader(t("instructor.files.upload"), type=["yaml", "yml"], accept_multiple_files=True,
-                             key=key("upload"))
-    done: dict[str, uploads.UploadResult] = st.session_state.setdefault(UPLOADS_KEY, {})
-    fresh = False
-    for file in files or []:
-        if file.file_id not in done:
-            done[file.file_id] = uploads.save_upload(file.name, file.getvalue(), folder)
-            fresh = fresh or done[file.file_id].ok
-    if fresh:
-        reload_library()
-    for file in files or []:
-        _show_upload(done[file.file_id])
+    """Upload exercise and quiz files (validated, then saved on the shelf), publish their templates, remove files,
+    and list the problems of the files loaded. No server path is shown."""
+    shelf = current_shelf()
+    st.caption(t("instructor.files.where_database" if class_mode() else "instructor.files.where_folder"))
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        (st.success if notice[1] else st.error)(notice[0])
+    problem = shelf.problem()
+    if problem:
+        st.warning(problem[lang()], icon="🔒")
+    else:
+        files = st.file_uploader(t("instructor.files.upload"), type=["yaml", "yml"], accept_multiple_files=True,
+                                 key=key("upload"))
+        _check_new_uploads(shelf, files or [])
+        _pending_uploads(shelf)
+        for file in files or []:
+            _show_upload(st.session_state[UPLOADS_KEY][file.file_id])
     library = get_library()
+    _uploaded_files(shelf, library, writable=problem is None)
     st.markdown(f"**{t('instructor.files.loaded', templates=len(library.templates), quizzes=len(library.quizzes))}**")
     if library.errors:
         st.warning(t("instructor.files.errors", count=len(library.errors)))
-        st.code("\n".join(str(e) for e in library.errors), language=None, wrap_lines=True)
+        st.code("\n".join(e.text(lang()) for e in library.errors), language=None, wrap_lines=True)
     else:
         st.caption(t("instructor.files.no_errors"))
     if st.button(t("instructor.files.reload"), key=key("reload"), icon="🔄"):

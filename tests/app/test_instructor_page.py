@@ -10,13 +10,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from classroom import results, uploads
+from classroom.shelf import FolderShelf, current_shelf
 from exercises import build_questions, load_library
+from exercises.loader import extra_dir
 from store import Attempt, get_store
-from ui.exercise_view import get_exercise, get_library
+from store.files import SharedFiles
+from ui.exercise_view import get_library
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "pages" / "instructor.py")
-TIMEOUT = 60
+from instructor_support import instructor_home, open_instructor
 
 GOOD = """\
 templates:
@@ -75,25 +76,11 @@ quiz:
 
 @pytest.fixture(autouse=True)
 def folders(tmp_path, monkeypatch) -> Path:
-    """A fresh progress store and an empty instructor folder per test; the app's library cache forgotten."""
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
-    monkeypatch.setenv("DLMATH_EXERCISES_DIR", str(extra))
-    monkeypatch.delenv("DLMATH_DB_URL", raising=False)
-    get_library.clear()
-    get_exercise.clear()
-    yield extra
-    get_library.clear()
-    get_exercise.clear()
+    yield from instructor_home(tmp_path, monkeypatch)
 
 
-def session(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception, at.exception
-    return at
+def shelf(folder: Path) -> FolderShelf:
+    return FolderShelf(SharedFiles(get_store().engine), folder)
 
 
 def codes(at: AppTest) -> str:
@@ -102,36 +89,37 @@ def codes(at: AppTest) -> str:
 
 # ----- the upload handler ------------------------------------------------------------------------------------
 def test_upload_handler_saves_a_good_file_and_refuses_a_broken_one(folders):
-    good = uploads.save_upload("mine.yaml", GOOD.encode(), folders, seeds=5)
-    assert good.ok and good.templates == ["class-sum-of-squares"] and good.saved == folders / "mine.yaml"
-    broken = uploads.save_upload("broken.yaml", BROKEN.encode(), folders, seeds=5)
-    assert not broken.ok and broken.saved is None and not (folders / "broken.yaml").exists()
+    mine = shelf(folders)
+    good = uploads.save_upload("mine.yaml", GOOD.encode(), mine, seeds=5)
+    assert good.ok and good.templates == ["class-sum-of-squares"] and good.saved and (folders / "mine.yaml").exists()
+    broken = uploads.save_upload("broken.yaml", BROKEN.encode(), mine, seeds=5)
+    assert not broken.ok and not broken.saved and not (folders / "broken.yaml").exists()
     assert [(e.path, e.line, e.field) for e in broken.errors] == [("broken.yaml", 7, "params.n.int")]
-    quiz = uploads.save_upload("class-quiz.yaml", QUIZ.encode(), folders, seeds=5)
+    quiz = uploads.save_upload("class-quiz.yaml", QUIZ.encode(), mine, seeds=5)
     assert quiz.ok and quiz.quizzes == ["class-quiz"]  # it may use the template uploaded before
-    again = uploads.check_upload("mine.yaml", GOOD.encode(), folders, seeds=5)
+    again = uploads.check_upload("mine.yaml", GOOD.encode(), mine, seeds=5)
     assert again.ok, again.errors  # replacing a file is not a duplicate of itself
-    clash = uploads.check_upload("copy.yaml", GOOD.encode(), folders, seeds=5)
+    clash = uploads.check_upload("copy.yaml", GOOD.encode(), mine, seeds=5)
     assert "duplicate id 'class-sum-of-squares'" in clash.errors[0].message
-    assert uploads.check_upload("../evil.sh", b"templates: []", folders).errors[0].line == 1
-    assert "UTF-8" in uploads.check_upload("bad.yaml", b"\xff\xfe", folders).errors[0].message
+    assert uploads.check_upload("../evil.sh", b"templates: []", mine).errors[0].line == 1
+    assert "UTF-8" in uploads.check_upload("bad.yaml", b"\xff\xfe", mine).errors[0].message
     assert sorted(p.name for p in folders.iterdir()) == ["class-quiz.yaml", "mine.yaml"]
 
 
 def test_failing_embedded_test_rejects_the_upload(folders):
     failing = GOOD.replace('message: "constant factor"', 'message: "no such words"')
-    result = uploads.check_upload("mine.yaml", failing.encode(), folders, seeds=3)
+    result = uploads.check_upload("mine.yaml", failing.encode(), shelf(folders), seeds=3)
     assert not result.ok and result.errors[0].field.startswith("tests")
 
 
 def test_extra_dir_defaults_to_the_home_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("DLMATH_EXERCISES_DIR")
-    assert uploads.extra_dir() == tmp_path / "exercises"
+    assert extra_dir() == tmp_path / "exercises"
 
 
 # ----- the page ----------------------------------------------------------------------------------------------
 def test_upload_on_the_page_good_and_broken(folders):
-    at = session()
+    at = open_instructor()
     at.file_uploader(key="instructor-upload").set_value([
         ("mine.yaml", GOOD.encode(), "application/yaml"), ("broken.yaml", BROKEN.encode(), "application/yaml"),
     ]).run()
@@ -147,7 +135,7 @@ def test_upload_on_the_page_good_and_broken(folders):
 def test_broken_file_in_the_folder_is_listed_and_the_rest_loads(folders):
     (folders / "mine.yaml").write_text(GOOD, encoding="utf-8")
     (folders / "broken.yaml").write_text(BROKEN, encoding="utf-8")
-    at = session("zh")
+    at = open_instructor("zh")
     assert any("已加载的文件中有 1 处问题" in w.value for w in at.warning)
     assert "broken.yaml:7: params.n.int:" in codes(at)
     assert any(o.startswith("class-sum-of-squares") for o in at.selectbox(key="instructor-template").options)
@@ -155,7 +143,7 @@ def test_broken_file_in_the_folder_is_listed_and_the_rest_loads(folders):
 
 def test_preview_at_a_seed_with_a_locked_param_tests_and_trying_answers(folders):
     (folders / "mine.yaml").write_text(GOOD, encoding="utf-8")
-    at = session()
+    at = open_instructor()
     at.selectbox(key="instructor-template").set_value("class-sum-of-squares").run()
     at.number_input(key="instructor-seed").set_value(7).run()
     ex = load_library().get("class-sum-of-squares").generate(7)
@@ -189,7 +177,7 @@ def test_preview_at_a_seed_with_a_locked_param_tests_and_trying_answers(folders)
 def test_variants_for_pasted_names_and_regenerating_one(folders):
     (folders / "mine.yaml").write_text(GOOD, encoding="utf-8")
     (folders / "class-quiz.yaml").write_text(QUIZ, encoding="utf-8")
-    at = session()
+    at = open_instructor()
     at.selectbox(key="instructor-quizzes-quiz").set_value("class-quiz").run()
     at.text_area(key="instructor-names").input("Ann Lee\nWang Fang\n ann  lee \n").run()
     lib = load_library()
@@ -277,7 +265,7 @@ def test_results_on_the_page(folders):
     (folders / "mine.yaml").write_text(GOOD, encoding="utf-8")
     (folders / "class-quiz.yaml").write_text(QUIZ, encoding="utf-8")
     _take_quiz(load_library())
-    at = session()
+    at = open_instructor()
     at.selectbox(key="instructor-results-quiz").set_value("class-quiz").run()
     assert not at.exception
     frames = [d.value for d in at.dataframe]
@@ -290,8 +278,9 @@ def test_results_on_the_page(folders):
 
 def test_default_folder_is_created_and_read_when_the_variable_is_unset(monkeypatch, tmp_path):
     monkeypatch.delenv("DLMATH_EXERCISES_DIR")
-    folder = uploads.use_extra_dir()
-    assert folder == tmp_path / "exercises" and folder.is_dir()
+    assert current_shelf().problem() is None
+    folder = tmp_path / "exercises"
+    assert folder.is_dir()
     (folder / "mine.yaml").write_text(GOOD, encoding="utf-8")
     lib = load_library()
     assert "class-sum-of-squares" in lib.templates and lib.errors == []

@@ -121,9 +121,25 @@ def test_a_reload_on_the_other_replica_finds_the_progress_and_the_open_quiz(bala
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(reason="uploaded files are kept on the replica's own disk: they move into the database in class "
-                          "mode with the class-author helper's work (issue 13), not landed yet", strict=False)
-def test_a_file_uploaded_through_one_replica_is_usable_through_the_other(balancers):
+@pytest.fixture(scope="module")
+def class_balancer(pg_admin_url, tmp_path_factory):
+    """Two replicas in class mode (each with its own home folder) behind the first balancer, sharing a database with
+    an instructor account (created by the replicas at start-up)."""
+    db_url = create_database(pg_admin_url)
+    env = {"DLMATH_DB_URL": db_url, "DLMATH_MODE": "class", "DLMATH_INSTRUCTOR": "Teacher",
+           "DLMATH_INSTRUCTOR_PASSWORD": "teacher-pass"}
+    cluster = Cluster(2, INSTALLED[0], env=env, home_per_replica=tmp_path_factory.mktemp("class-homes"))
+    try:
+        cluster.start()
+        yield cluster.url
+    finally:
+        cluster.stop()
+        drop_database(pg_admin_url, db_url)
+
+
+def test_a_file_uploaded_through_one_replica_is_usable_through_the_other(class_balancer):
+    """In class mode uploads live in the database: uploaded and published through r1, the template is on r2's
+    topic page (r2 checks the database's files at most every 2 s)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
     from e2e_support import CHROMIUM, launch_chromium
 
@@ -131,7 +147,7 @@ def test_a_file_uploaded_through_one_replica_is_usable_through_the_other(balance
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    url = balancers[INSTALLED[0]]
+    url = class_balancer
     with sync_playwright() as p:
         browser = launch_chromium(p)
         try:
@@ -139,13 +155,19 @@ def test_a_file_uploaded_through_one_replica_is_usable_through_the_other(balance
                 context = browser.new_context(locale="en-US")
                 context.add_cookies([{"name": REPLICA_COOKIE, "value": replica, "url": url}])
                 tab = context.new_page()
+                page = "instructor" if action == "upload" else "vectors?ex=fixture-inner-product&seed=1"
+                tab.goto(f"{url}/{page}")
+                tab.get_by_label("Name", exact=True).fill("Teacher")
+                tab.get_by_label("Password", exact=True).fill("teacher-pass")
+                tab.get_by_role("button", name="Sign in", exact=True).click()  # back to the page asked for
                 if action == "upload":
-                    tab.goto(f"{url}/instructor")
-                    tab.locator("input[type='file']").first.set_input_files(str(UPLOAD))
+                    tab.locator("input[type='file']").first.set_input_files(str(UPLOAD), timeout=60_000)
                     tab.get_by_text("is valid and saved").first.wait_for(state="attached", timeout=60_000)
+                    tab.get_by_role("tab", name="📁 Files").click()
+                    tab.get_by_text("fixture-inner-product · on its topic page").first.click()  # publish it
+                    tab.wait_for_timeout(3_000)  # the switch's rerun stores it
                 else:
-                    tab.goto(f"{url}/vectors?ex=fixture-inner-product&seed=1")
-                    tab.get_by_text("seed 1").first.wait_for(timeout=30_000)     # the panel is drawn
+                    tab.get_by_text("seed 1").first.wait_for(timeout=60_000)     # the panel is drawn
                     assert tab.get_by_text("fixture-inner-product").count() > 0  # …with the uploaded template
                 context.close()
         finally:

@@ -78,3 +78,37 @@ def test_worksheet_and_key_render_their_maths_offline(written):
             assert pdf.startswith(b"%PDF")
         finally:
             browser.close()
+
+
+def test_hostile_author_text_runs_no_script_and_the_maths_still_renders(tmp_path):
+    """Worksheets of a file whose texts try `<script>`, `<img onerror>`, `javascript:` links and a `</textarea>`
+    breakout: in Chromium nothing of theirs runs, the page's policy blocks nothing of ours, and KaTeX renders."""
+    reason = _skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    from exercises.loader import Library
+
+    fixtures = Path(__file__).resolve().parents[1] / "exercises" / "fixtures"
+    library = Library(smoke_test=False)
+    for name in ("hostile-texts.yaml", "hostile-quiz.yaml"):
+        library.add_file(fixtures / name)
+    library.resolve_quizzes()
+    paths = write_worksheets(library.quizzes["xss-quiz"], library, ["<script>window.pwned='name'</script>Bob"],
+                             tmp_path, "en")
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            tab = browser.new_context(offline=True).new_page()
+            console: list[str] = []
+            tab.on("console", lambda message: console.append(message.text))
+            for path in (p for p in paths if p.suffix == ".html"):
+                report = _render(tab, path)
+                tab.hover("text=bold")  # an onmouseover would fire here
+                assert tab.evaluate("() => window.pwned") is None
+                assert report["rendered"] == report["maths"] > 0 and report["errors"] == 0
+                assert tab.evaluate("() => document.querySelectorAll('iframe, object, img, form, base').length") == 0
+            assert not [m for m in console if "Content Security Policy" in m], console  # ours all allowed
+        finally:
+            browser.close()

@@ -252,3 +252,16 @@ def test_e_and_exp_spellings():
 ])
 def test_literal_form_reads_latex(kind, expected, answer, status):
     assert check(kind, expected, answer, form="value").status == status
+
+
+def test_every_parse_error_message_gives_an_example_in_both_languages():
+    from solver.errors import MESSAGES
+    params = {"name": "f", "token": "x", "env": "pmatrix", "got": "bmatrix", "understood": "…", "index": "i",
+              "variables": ["x", "y"], "op": "Σ", "example": "a_n", "given": "b_n", "expected": "a_n", "char": "'",
+              "length": 3000, "limit": 2000, "count": 1200, "what": "…", "row": 2, "en": "…", "zh": "…"}
+    exempt = {"shape", "undecidable", "not_vector", "not_matrix", "not_set"}  # examples given by the caller / no advice
+    for code in MESSAGES:
+        if code in exempt:
+            continue
+        made = ParseError(code, 3, params)
+        assert "e.g." in made.message("en") and "例如" in made.message("zh"), code

@@ -177,3 +177,19 @@ def test_template_functions_not_in_answers():
     with pytest.raises(ParseError) as info:
         parse("dot((1, 2), (3, 4))")
     assert info.value.code == "unknown_function"
+
+
+def test_det_and_inv_of_symbolic_matrices_are_bounded_in_size() -> None:
+    """det/inv of a matrix with variables or irrational entries grows factorially: at most 4×4 (an 8×8 one used to
+    keep a core busy for hours); matrices of plain numbers up to 8×8 stay cheap and allowed."""
+    names = {f"s{n}": ImmutableMatrix(n, n, sympy.symbols(f"a0:{n * n}")) for n in (4, 5, 8)}
+    names["r5"] = ImmutableMatrix(5, 5, lambda i, j: sympy.sqrt(i + j + 2))
+    names["n8"] = ImmutableMatrix(8, 8, lambda i, j: Integer((3 * i + 5 * j) % 7 - 3 + (8 if i == j else 0)))
+    assert parse("det(s4)", mode="template", names=names).value.free_symbols
+    assert parse("det(n8)", mode="template", names=names).value == round(np.linalg.det(
+        np.array(names["n8"].tolist(), dtype=float)))
+    for text in ("det(s5)", "det(s8)", "inv(s5)", "det(r5)"):
+        with pytest.raises(ParseError) as caught:
+            parse(text, mode="template", names=names)
+        assert caught.value.code == "too_big" and "at most 4×4" in caught.value.message("en")
+        assert "最多 4×4" in caught.value.message("zh")
