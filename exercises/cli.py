@@ -123,7 +123,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(warning)
     for t in report.templates:
         if args.verbose or t.acceptance < 1.0:
-            variants = f", {t.quality.variants} variants" if t.quality else ""
+            answers = f" ({t.quality.answers} answers)" if t.quality and t.quality.answers else ""
+            variants = f", {t.quality.variants} variants{answers}" if t.quality else ""
             print(f"  {t.id}: {t.seeds} seeds{variants}, `where` acceptance {t.acceptance:.0%}, {t.seconds:.2f} s")
     print(report.summary())
     return 0 if report.ok else 1

@@ -9,7 +9,7 @@ answer part:
   once, so a later part's prompt can give away an earlier part's answer);
 - **slips accepted** — an anticipated mistake (the template's own list) that the checker would mark correct;
 - **same key** — two parts with the same answer;
-and for the template: the number of **distinct variants**, and **duplicate choices** (two options that read the
+and for the template: the number of **distinct variants** (questions, and their answers), and **duplicate choices** (two options that read the
 same, or the right option twice).
 
 Findings above the thresholds below are warnings; a leak is an error in the built-in library (`strict`).
@@ -45,22 +45,86 @@ DEFAULT_RTOL = 1e-3
 """The solver's tolerance for decimal answers (`solver.kinds.common.DEFAULT_RTOL`)."""
 
 
+MESSAGES: dict[str, dict[str, str]] = {
+    "leak-placeholder": {
+        "en": "the answer is shown in the question: {name} equals it at {share} of seeds",
+        "zh": "题目中显示了答案：{share} 的种子下 {name} 等于答案",
+    },
+    "leak-printed": {
+        "en": "the answer is printed in the question at {share} of seeds",
+        "zh": "{share} 的种子下答案直接印在题目中",
+    },
+    "trivial": {
+        "en": "the answer is trivial at {share} of seeds: {reasons}",
+        "zh": "{share} 的种子下答案过于简单：{reasons}",
+    },
+    "same-key": {
+        "en": "the answer equals part ({other})'s at {share} of seeds",
+        "zh": "{share} 的种子下答案与第 ({other}) 小题相同",
+    },
+    "slip-accepted": {
+        "en": "the anticipated slip {label} is judged correct at {share} of seeds: tighten the tolerance or the params",
+        "zh": "{share} 的种子下预设的错误 {label} 被判为正确：请收紧容差或调整参数",
+    },
+    "choices-right-twice": {
+        "en": "the right option appears twice at {share} of seeds",
+        "zh": "{share} 的种子下正确选项出现了两次",
+    },
+    "choices-same": {
+        "en": "two options read the same at {share} of seeds",
+        "zh": "{share} 的种子下有两个选项内容相同",
+    },
+    "few-variants": {
+        "en": "only {count} distinct variant(s) in {n} seeds (at least {wanted} wanted): widen the params",
+        "zh": "{n} 个种子只产生 {count} 种不同的题目（至少需要 {wanted} 种）：请扩大参数范围",
+    },
+    "few-answers": {
+        "en": "only {count} distinct answer(s) in {n} seeds (at least {wanted} wanted): the questions differ but "
+              "their answers repeat; widen the params",
+        "zh": "{n} 个种子只产生 {count} 种不同的答案（至少需要 {wanted} 种）：题目不同但答案重复；请扩大参数范围",
+    },
+    "reason-zero": {"en": "0 or ±1", "zh": "0 或 ±1"},
+    "reason-zeros": {"en": "zeros", "zh": "全为 0"},
+    "reason-shown": {"en": "equal to {name} shown in the question", "zh": "等于题目中显示的 {name}"},
+    "reason-printed": {"en": "printed in the question", "zh": "直接印在题目中"},
+    "part": {"en": "part ({part}): ", "zh": "第 ({part}) 小题："},
+    "examples": {"en": " (e.g. seed {seeds})", "zh": "（例如种子 {seeds}）"},
+}
+"""The report's messages in English and Chinese (instructors see them in the app's language)."""
+
+
+def _say(key: str, lang: str, **fields: Any) -> str:
+    return MESSAGES[key]["zh" if lang == "zh" else "en"].format(**fields)
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One problem of a template's variants: `level` is "error" or "warning", `code` says which check found it."""
+    """One problem of a template's variants: `level` is "error" or "warning", `code` says which check found it
+    (leak, trivial, same-key, slip-accepted, choices, variants); `key` and `fields` make its message."""
 
     code: str
     level: str
     part: str | None
-    message: str
+    key: str
+    fields: tuple[tuple[str, Any], ...] = ()
     seeds: tuple[int, ...] = ()
     path: Path_ = ()
 
-    def describe(self) -> str:
-        """The message with its part and example seeds, in one line."""
-        where = f"part ({self.part}): " if self.part else ""
-        seeds = f" (e.g. seed {', '.join(map(str, self.seeds))})" if self.seeds else ""
-        return f"{where}{self.message}{seeds}"
+    def text(self, lang: str = "en") -> str:
+        """The message alone, in `lang`."""
+        fields = {k: (v(lang) if callable(v) else v) for k, v in self.fields}
+        return _say(self.key, lang, **fields)
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text("en")
+
+    def describe(self, lang: str = "en") -> str:
+        """The message with its part and example seeds, in one line, in `lang`."""
+        where = _say("part", lang, part=self.part) if self.part else ""
+        seeds = _say("examples", lang, seeds=", ".join(map(str, self.seeds))) if self.seeds else ""
+        return f"{where}{self.text(lang)}{seeds}"
 
 
 @dataclass
@@ -85,6 +149,8 @@ class QualityReport:
     variants: int
     parts: dict[str, PartStats]
     findings: list[Finding]
+    answers: int = 0
+    """The number of distinct answer keys (all parts but choices together)."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -169,13 +235,14 @@ def to_float(value: Any, env: dict[Any, float] | None = None) -> float | None:
 
 def _shows(written: Written, key: Any, approx: float | None) -> bool:
     """Whether a number written in the question is the key: equal to it, or the key rounded to the places shown
-    (2 or more)."""
+    (at least 2 decimals and 3 significant figures, such as 0.731 or 1.41, so that 0.01 is not taken for 0.009)."""
     value, text, decimals, _ = written
     if approx is None or abs(value - approx) > 0.5 * 10.0 ** -(decimals or 0) * (1 + 1e-9):
         return False
     if isinstance(key, sp.Rational) and Fraction(text) == Fraction(int(key.p), int(key.q)):
         return True
-    return decimals is not None and decimals >= 2
+    figures = len(text.lstrip("-").replace(".", "").lstrip("0"))
+    return decimals is not None and decimals >= 2 and figures >= 3
 
 
 def entries_of(value: Any) -> list[Any]:
@@ -307,6 +374,7 @@ class QualityCheck:
         self.shown_names = _displayed(template)
         self.seeds: list[int] = []
         self.variants: set[tuple] = set()
+        self.answers: set[tuple] = set()
         self.parts: dict[str, PartStats] = {}
         self.duplicate_choices: dict[str, list[int]] = defaultdict(list)
         self.right_twice: dict[str, list[int]] = defaultdict(list)
@@ -316,6 +384,9 @@ class QualityCheck:
         self.seeds.append(ex.seed)
         self.variants.add((ex.prompt["en"], tuple(p.prompt["en"] for p in ex.parts),
                            tuple(sorted(c["en"] for p in ex.parts for c in p.choices or []))))
+        keys = tuple(p.expected for p in ex.parts if p.kind != "choice")
+        if keys:
+            self.answers.add(keys)
         values = ex.values
         shown = {name: values[name] for name in self.shown_names if name in values}
         numbers = question_numbers(ex)
@@ -371,52 +442,66 @@ class QualityCheck:
             path, spec = specs[part_id]
             findings += self._part_findings(part_id, stats, n, path, spec)
         for part_id, seeds in self.duplicate_choices.items():
-            path = specs[part_id][0] + ("choices",)
-            what = "the right option appears twice" if self.right_twice.get(part_id) else "two options read the same"
-            findings.append(Finding("choices", "warning", part_id, f"{what} at {_share(seeds, n)} of seeds",
-                                    _examples(seeds), path))
-        variants = len(self.variants)
+            key = "choices-right-twice" if self.right_twice.get(part_id) else "choices-same"
+            findings.append(Finding("choices", "warning", part_id, key, (("share", _share(seeds, n)),),
+                                    _examples(seeds), specs[part_id][0] + ("choices",)))
+        variants, answers = len(self.variants), len(self.answers)
         wanted = min(MIN_VARIANTS, max(1, n // 4))
+        counts = (("n", n), ("wanted", wanted))
         if variants < wanted:
-            findings.append(Finding("variants", "warning", None,
-                                    f"only {variants} distinct variant(s) in {n} seeds (at least {wanted} wanted): "
-                                    f"widen the params", (), ("params",)))
-        return QualityReport(self.template.id, n, variants, self.parts, findings)
+            findings.append(Finding("variants", "warning", None, "few-variants", (("count", variants),) + counts,
+                                    (), ("params",)))
+        elif answers and answers < wanted:
+            findings.append(Finding("variants", "warning", None, "few-answers", (("count", answers),) + counts,
+                                    (), ("params",)))
+        return QualityReport(self.template.id, n, variants, self.parts, findings, answers)
 
     def _part_findings(self, part_id: str, stats: PartStats, n: int, path: Path_, spec: Any) -> list[Finding]:
         out: list[Finding] = []
         leak_level = "error" if self.strict else "warning"
+        expected = path + ("expected",)
         for name, seeds in stats.shown_by.items():
             if len(seeds) >= LEAK_SHARE * n:
-                out.append(Finding("leak", leak_level, part_id, f"the answer is shown in the question: {{{{{name}}}}} "
-                                   f"equals it at {_share(seeds, n)} of seeds", _examples(seeds), path + ("expected",)))
-        if len(stats.text_hits) >= LEAK_SHARE * n and not any(f.code == "leak" for f in out):
-            out.append(Finding("leak", leak_level, part_id, f"the answer is printed in the question at "
-                               f"{_share(stats.text_hits, n)} of seeds", _examples(stats.text_hits),
-                               path + ("expected",)))
+                out.append(Finding("leak", leak_level, part_id, "leak-placeholder",
+                                   (("name", f"{{{{{name}}}}}"), ("share", _share(seeds, n))), _examples(seeds),
+                                   expected))
+        if len(stats.text_hits) >= LEAK_SHARE * n and not out:
+            out.append(Finding("leak", leak_level, part_id, "leak-printed", (("share", _share(stats.text_hits, n)),),
+                               _examples(stats.text_hits), expected))
         if not out and len(stats.trivial) > TRIVIAL_SHARE * n:
-            out.append(Finding("trivial", "warning", part_id, f"the answer is trivial at {_share(stats.trivial, n)} "
-                               f"of seeds: {_reasons(stats, n)}", _examples(stats.trivial),
-                               path + ("expected",)))
+            reasons = _Reasons(stats, n)
+            out.append(Finding("trivial", "warning", part_id, "trivial",
+                               (("share", _share(stats.trivial, n)), ("reasons", reasons)), _examples(stats.trivial),
+                               expected))
         for other, seeds in stats.same_key.items():
             if len(seeds) > SAME_KEY_SHARE * n:
-                out.append(Finding("same-key", "warning", part_id, f"the answer equals part ({other})'s at "
-                                   f"{_share(seeds, n)} of seeds", _examples(seeds), path + ("expected",)))
+                out.append(Finding("same-key", "warning", part_id, "same-key",
+                                   (("other", other), ("share", _share(seeds, n))), _examples(seeds), expected))
         for index, seeds in stats.slips.items():
             mistake = spec.mistakes[index]
             label = f"'{mistake.name}'" if mistake.name else f"'{mistake.expr}'"
-            out.append(Finding("slip-accepted", "warning", part_id, f"the anticipated slip {label} is judged correct "
-                               f"at {_share(seeds, n)} of seeds: tighten the tolerance or the params",
-                               _examples(seeds), path + ("mistakes", index)))
+            out.append(Finding("slip-accepted", "warning", part_id, "slip-accepted",
+                               (("label", label), ("share", _share(seeds, n))), _examples(seeds),
+                               path + ("mistakes", index)))
         return out
 
 
-def _reasons(stats: PartStats, n: int) -> str:
-    """Why a part's answers are trivial, with the share of seeds for each reason."""
-    reasons = [(f"{'zeros' if stats.kind in ('vector', 'matrix') else '0 or ±1'}", stats.zero_or_one)]
-    reasons += [(f"equal to {{{{{name}}}}} shown in the question", seeds) for name, seeds in stats.shown_by.items()]
-    reasons += [("printed in the question", stats.text_hits)]
-    return ", ".join(f"{what} ({_share(seeds, n)})" for what, seeds in reasons if seeds)
+@dataclass(frozen=True)
+class _Reasons:
+    """Why a part's answers are trivial, with the share of seeds for each reason (a message in either language)."""
+
+    items: tuple[tuple[str, str, str], ...]
+
+    def __init__(self, stats: PartStats, n: int):
+        zero = "reason-zeros" if stats.kind in ("vector", "matrix") else "reason-zero"
+        items = [(zero, "", _share(stats.zero_or_one, n))] if stats.zero_or_one else []
+        items += [("reason-shown", f"{{{{{name}}}}}", _share(seeds, n)) for name, seeds in stats.shown_by.items()]
+        items += [("reason-printed", "", _share(stats.text_hits, n))] if stats.text_hits else []
+        object.__setattr__(self, "items", tuple(items))
+
+    def __call__(self, lang: str) -> str:
+        return ("，" if lang == "zh" else ", ").join(f"{_say(key, lang, name=name)} ({share})"
+                                                    for key, name, share in self.items)
 
 
 def _share(seeds: list[int], n: int) -> str:

@@ -176,8 +176,8 @@ def validate_template(template: Template, seeds: int = 100, self_check_seeds: in
         if len(problems) >= MAX_ERRORS_PER_TEMPLATE:
             break
         try:
-            ex, attempts = template.generate_counted(seed)
-            draws += attempts
+            ex = template.generate(seed)
+            draws += ex.draws
         except GenerationError as err:
             problems.append((err.path, f"seed {seed}: {err.message}"))
             if err.zh:
@@ -199,11 +199,14 @@ def validate_template(template: Template, seeds: int = 100, self_check_seeds: in
                                      f"tried per seed); widen the ranges"))
     report = quality.report() if not failed_generation else None
     if report is not None:
-        problems += [(f.path, f"variant quality: {f.describe()}") for f in report.errors]
+        for finding in report.errors:
+            problems.append((finding.path, f"variant quality: {finding.describe()}"))
+            chinese[problems[-1][1]] = f"题目变体质量：{finding.describe('zh')}"
     errors = [FileError(template.path, template.line_of(path), field_name(path), message, chinese.get(message))
               for path, message in _dedupe(problems)[:MAX_ERRORS_PER_TEMPLATE]]
     warnings = [FileError(template.path, template.line_of(f.path), field_name(f.path),
-                          f"warning: variant quality: {f.describe()}") for f in report.warnings] if report else []
+                          f"warning: variant quality: {f.describe()}", f"警告：题目变体质量：{f.describe('zh')}")
+                for f in report.warnings] if report else []
     return TemplateReport(template.id, generated, acceptance, time.perf_counter() - start, errors, report, warnings)
 
 

@@ -192,10 +192,10 @@ def forward_two_layer(P):
 
 def forward_xor_hidden_layer(P):
     x = np.array([P["x1"], P["x2"]])
-    h = np.maximum(np.ones((2, 2)) @ x + np.array([0, -1]), 0)
-    y = np.array([1, -2]) @ h
-    assert y == float(int(P["x1"]) ^ int(P["x2"]))
-    return {"a": "B", "b": h, "c": y}
+    h = np.maximum(np.ones((2, 2)) @ x + np.array([P["p"], -1]), 0)
+    z = np.array([P["k"], -2 * P["k"]]) @ h - P["k"] * (P["p"] + 0.5)
+    assert float(z >= 0) == float(int(P["x1"]) ^ int(P["x2"]))  # the book's step u(z) gives XOR
+    return {"a": "B", "b": h, "c": z}
 
 
 def backprop_output_delta(P):
@@ -280,8 +280,8 @@ def conv_valid_feature_map(P):
 
 
 def conv_feature_entry_relu(P):
-    z = cross_correlate(mat(P, "x", 3, 3), mat(P, "k", 3, 3))[0, 0] + P["b"]
-    return {"a": z, "b": max(z, 0.0)}
+    z = cross_correlate(mat(P, "x", 3, 3), mat(P, "k", 2, 2)) + P["b"]
+    return {"a": z, "b": np.maximum(z, 0.0)}
 
 
 def conv_max_pooling(P):
@@ -300,7 +300,7 @@ def conv_output_size_params(P):
 
 def prob_normal_density(P):
     sd = np.sqrt(P["s"] ** 2)
-    x = P["mu"] + P["k"] * P["s"]
+    x = P["mu"] + P["j"]
     grid = np.linspace(P["mu"] - 12 * sd, P["mu"] + 12 * sd, 20001)
     dens = lambda u: np.exp(-((u - P["mu"]) ** 2) / (2 * sd ** 2)) / (np.sqrt(2 * np.pi) * sd)
     assert abs(np.trapezoid(dens(grid), grid) - 1) < 1e-6
@@ -373,9 +373,9 @@ def opt_adam_first_step(P):
 
 
 def opt_adam_second_step(P):
-    _, (_, _, mhat, vhat, _) = _adam(0.0, [P["g1"], P["g2"]], P["lr"])
-    w2 = P["w1"] - P["lr"] * mhat / np.sqrt(vhat)
-    return {"a": mhat, "b": vhat, "c": w2}
+    _, (_, _, mhat, vhat, w) = _adam(0.0, [P["g1"], P["g2"]], P["lr"])
+    first_step = _adam(0.0, [P["g1"]], P["lr"])[0][4]
+    return {"a": mhat, "b": vhat, "c": w - first_step}   # the second step alone
 
 
 def attention_scale_factor(P):

@@ -74,6 +74,23 @@ def test_validate_reports_quality_warnings_with_file_and_line(tmp_path: Path) ->
     assert "warning: variant quality: part (b): the answer is trivial" in cli.stdout
 
 
+def test_an_instructors_upload_gets_the_report_as_warnings_in_both_languages(tmp_path: Path, monkeypatch) -> None:
+    from classroom import uploads
+    from classroom.shelf import FolderShelf
+    from store import get_store
+    from store.files import SharedFiles
+
+    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
+    monkeypatch.delenv("DLMATH_DB_URL", raising=False)
+    shelf = FolderShelf(SharedFiles(get_store().engine), tmp_path / "extra")
+    result = uploads.check_upload("flawed.yaml", (FIXTURES / "quality.yaml").read_bytes(), shelf, seeds=12)
+    assert result.ok, [e.text() for e in result.errors]   # the leak of an instructor's file is a warning
+    english = "\n".join(w.text("en") for w in result.warnings)
+    chinese = "\n".join(w.text("zh") for w in result.warnings)
+    assert "answer is shown in the question" in english and "flawed.yaml:" in english
+    assert "题目中显示了答案" in chinese and "预设的错误 '0.334' 被判为正确" in chinese
+
+
 def test_numbers_in_questions_skip_labels_and_keep_lists() -> None:
     text = normalise(r"$\boldsymbol x = \left(-1, 2\right)$, $W^{(2)} = \begin{pmatrix} 0.5 & 1 \\ 2 & -2 \end{pmatrix}$,"
                      r" $x_1 + \frac{1}{3}$")
