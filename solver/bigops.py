@@ -6,9 +6,9 @@ the subscripted names of the declared families that use it (``x_i``, ``w_{i+1}``
 are declared). The grammar reads the body (what follows, up to the next + or −) with the index in scope and
 calls ``evaluate``:
 
-- numeric bounds: the finite sum or product, term by term, each ``x_i`` becoming the declared ``x_1``, ``x_2``…
+- numeric bounds: a polynomial term in closed form (Faulhaber), else the finite sum or product term by term, each ``x_i`` becoming the declared ``x_1``, ``x_2``…
   (a name the sum reaches but that is not declared is an error naming it); at most ``MAX_TERMS`` terms and
-  ``MAX_WORK`` terms × body tokens, so ``Σ_{i=1}^{10^9}`` is refused before anything is built;
+  ``MAX_WORK`` terms × the body's size, so ``Σ_{i=1}^{10^9}`` is refused before anything is built;
 - a bound that is a declared variable (or ∞): polynomial and geometric terms get their closed form
   (Σ_{i=1}^{n} (2i−1) = n²), anything else stays an unevaluated SymPy ``Sum``/``Product``, compared exactly.
   Subscripted families need numeric bounds.
@@ -24,8 +24,8 @@ from sympy import Add, ImmutableMatrix, Indexed, IndexedBase, Integer, Mul, Rati
 
 from .errors import ParseError
 
-MAX_TERMS = 1000       # terms of a sum or product with numeric bounds
-MAX_WORK = 50_000      # terms × tokens of the body
+MAX_TERMS = 500        # terms of a sum or product with numeric bounds (a polynomial term is summed in closed form)
+MAX_WORK = 10_000      # terms × the body's size (tokens typed, or nodes of its value)
 MAX_DEGREE = 20        # degree of a polynomial term summed in closed form
 MAX_OFFSET = 3         # x_{i+3} … x_{i-3} are read inside a sum over i
 OPEN_INDEX = Symbol("k", integer=True)  # the index of every sum left open: equal sums are equal structurally
@@ -84,6 +84,12 @@ def evaluate(head: Header, body: Any, lo: Any, hi: Any, body_tokens: int) -> Any
         if not isinstance(bound, sympy.Expr) or (bound.is_number and not (bound.is_Integer or bound.is_infinite)):
             raise ParseError("sum_whole_bounds", col)
     if lo.is_Integer and hi.is_Integer:
+        count = int(hi) - int(lo) + 1
+        if count > MAX_TERMS:
+            raise _too_many(count, head.column)
+        if head.op == "sum" and count > 0 and not isinstance(body, ImmutableMatrix) and not body.has(Indexed) \
+                and body.has(head.symbol) and _polynomial(body, head.symbol):
+            return sympy.expand(_polynomial_sum(body, head.symbol, lo, hi))
         return _expand(head, body, int(lo), int(hi), body_tokens)
     if isinstance(body, ImmutableMatrix) or body.has(Indexed):
         raise ParseError("sum_symbolic_family", col, {"index": head.index})
@@ -92,10 +98,8 @@ def evaluate(head: Header, body: Any, lo: Any, hi: Any, body_tokens: int) -> Any
 
 def _expand(head: Header, body: Any, lo: int, hi: int, body_tokens: int) -> Any:
     count = hi - lo + 1
-    if count > MAX_TERMS or count * max(body_tokens, 1) > MAX_WORK:
-        raise ParseError("too_big", head.column, {"what": {"en": f"a sum or product of {count} terms "
-                                                                 f"(at most {MAX_TERMS})",
-                                                           "zh": f"{count} 项的求和或连乘（最多 {MAX_TERMS} 项）"}})
+    if count * max(body_tokens, _size(body), 1) > MAX_WORK:
+        raise _too_many(count, head.column)
     terms = [_term(head, body, k) for k in range(lo, hi + 1)]
     if isinstance(body, ImmutableMatrix):
         if not terms:
@@ -105,6 +109,18 @@ def _expand(head: Header, body: Any, lo: int, hi: int, body_tokens: int) -> Any:
             total = total + term if head.op == "sum" else total * term
         return ImmutableMatrix(total)
     return Add(*terms) if head.op == "sum" else Mul(*terms)
+
+
+def _too_many(count: int, column: int) -> ParseError:
+    return ParseError("too_big", column, {"what": {"en": f"a sum or product of {count} terms, too many to add up here",
+                                                   "zh": f"{count} 项的求和或连乘，项数太多"}})
+
+
+def _size(body: Any) -> int:
+    """About how many nodes a term has (an inner sum already expanded counts all its terms)."""
+    if isinstance(body, ImmutableMatrix):
+        return sum(_size(e) for e in body)
+    return sum(1 for _ in sympy.preorder_traversal(body)) if isinstance(body, sympy.Basic) else 1
 
 
 def _term(head: Header, body: Any, k: int) -> Any:
@@ -133,17 +149,24 @@ def _closed_form(op: str, body: Any, i: Symbol, lo: Any, hi: Any) -> Any:
         if body == i and lo.is_Integer and lo >= 1:
             return sympy.factorial(hi) / sympy.factorial(lo - 1)
         return sympy.Product(body.xreplace({i: OPEN_INDEX}), (OPEN_INDEX, lo, hi))
-    if body.is_polynomial(i):
-        poly = sympy.Poly(body, i)
-        if poly.degree() <= MAX_DEGREE:
-            if lo.is_infinite or hi.is_infinite:
-                return sympy.summation(body, (i, lo, hi))
-            return sympy.expand(Add(*(coeff * _power_sum(power, lo, hi)
-                                      for (power,), coeff in poly.terms())))
+    if _polynomial(body, i):
+        if lo.is_infinite or hi.is_infinite:
+            return sympy.summation(body, (i, lo, hi))
+        return sympy.expand(_polynomial_sum(body, i, lo, hi))
     coeff, rest = body.as_independent(i, as_Add=False)
     if rest.is_Pow and not rest.base.has(i) and rest.exp.is_polynomial(i) and sympy.degree(rest.exp, i) == 1:
         return sympy.summation(body, (i, lo, hi))
     return sympy.Sum(body.xreplace({i: OPEN_INDEX}), (OPEN_INDEX, lo, hi))
+
+
+def _polynomial(body: Any, i: Symbol) -> bool:
+    """Whether ``body`` is a polynomial in the index of degree at most MAX_DEGREE."""
+    return body.is_polynomial(i) and sympy.degree(body, i) <= MAX_DEGREE
+
+
+def _polynomial_sum(body: Any, i: Symbol, lo: Any, hi: Any) -> Any:
+    """Σ_{i=lo}^{hi} body for a polynomial body, term by term with ``_power_sum`` (no expansion over i)."""
+    return Add(*(coeff * _power_sum(power, lo, hi) for (power,), coeff in sympy.Poly(body, i).terms()))
 
 
 def _power_sum(k: int, lo: Any, hi: Any) -> Any:

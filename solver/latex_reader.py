@@ -312,8 +312,10 @@ class _Reader:
         if ch == "{":
             return self.group()
         out = _Out()
-        if ch == "\\":
+        if ch == "\\":  # one command as the argument (\sqrt\frac12): nested like a group
+            self.enter(col)
             self.command(out)
+            self.depth -= 1
         else:
             out.add(ch, self.i + 1)
             self.i += 1

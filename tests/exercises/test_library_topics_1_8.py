@@ -32,9 +32,6 @@ SOLVER_SEEDS = (1, 2, 3)
 RNG = np.random.default_rng(20240501)
 
 LIB = load_library()
-MY_TEMPLATES = sorted(tid for tid, t in LIB.templates.items() if t.topic in TOPICS)
-
-
 @lru_cache(maxsize=None)
 def exercise(template_id: str, seed: int) -> Any:
     """The exercise at a seed (cached: several tests look at the same few seeds)."""
@@ -394,6 +391,9 @@ ORACLES: dict[str, Callable[[dict], dict]] = {
     "chain-rule-two-variables": two_variables,
     "chain-neuron-cost": neuron_cost,
 }
+MY_TEMPLATES = sorted(ORACLES)
+"""The templates checked here; those added for issue 10 are checked in test_library_new_1_8.py, which also
+checks that every template of these topics has an oracle in one of the two files."""
 # Oracles that sample a grid (extrema): agreement to the grid's resolution.
 GRID_TOLERANCE = {"cauchy-schwarz-max": 1e-3, "lagrange-linear-on-circle": 1e-3, "derivative-minimum-condition": 1e-6}
 
@@ -479,10 +479,6 @@ def never_the_key(template_id: str, ex: Any, part: Any) -> None:
 
 
 # -- tests ---------------------------------------------------------------------------------------------------
-
-def test_every_template_has_an_oracle():
-    assert set(MY_TEMPLATES) == set(ORACLES)
-
 
 def test_each_topic_has_enough_templates_over_a_range_of_difficulties():
     for topic in TOPICS:

@@ -178,3 +178,34 @@ def test_catalogue_messages_are_general_and_diagnoses_are_catalogued() -> None:
     for key, texts in DIAGNOSES.items():
         assert key.split(":")[0] in MISTAKES, key
         assert set(re.findall(r"{(\w+)}", texts["en"])) == set(re.findall(r"{(\w+)}", texts["zh"])), key
+
+
+def test_an_exercise_names_its_operands() -> None:
+    """matrix-product-2x2 declares `operands: [A, B]`: BA typed for AB is named by the exercise's checker."""
+    import sympy as sp
+
+    from exercises import load_library
+
+    template = load_library().get("matrix-product-2x2")
+    for seed in range(1, 30):
+        exercise = template.generate(seed)
+        a, b = exercise.derived["A"], exercise.derived["B"]
+        ba = sp.ImmutableMatrix(b * a)
+        if ba != a * b and ba != a.multiply_elementwise(b) and ba != (a * b).T:
+            break
+    typed = "[" + ", ".join("[" + ", ".join(str(v) for v in row) + "]" for row in ba.tolist()) + "]"
+    verdict = exercise.check("", typed, lang="zh")
+    assert verdict.details["mistake"]["name"] == "product-order"
+    assert verdict.message == MISTAKES["product-order"]["zh"]
+
+
+def test_batch_lines_carry_operands() -> None:
+    import io
+    import json
+
+    from solver.cli import batch
+
+    out = io.StringIO()
+    line = json.dumps({"kind": "matrix", "expected": AB, "answer": HAD, "operands": [A, B]})
+    batch([line + "\n"], out)
+    assert json.loads(out.getvalue())["details"]["mistake"]["name"] == "hadamard-instead-of-product"

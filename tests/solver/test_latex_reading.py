@@ -215,7 +215,8 @@ def test_power_then_product_hint():
     r"\frac{" * 10_000 + "1" + "}{2}" * 10_000, r"\frac{" * 300 + "1", r"\begin{pmatrix}" * 5, "\\" * 1_000_000,
     r"\def\x{\x}\x", r"\input{/etc/passwd}", r"\write18{rm -rf /}", r"\csname x\endcsname", r"\catcode`\^=7",
     r"\newcommand{\a}{1}\a", "{" * 1500 + "}" * 1500, r"\sqrt[" * 500, "^{" * 900, r"\left(" * 900,
-    r"\begin{pmatrix}" + "1&" * 600 + r"\end{pmatrix}", r"\sum_{i=1}^{10^9} i", "\ue000x\ue001",
+    r"\begin{pmatrix}" + "1&" * 600 + r"\end{pmatrix}", r"\sum_{i=1}^{10^9} i", "\ue000x\ue001", r"\sqrt" * 399 + "x",
+    "x" + r"^\sqrt" * 250 + "2", r"\mathbf" * 300 + "x", r"\sum_{i=1}^{" * 55 + "2" + "} i" * 55,
 ])
 def test_hostile_latex_is_refused_quickly_with_a_message(text):
     for answer in (text,):

@@ -14,7 +14,7 @@ from solver import Verdict, check
 from solver.parser import literal_computation
 
 ROOT = Path(__file__).resolve().parents[2]
-PRODUCT = "[[1, -5], [-1, -1]]"  # [[3,2],[1,0]] · [[-1,-1],[-2,2]]
+PRODUCT = "[[-7, 1], [-1, -1]]"  # [[3,2],[1,0]] · [[-1,-1],[-2,2]]
 
 
 def value(kind: str, expected: str, answer: str, lang: str = "en", **options) -> Verdict:
@@ -65,7 +65,7 @@ def test_calculations_are_refused_with_what_to_do(kind: str, expected: str, answ
 
 @pytest.mark.parametrize("kind, expected, answer", [
     ("matrix", PRODUCT, PRODUCT),
-    ("matrix", PRODUCT, "[1, -5; -1, -1]"),
+    ("matrix", PRODUCT, "[-7, 1; -1, -1]"),
     ("matrix", "[[1/2, sqrt(2)], [-pi, e]]", "[[0.5, √2], [-π, e]]"),
     ("matrix", "[[1/2, sqrt(2)], [-pi, e]]", "[[1/2, 2/√2], [-pi, e^1]]"),
     ("vector", "(2/sqrt(5), 1/sqrt(5))", "(2/√5, √5/5)"),
@@ -90,7 +90,7 @@ def test_values_written_out_are_judged_as_usual(kind: str, expected: str, answer
 
 
 def test_a_wrong_value_written_out_is_incorrect_not_invalid() -> None:
-    verdict = value("matrix", PRODUCT, "[[1, -5], [-1, 1]]")
+    verdict = value("matrix", PRODUCT, "[[-7, 1], [-1, 1]]")
     assert verdict.status == "incorrect" and verdict.details["wrong_entries"] == [[2, 2]]
     assert value("number", "1/(1+exp(-0.5))", "0.5").status == "incorrect"
 
@@ -141,3 +141,27 @@ def _solver_text(value: object) -> str:
     if len(rows[0]) == 1:
         return "(" + ", ".join(str(r[0]) for r in rows) + ")"
     return "[" + ", ".join("[" + ", ".join(str(v) for v in r) + "]" for r in rows) + "]"
+
+
+@pytest.mark.parametrize("kind, expected, answer, op", [
+    ("matrix", PRODUCT, r"\begin{pmatrix}3&2\\1&0\end{pmatrix}\begin{pmatrix}-1&-1\\-2&2\end{pmatrix}", "product"),
+    ("number", "1/(1+exp(-0.5))", r"\sigma(0.5)", "function"),
+    ("number", "14", r"\sum_{i=1}^{3} i^2", "sum-notation"),
+    ("number", "14", "sum_{i=1}^3 i^2", "sum-notation"),
+    ("matrix", "[[1,3],[2,4]]", "[[1,2],[3,4]]^T", "transpose"),
+    ("matrix", "[[1,3],[2,4]]", r"\begin{pmatrix}1&2\\3&4\end{pmatrix}^{\top}", "transpose"),
+])
+def test_latex_sums_and_transposes_are_calculations_too(kind: str, expected: str, answer: str, op: str) -> None:
+    verdict = value(kind, expected, answer)
+    assert verdict.status == "invalid" and verdict.details["error"]["operation"] == op
+    assert check(kind, expected, answer).status == "correct"
+
+
+@pytest.mark.parametrize("kind, expected, answer", [
+    ("number", "3/4", r"\frac{3}{4}"),
+    ("number", "2/sqrt(5)", r"\frac{2}{\sqrt{5}}"),
+    ("number", "1/2", r"\left(\frac{1}{2}\right)"),
+    ("vector", "(1, 2)", r"\begin{pmatrix}1\\2\end{pmatrix}"),
+])
+def test_latex_values_are_literal(kind: str, expected: str, answer: str) -> None:
+    assert value(kind, expected, answer).status == "correct"

@@ -135,3 +135,9 @@ def test_open_sums_are_compared_exactly_at_integer_points_within_the_budget():
     assert verdict.status in ("incorrect", "invalid") and time.monotonic() - start < 5
     vector = check("vector", "(1, 2)", r"(\sum_{k=1}^{n} \frac{1}{k^2}, 2)", vars=["n"])
     assert vector.status == "invalid" and vector.details["error"]["code"] == "sum_open"
+
+
+def test_nested_sums_stay_within_their_bounds():
+    assert val(r"\sum_{a=1}^{499} \sum_{b=1}^{499} a b", []) == (499 * 500 // 2) ** 2
+    for text in (r"\prod_{i=1}^{600} i", r"\sum_{a=1}^{200} \sum_{b=1}^{200} x_1^a x_2^b", r"\sum_{i=1}^{501} i"):
+        assert err(text).code == "too_big", text
