@@ -32,6 +32,8 @@ class UploadResult:
 
     name: str
     errors: list[FileError] = field(default_factory=list)
+    warnings: list[FileError] = field(default_factory=list)
+    """The variant-quality report's warnings (`exercises.quality`): shown, but they do not stop the file."""
     templates: list[str] = field(default_factory=list)
     quizzes: list[str] = field(default_factory=list)
     saved: bool = False
@@ -98,6 +100,7 @@ def check_upload(name: str, data: bytes, shelf: Shelf, seeds: int = UPLOAD_SEEDS
     result.quiz_specs = {q: library.quizzes[q].spec for q in result.quizzes}
     reports = validate_templates([library.get(t) for t in result.templates], seeds, budget=budget)
     result.errors += [e for report in reports for e in report.errors]
+    result.warnings += [w for report in reports for w in report.warnings]
     return result
 
 

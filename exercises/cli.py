@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -115,12 +116,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Validate files/folders; non-zero exit on any error."""
     from exercises.validate import validate_paths
 
-    report = validate_paths(args.paths, seeds=args.seeds)
+    report = validate_paths(args.paths, seeds=args.seeds, jobs=args.jobs)
     for err in report.errors:
         print(err)
+    for warning in report.warnings:
+        print(warning)
     for t in report.templates:
         if args.verbose or t.acceptance < 1.0:
-            print(f"  {t.id}: {t.seeds} seeds, `where` acceptance {t.acceptance:.0%}, {t.seconds:.2f} s")
+            answers = f" ({t.quality.answers} answers)" if t.quality and t.quality.answers else ""
+            variants = f", {t.quality.variants} variants{answers}" if t.quality else ""
+            print(f"  {t.id}: {t.seeds} seeds{variants}, `where` acceptance {t.acceptance:.0%}, {t.seconds:.2f} s")
     print(report.summary())
     return 0 if report.ok else 1
 
@@ -168,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="validate exercise and quiz files / 校验练习与测验文件")
     p.add_argument("paths", nargs="+")
     p.add_argument("--seeds", type=int, default=100, help="seeds per template (default 100)")
+    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+                   help="processes to validate templates in (default: one per CPU)")
     p.add_argument("--verbose", "-v", action="store_true")
     p.set_defaults(run=cmd_validate)
     p = sub.add_parser("variants", help="each student's variant of a quiz / 每个学生的测验版本")

@@ -1,4 +1,10 @@
-"""Error carried forward: judge a later part against the learner's own (wrong) earlier answers."""
+"""Error carried forward: judge a later part against the learner's own earlier values.
+
+Every earlier answer the solver can read and judge (`correct` or `incorrect`, never a blank or unreadable one)
+stands for the derived value its part `binds`: a wrong one, so that a slip is only counted once, and a right
+one too, because a value accepted within the tolerance (α rounded to 4 figures) is what the learner goes on
+computing with.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
@@ -31,20 +37,26 @@ def _read(text: str, part: Part) -> Any | None:
 
 def carried_forward(exercise: Exercise, part: Part, answer_text: str, lang: str,
                     earlier: Mapping[str, str]) -> Any | None:
-    """A `correct` verdict with `details["ecf"] = True` if the answer is right given the learner's earlier
-    readable-but-wrong answers to parts with `binds`; otherwise None."""
+    """A `correct` verdict if the answer is right given the learner's own earlier answers to parts with `binds`
+    (read and judged, right or wrong); otherwise None. When a wrong earlier answer was used, the message says the
+    error was carried forward, `details["ecf"]` is True and `details["ecf_parts"]` lists those parts; the parts
+    whose values were used are in `details["earlier_parts"]`."""
     pinned: dict[str, Any] = {}
     used: list[str] = []
+    wrong: list[str] = []
     for prior in exercise.parts[:part.index]:
         text = earlier.get(prior.id)
         if not prior.binds or text is None:
             continue
-        if check_part(prior, prior.expected, [], text, "en").status != "incorrect":
+        status = check_part(prior, prior.expected, [], text, "en").status
+        if status == "invalid":
             continue
         value = _read(text, prior)
         if value is not None:
             pinned[prior.binds] = value
             used.append(prior.id)
+            if status == "incorrect":
+                wrong.append(prior.id)
     if not pinned:
         return None
     try:
@@ -54,8 +66,9 @@ def carried_forward(exercise: Exercise, part: Part, answer_text: str, lang: str,
     verdict = check_part(part, expected, mistakes, answer_text, lang)
     if verdict.status != "correct":
         return None
-    note = ECF_NOTE["zh" if lang == "zh" else "en"].format(parts=_part_names(used, lang))
-    verdict.message = note
-    verdict.details["ecf"] = True
-    verdict.details["ecf_parts"] = used
+    verdict.details["earlier_parts"] = used
+    if wrong:
+        verdict.message = ECF_NOTE["zh" if lang == "zh" else "en"].format(parts=_part_names(wrong, lang))
+        verdict.details["ecf"] = True
+        verdict.details["ecf_parts"] = wrong
     return verdict

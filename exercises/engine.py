@@ -72,6 +72,26 @@ def _is_undefined(value: Any) -> bool:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_AND = re.compile(r"(?<![A-Za-z0-9_])and\b")
+_OR = re.compile(r"(?<![A-Za-z0-9_])or\b")
+
+
+def _top_level_and(condition: str) -> list[str]:
+    """`a and (b or c) and d` → [`a`, `(b or c)`, `d`]: the parts joined by `and` outside brackets (the whole
+    condition when an `or` outside brackets binds them differently)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(condition):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif depth == 0 and _OR.match(condition, i):
+            return [condition]
+        elif depth == 0 and _AND.match(condition, i):
+            parts.append(condition[start:i])
+            start = i + 3
+    parts.append(condition[start:])
+    return [p.strip() for p in parts if p.strip()] or [condition]
 
 
 def _referenced(text: str, values: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -133,6 +153,7 @@ class Template:
         }
         self._choice_cache: dict[str, Any] = {}
         self._examples = {ex.seed: ex for ex in spec.examples}
+        self._where_split: list[tuple[str, int]] | None = None
 
     # -- what the instructor page shows -------------------------------------------------------------------
     id = property(lambda self: self.spec.id)
@@ -195,8 +216,37 @@ class Template:
             self._choice_cache[raw] = self.evaluate(raw, {}, ("params", name, "choice"))
         return self._choice_cache[raw]
 
-    def _holds(self, values: Mapping[str, Any]) -> bool:
-        result = self.evaluate(self.spec.where, values, ("where",))
+    @property
+    def _where_parts(self) -> list[tuple[str, int]]:
+        """`where` split at its top-level `and`s, each part with how many derived values (in order) it needs."""
+        if self._where_split is None:
+            names = list(self.spec.derived)
+            self._where_split = []
+            for part in _top_level_and(self.spec.where or ""):
+                words = set(_WORD.findall(part))
+                needed = max((i + 1 for i, name in enumerate(names) if name in words), default=0)
+                self._where_split.append((part, needed))
+        return self._where_split
+
+    def holds(self, params: Mapping[str, Any]) -> bool:
+        """Whether `where` holds for these params (True without `where`). A condition may mention derived values:
+        its `and`-parts are tried in order, and derived values are computed only when a part needs them, so the
+        conditions on params alone reject a draw cheaply."""
+        if self.spec.where is None:
+            return True
+        values = dict(params)
+        names = list(self.spec.derived)
+        known = 0
+        for part, needed in self._where_parts:
+            for name in names[known:needed]:
+                values[name] = self.evaluate(self.spec.derived[name], values, ("derived", name))
+            known = max(known, needed)
+            if not self._holds(values, part):
+                return False
+        return True
+
+    def _holds(self, values: Mapping[str, Any], condition: str | None = None) -> bool:
+        result = self.evaluate(condition or self.spec.where, values, ("where",))
         if result in (True, sp.true):
             return True
         if result in (False, sp.false):
@@ -230,7 +280,7 @@ class Template:
                     values[name] = fixed[name]
                 else:
                     values[name] = self._param_value(name, domain, domain.draw(self.id, seed, name, attempt), values)
-            if self.spec.where is None or self._holds(values):
+            if self.holds(values):
                 return values, attempt + 1
             if len(fixed) == len(self.domains):
                 raise GenerationError(("where",), f'"{self.spec.where}" does not hold for the locked params')
@@ -256,7 +306,7 @@ class Template:
             values: dict[str, Any] = {}
             for name, domain in self.domains.items():
                 values[name] = self._param_value(name, domain, domain.draw(self.id, seed, name, 0), values)
-            held += self._holds(values)
+            held += self.holds(values)
         return held / n
 
     def answer_at(self, params: Mapping[str, Any], pinned: Mapping[str, Any], index: int) -> tuple[Any, list]:
@@ -313,14 +363,17 @@ class Template:
 
     # -- exercises -------------------------------------------------------------------------------------------
     def generate(self, seed: int, overrides: Mapping[str, Any] | None = None) -> Exercise:
-        """The exercise at `seed` (same on every machine); `overrides` lock params. Raises GenerationError."""
+        """The exercise at `seed` (same on every machine); `overrides` lock params. Raises GenerationError.
+        `Exercise.draws` says how many draws its params took (for the `where` acceptance rate)."""
         try:
-            params, _ = self.draw_params(seed, overrides)
+            params, draws = self.draw_params(seed, overrides)
             values = self.compute(params)
-            return self._build(seed, params, values)
+            exercise = self._build(seed, params, values)
         except GenerationError as err:
             err.seed = seed
             raise
+        exercise.draws = draws
+        return exercise
 
     def _fill(self, text: str, values: Mapping[str, Any], path: Path_, memo: dict) -> str:
         try:
@@ -454,6 +507,8 @@ class Exercise:
         self.hints = hints
         self.solution = solution
         self.parts = parts
+        self.draws = 1
+        """How many draws of the params `where` took (set by `Template.generate`)."""
 
     def part(self, part_id: str) -> Part:
         """The part with this id (KeyError if none)."""

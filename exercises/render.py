@@ -122,10 +122,29 @@ def _approximate(value: sp.Expr, places: int) -> Decimal:
 
 
 class _Latex(LatexPrinter):
-    """SymPy's LaTeX, with floats never shown as `1.0`."""
+    """SymPy's LaTeX, with floats never shown as `1.0`, and a sum of numbers written with a positive term first
+    (`e^{-2} - e^{2}`, not `- e^{2} + e^{-2}`)."""
 
     def _print_Float(self, expr: sp.Float) -> str:  # noqa: N802 (SymPy's naming)
         return _float_text(float(expr))
+
+    def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:  # noqa: N802
+        terms = list(self._as_ordered_terms(expr, order=order))
+        if expr.free_symbols or not terms[0].could_extract_minus_sign() or \
+                all(t.could_extract_minus_sign() for t in terms):
+            return super()._print_Add(expr, order)
+        first = next(i for i, t in enumerate(terms) if not t.could_extract_minus_sign())
+        terms.insert(0, terms.pop(first))
+        tex = ""
+        for i, term in enumerate(terms):
+            if i and term.could_extract_minus_sign():
+                tex += " - "
+                term = -term
+            elif i:
+                tex += " + "
+            term_tex = self._print(term)
+            tex += rf"\left({term_tex}\right)" if self._needs_add_brackets(term) else term_tex
+        return tex
 
 
 class _Text(StrPrinter):
@@ -291,6 +310,11 @@ def _is_sum(value: Any) -> bool:
     return not _is_matrix(value) and not isinstance(value, sp.FiniteSet) and isinstance(sp.sympify(value), sp.Add)
 
 
+def _decimal_shown(value: Any, rendered: str) -> bool:
+    """A fraction written as a decimal (0.19), which needs no brackets after `/` or before `^`."""
+    return isinstance(_plain_number(value), sp.Rational) and not any(c in rendered for c in "/\\-")
+
+
 def _bracket(value: Any, rendered: str, before: str, after: str, latex: bool) -> str:
     """Bracket `rendered` when its neighbours in the text would change its meaning or look wrong."""
     if _is_matrix(value) or isinstance(value, sp.FiniteSet):
@@ -304,16 +328,47 @@ def _bracket(value: Any, rendered: str, before: str, after: str, latex: bool) ->
     wrap = (
         (_is_negative(value, rendered) and (op_before or power_after))
         or (_is_sum(value) and (before.endswith((r"\cdot", r"\times", "-", "*", "/", "^")) or times_after or power_after))
-        or (_is_compound(value) and (power_after or before.endswith(("/", "^"))))
+        or (_is_compound(value) and not _decimal_shown(value, rendered) and (power_after or before.endswith(("/", "^"))))
     )
     if not wrap:
         return rendered
     return rf"\left({rendered}\right)" if latex else f"({rendered})"
 
 
+_OPEN = ("\\left(", "(")
+_CLOSE = ("\\right)", ")")
+_GROUPING_BEFORE = ("$", "{", "=", "+", "-", "*", "/", ",", "(", "&", "[", ":", ";", "\\\\", r"\cdot", r"\times",
+                    r"\pm", r"\mp", r"\approx", r"\ne", r"\le", r"\ge", r"\quad")
+_COEFFICIENT_AFTER = re.compile(r"[A-Za-z]|\\(?!cdot|times|right|left|approx|le\b|ge\b|ne\b|quad|qquad|ldots|cdots|"
+                                r"dots|[,;:! ]|\\)")
+
+
+def _plain_number(value: Any) -> sp.Number | None:
+    """A value that is a single real number (not a sum, product or matrix), else None."""
+    if _is_matrix(value) or isinstance(value, (sp.FiniteSet, bool)) or value is None:
+        return None
+    v = sp.sympify(value)
+    return v if isinstance(v, (sp.Rational, sp.Float)) else None
+
+
+def _literal_brackets(done: str, pre: str, post: str) -> tuple[str, str] | None:
+    """The literal `(`…`)` (or `\\left(`…`\\right)`) written around a placeholder for grouping, e.g. `({{a}})^2` or
+    `+ ({{b}})x`, not the brackets of a call such as `f({{x}})` or `\\sigma({{z}})`."""
+    opening = next((o for o in _OPEN if pre.endswith(o)), None)
+    closing = next((c for c in _CLOSE if post.startswith(c)), None)
+    if opening is None or closing is None or (opening == "(") != (closing == ")"):
+        return None
+    ahead = (done + pre[:-len(opening)]).rstrip()
+    return (opening, closing) if not ahead or ahead.endswith(_GROUPING_BEFORE) else None
+
+
 def fill(text: str, values: dict[str, Any], *, latex: bool = True, memo: dict | None = None) -> str:
     """Replace every placeholder in `text` by its value (LaTeX, or solver syntax when `latex` is False).
 
+    In LaTeX, brackets follow the value: they are added where a negative value or a sum would change the meaning
+    (`2 \\cdot \\left(-3\\right)`), and brackets written around a placeholder for grouping are dropped when the value
+    does not need them (`({{a}})\\cdot({{x}})^2` with 1 and 4 shows `1\\cdot 4^2`). A negative number added as a
+    coefficient is written with a minus sign: `A + {{k}}B` with k = −2 shows `A - 2B`.
     `memo` (a dict kept between calls with the same `values`) saves re-rendering a value.
     Raises `RenderError` for a name not in `values` or an unknown format.
     """
@@ -335,14 +390,42 @@ def fill(text: str, values: dict[str, Any], *, latex: bool = True, memo: dict | 
         if key not in memo:
             memo[key] = latex_of(value, fmt) if as_latex else text_of(value, fmt)
         rendered = memo[key]
-        before = "".join(out) + text[pos:m.start()]
+        pre, end = text[pos:m.start()], m.end()
+        if as_latex and not triple and (fmt is None or fmt == "frac"):
+            pre, rendered, end = _tidy(value, rendered, "".join(out), pre, text, end, fmt)
         if not triple:
-            rendered = _bracket(value, rendered, before.rstrip(), text[m.end():].lstrip(), as_latex)
-        out.append(text[pos:m.start()])
+            rendered = _bracket(value, rendered, ("".join(out) + pre).rstrip(), text[end:].lstrip(), as_latex)
+        out.append(pre)
         out.append("{" + rendered + "}" if triple else rendered)
-        pos = m.end()
+        pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _tidy(value: Any, rendered: str, done: str, pre: str, text: str, end: int,
+          fmt: str | None) -> tuple[str, str, int]:
+    """Drop grouping brackets a number does not need, and write a number that multiplies what follows it (a
+    coefficient, `{{w}}x_1`) the way one writes it by hand: `x_1` for 1, `-x_1` for −1, and after `+` a negative
+    coefficient as a subtraction (`A - 2B`). Returns the text before the value, the value and where the text after
+    it starts."""
+    number = _plain_number(value)
+    if number is None:
+        return pre, rendered, end
+    brackets = _literal_brackets(done, pre, text[end:])
+    if brackets is not None:
+        inner_pre, inner_end = pre[:-len(brackets[0])], end + len(brackets[1])
+    else:
+        inner_pre, inner_end = pre, end
+    coefficient = bool(_COEFFICIENT_AFTER.match(text[inner_end:].lstrip()))
+    head = inner_pre.rstrip()
+    if coefficient and number < 0 and head.endswith("+"):
+        magnitude = "" if number == -1 else latex_of(-number, fmt)
+        return head[:-1] + "-" + inner_pre[len(head):], magnitude, inner_end
+    if coefficient and abs(number) == 1:
+        return inner_pre, "" if number == 1 else "-", inner_end
+    if brackets is not None and number >= 0:
+        return inner_pre, rendered, inner_end
+    return pre, rendered, end
 
 
 # ---------------------------------------------------------------------------------------------- artefacts
@@ -361,6 +444,8 @@ _MATH_ARTEFACTS = (
 _TEXT_ARTEFACTS = (
     (re.compile(r"\{\{"), "an unfilled '{{'"),
     (re.compile(r"\bNone\b"), "'None'"),
+    (re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]"),
+     "a control character (inside \"double quotes\" write \\\\ for a backslash, as in \\\\boldsymbol)"),
 )
 
 

@@ -1,20 +1,28 @@
-"""Validation of exercise and quiz files: schema, many seeds, self-checks, rendering, embedded tests."""
+"""Validation of exercise and quiz files: schema, many seeds, self-checks, rendering, embedded tests, and the
+variant-quality report (`exercises.quality`)."""
 from __future__ import annotations
 
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
+
+import sympy as sp
 
 from exercises import render, sandbox
 from exercises.engine import Exercise, GenerationError, Template
 from exercises.loader import LIBRARY_DIR, Library
 from exercises.params import MAX_ATTEMPTS
+from exercises.quality import QualityCheck, QualityReport
 from exercises.yamlread import FileError, field_name, yaml_files
 from solver import worker
 
 DEFAULT_TEST_SEEDS = (1, 2, 3)
 MAX_ERRORS_PER_TEMPLATE = 5
+RATIONAL_SELF_CHECK_SEEDS = 10
+"""Keys made of whole numbers and fractions are written exactly: their self-check runs at the first seeds only."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,9 @@ class TemplateReport:
     acceptance: float
     seconds: float
     errors: list[FileError] = field(default_factory=list)
+    quality: QualityReport | None = None
+    warnings: list[FileError] = field(default_factory=list)
+    """Quality findings below the error level, as `file:line: field: message`."""
 
 
 @dataclass
@@ -98,12 +109,18 @@ class Report:
         """True when nothing is wrong."""
         return not self.errors
 
+    @property
+    def warnings(self) -> list[FileError]:
+        """The quality warnings of every template."""
+        return [w for t in self.templates for w in t.warnings]
+
     def summary(self) -> str:
         """One line: counts and the verdict."""
         verdict = "OK" if self.ok else f"{len(self.errors)} error(s)"
+        warned = f", {len(self.warnings)} quality warning(s)" if self.warnings else ""
         seeds = sum(t.seeds for t in self.templates)
         return (f"{self.files} file(s), {len(self.templates)} template(s), {self.quizzes} quiz(zes), "
-                f"{seeds} exercise(s) generated: {verdict}")
+                f"{seeds} exercise(s) generated{warned}: {verdict}")
 
 
 def _artefact_errors(template: Template, ex: Exercise) -> list[tuple[tuple, str]]:
@@ -119,9 +136,17 @@ def _artefact_errors(template: Template, ex: Exercise) -> list[tuple[tuple, str]
             for what in render.artefacts(text)]
 
 
-def _self_check_errors(template: Template, ex: Exercise) -> list[tuple[tuple, str]]:
+def _is_rational(value: object) -> bool:
+    if isinstance(value, sp.MatrixBase):
+        return all(isinstance(v, sp.Rational) for v in value)
+    return isinstance(value, sp.Rational)
+
+
+def _self_check_errors(template: Template, ex: Exercise, rational_too: bool = True) -> list[tuple[tuple, str]]:
     out = []
     for p in ex.parts:
+        if not rational_too and p.kind != "choice" and _is_rational(p.expected):
+            continue
         key = ex.expected_text(p.id)
         verdict = ex.check(p.id, key)
         if verdict.status != "correct":
@@ -131,8 +156,11 @@ def _self_check_errors(template: Template, ex: Exercise) -> list[tuple[tuple, st
     return out
 
 
-def validate_template(template: Template, seeds: int = 100, self_check_seeds: int | None = None) -> TemplateReport:
-    """Generate `seeds` exercises (seeds 1..n, plus the examples); check rendering, self-checks and tests.
+def validate_template(template: Template, seeds: int = 100, self_check_seeds: int | None = None,
+                      strict: bool | None = None) -> TemplateReport:
+    """Generate `seeds` exercises (seeds 1..n, plus the examples); check rendering, self-checks and tests, and
+    make the variant-quality report over them (its leaks are errors when `strict`, by default for the built-in
+    library; its other findings are warnings).
 
     The expected answers are put back through the solver at the first `self_check_seeds` seeds (all by default).
     """
@@ -143,13 +171,13 @@ def validate_template(template: Template, seeds: int = 100, self_check_seeds: in
     generated = 0
     seed_list = list(range(1, seeds + 1)) + [e.seed for e in template.examples if e.seed > seeds]
     limit = len(seed_list) if self_check_seeds is None else self_check_seeds
+    quality = QualityCheck(template, template.trusted if strict is None else strict)
     for n, seed in enumerate(seed_list):
         if len(problems) >= MAX_ERRORS_PER_TEMPLATE:
             break
         try:
-            _, attempts = template.draw_params(seed)
-            draws += attempts
             ex = template.generate(seed)
+            draws += ex.draws
         except GenerationError as err:
             problems.append((err.path, f"seed {seed}: {err.message}"))
             if err.zh:
@@ -158,7 +186,9 @@ def validate_template(template: Template, seeds: int = 100, self_check_seeds: in
         generated += 1
         problems += _artefact_errors(template, ex)
         if n < limit:
-            problems += _self_check_errors(template, ex)
+            problems += _self_check_errors(template, ex, rational_too=n < RATIONAL_SELF_CHECK_SEEDS)
+        if seed <= seeds:
+            quality.add(ex)
     failed_generation = generated < len(seed_list)
     for result in [] if failed_generation else run_template_tests(template):
         if not result.passed:
@@ -167,9 +197,17 @@ def validate_template(template: Template, seeds: int = 100, self_check_seeds: in
     if template.where is not None and generated and acceptance < 0.01:
         problems.append((("where",), f"only {acceptance:.1%} of draws satisfy it (at most {MAX_ATTEMPTS} are "
                                      f"tried per seed); widen the ranges"))
+    report = quality.report() if not failed_generation else None
+    if report is not None:
+        for finding in report.errors:
+            problems.append((finding.path, f"variant quality: {finding.describe()}"))
+            chinese[problems[-1][1]] = f"题目变体质量：{finding.describe('zh')}"
     errors = [FileError(template.path, template.line_of(path), field_name(path), message, chinese.get(message))
               for path, message in _dedupe(problems)[:MAX_ERRORS_PER_TEMPLATE]]
-    return TemplateReport(template.id, generated, acceptance, time.perf_counter() - start, errors)
+    warnings = [FileError(template.path, template.line_of(f.path), field_name(f.path),
+                          f"warning: variant quality: {f.describe()}", f"警告：题目变体质量：{f.describe('zh')}")
+                for f in report.warnings] if report else []
+    return TemplateReport(template.id, generated, acceptance, time.perf_counter() - start, errors, report, warnings)
 
 
 def _dedupe(problems: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
@@ -190,7 +228,8 @@ def validate_in_worker(data: bytes, seeds: int, self_check_seeds: int | None,
     start = time.process_time()
     try:
         with worker.time_limit(budget) as limit:
-            report = validate_template(sandbox.worker_template(data, fresh=True), seeds, self_check_seeds)
+            report = validate_template(sandbox.worker_template(data, fresh=True), seeds, self_check_seeds,
+                                       strict=False)  # an instructor's template: quality findings are warnings
     except worker.OutOfTime:
         if not limit.expired:
             raise
@@ -240,9 +279,9 @@ def validate_templates(templates: Sequence[Template], seeds: int = 100, self_che
 
 
 def validate_paths(paths: Iterable[str | Path], seeds: int = 100, self_check_seeds: int | None = None,
-                   builtin_context: bool = True) -> Report:
+                   builtin_context: bool = True, jobs: int = 1) -> Report:
     """Validate the given files/folders. Quiz files may also use the built-in templates
-    (unless `builtin_context` is False)."""
+    (unless `builtin_context` is False). With `jobs` > 1 the templates are validated in that many processes."""
     files = yaml_files(list(paths))
     chosen = {f.resolve() for f in files}
     library = Library(smoke_test=False)  # every template is generated at many seeds below
@@ -261,6 +300,40 @@ def validate_paths(paths: Iterable[str | Path], seeds: int = 100, self_check_see
     for t in library.templates.values():
         if t.id not in context:
             by_file.setdefault(t.path, []).append(t)
-    reports = [r for group in by_file.values() for r in validate_templates(group, seeds, self_check_seeds)]
+    trusted = [t for group in by_file.values() for t in group if t.trusted]
+    done = {r.id: r for r in validate_in_parallel(trusted, seeds, self_check_seeds, jobs)}
+    reports: list[TemplateReport] = []
+    for group in by_file.values():
+        untrusted = [t for t in group if not t.trusted]
+        others = {r.id: r for r in validate_templates(untrusted, seeds, self_check_seeds)} if untrusted else {}
+        reports += [r for t in group if (r := done.get(t.id) or others.get(t.id)) is not None]
     errors += [e for r in reports for e in r.errors]
     return Report(errors, reports, len(library.quizzes), len(library.files))
+
+
+_FORKED: dict[str, Template] = {}
+"""The templates a forked validation process works on (set before the processes start)."""
+
+
+def _validate_forked(task: tuple[str, int, int | None]) -> TemplateReport:
+    template_id, seeds, self_check_seeds = task
+    return validate_template(_FORKED[template_id], seeds, self_check_seeds)
+
+
+def validate_in_parallel(templates: Sequence[Template], seeds: int = 100, self_check_seeds: int | None = None,
+                         jobs: int = 1) -> list[TemplateReport]:
+    """`validate_template` for each trusted (built-in) template, in order; in `jobs` forked processes where the
+    system can fork."""
+    if jobs <= 1 or len(templates) < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
+        return [validate_template(t, seeds, self_check_seeds) for t in templates]
+    global _FORKED
+    _FORKED = {t.id: t for t in templates}
+    # the biggest templates first, so that no process is left with a long one at the end
+    order = sorted(templates, key=lambda t: -(len(t.spec.derived) + 4 * len(t.answer_specs())))
+    try:
+        with ProcessPoolExecutor(min(jobs, len(templates)), mp_context=multiprocessing.get_context("fork")) as pool:
+            done = dict(zip([t.id for t in order],
+                            pool.map(_validate_forked, [(t.id, seeds, self_check_seeds) for t in order])))
+    finally:
+        _FORKED = {}
+    return [done[t.id] for t in templates]

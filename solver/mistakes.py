@@ -143,6 +143,26 @@ MISTAKES: dict[str, dict[str, str]] = {
         "en": "Rounded too coarsely: keep more significant figures.",
         "zh": "舍入得太粗了：请多保留几位有效数字。",
     },
+    "attention-scale-not-root": {
+        "en": "Scaled dot-product attention divides the scores by √d, not by d.",
+        "zh": "缩放点积注意力是把分数除以 √d，而不是除以 d。",
+    },
+    "bias-correction-wrong-step": {
+        "en": "Adam's bias correction uses the current step t: divide by 1 − βᵗ (at t = 2, 1 − β²), not by 1 − β.",
+        "zh": "Adam 的偏差修正要用当前步数 t：除以 1 − βᵗ（t = 2 时为 1 − β²），而不是 1 − β。",
+    },
+    "arithmetic-sum-missing-half": {
+        "en": "The sum of an arithmetic sequence is n(a₁ + aₙ)/2: you forgot to halve.",
+        "zh": "等差数列的和是 n(a₁ + aₙ)/2：你忘了除以 2。",
+    },
+    "conv-params-missing-input-channels": {
+        "en": "Each filter spans all C_in input channels, so it has k·k·C_in weights (plus one bias).",
+        "zh": "每个滤波器覆盖全部 C_in 个输入通道，所以它有 k·k·C_in 个权重（外加一个偏置）。",
+    },
+    "direction-not-normalised": {
+        "en": "That vector points the right way but is not on the constraint: scale it to the required length.",
+        "zh": "这个向量方向对了，但不满足约束条件：要把它缩放到规定的长度。",
+    },
 }
 
 

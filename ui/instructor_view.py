@@ -210,6 +210,9 @@ def _show_upload(result: uploads.UploadResult) -> None:
     elif not result.ok:
         st.error(t("instructor.files.rejected", name=result.name, count=len(result.errors)))
         st.code("\n".join(e.text(lang()) for e in result.errors), language=None, wrap_lines=True)
+    if result.warnings:
+        st.warning(t("instructor.files.quality", name=result.name, count=len(result.warnings)))
+        st.code("\n".join(w.text(lang()) for w in result.warnings), language=None, wrap_lines=True)
 
 
 def _impact_lines(impact: uploads.Impact) -> list[str]:

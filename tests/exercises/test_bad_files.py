@@ -117,7 +117,7 @@ CASES = {
                                 "answer.expected", "uses x, which is not in vars"),
     "not-an-exercise-file": ("title: nothing here  # <-\n", "", "expected `templates:`"),
     "artefact": (edit('    prompt: {en: "Add ${{a}}$ and ${{b}}$.", zh: "求 ${{a}} + {{b}}$。"}\n',
-                      '    prompt: {en: "Simplify ${{a}}x$.", zh: "化简 ${{a}}x$。"}  # <-\n')
+                      '    prompt: {en: "Simplify ${{a:d0}}x$.", zh: "化简 ${{a:d0}}x$。"}  # <-\n')
                  .replace("      a: {int: [1, 5]}", "      a: {int: [1, 1]}"),
                  "prompt.en", "a coefficient 1 such as '1x'"),
 }

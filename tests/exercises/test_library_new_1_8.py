@@ -6,8 +6,9 @@ dense samples for extrema, bisection for equations, numeric polynomial roots, an
 the original functions (Richardson-extrapolated ones for second derivatives, a whole small network for
 ∂C/∂w⁽²⁾ and the δ recursion) — and the engine's keys must agree. Each exercise is generated once per seed; at
 that seed the anticipated mistakes must differ from the key, the texts must be clean in both languages, and the
-variant statistics are gathered: trivial answers (0, ±1, a zero vector, or a value the question shows) stay
-under `TRIVIAL_SHARE` of the seeds, and every template has at least `MIN_VARIANTS` distinct questions. At
+variant statistics are gathered: trivial answers (0, ±1, a zero vector, a value the question shows or prints, or
+another part's key) stay under `TRIVIAL_SHARE` of the seeds, and every template has at least `MIN_VARIANTS`
+distinct questions and distinct answers. At
 `SOLVER_SEED` the solver judges the key correct, a perturbed answer incorrect, and every listed mistake
 incorrect with its own catalogue name or message.
 
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import math
 import os
+import re
+from fractions import Fraction
 from typing import Any, Callable
 
 import numpy as np
@@ -308,21 +311,20 @@ TOLERANCE = {("vector-steepest-descent", "b"): 1e-3, ("vector-steepest-descent",
 # -- checks at one seed ------------------------------------------------------------------------------------------
 
 def agree(template_id: str, ex: Any, part: Any, want: Any) -> None:
-    where = f"{template_id} seed {ex.seed} part {part.id!r}: key {ex.expected_text(part.id)}"
+    where = lambda: f"{template_id} seed {ex.seed} part {part.id!r}: key {ex.expected_text(part.id)}"  # noqa: E731
     key = part.expected
+    tol = TOLERANCE.get((template_id, part.id), 1e-6)
     if part.kind == "choice":
-        base.assert_choice_key(ex, part, want, lambda: where)
+        base.assert_choice_key(ex, part, want, where)
     elif part.kind == "expression":
         got, expected = base.expression_values(key, part.vars, want)
-        assert np.allclose(got, expected, rtol=1e-5, atol=1e-6), f"{where}: {got} vs {expected}"
+        assert np.allclose(got, expected, rtol=1e-5, atol=1e-6), f"{where()}: {got} vs {expected}"
     elif part.kind == "set":
-        assert sorted(float(v) for v in key) == pytest.approx(sorted(want), abs=1e-6), where
+        assert sorted(float(v) for v in key) == pytest.approx(sorted(want), abs=1e-6), where()
     elif isinstance(key, sp.MatrixBase):
-        tol = TOLERANCE.get((template_id, part.id), 1e-6)
-        assert np.allclose(num(key), want, rtol=tol, atol=tol), f"{where}: {num(key)} vs {want}"
+        assert np.allclose(num(key), want, rtol=tol, atol=tol), f"{where()}: {num(key)} vs {want}"
     else:
-        tol = TOLERANCE.get((template_id, part.id), 1e-6)
-        assert math.isclose(num(key), want, rel_tol=tol, abs_tol=tol), f"{where}: {num(key)} vs {want}"
+        assert math.isclose(num(key), want, rel_tol=tol, abs_tol=tol), f"{where()}: {num(key)} vs {want}"
 
 
 def never_the_key(template_id: str, ex: Any, part: Any) -> None:
@@ -343,16 +345,37 @@ def shown_names(template: Any) -> set[str]:
     return {name for text in texts for name, _ in render.placeholders(text)}
 
 
-def is_trivial(ex: Any, part: Any, shown: set[str]) -> bool:
-    """0, ±1, a zero vector or matrix, or equal to a value the question shows."""
+NUMBER = re.compile(r"\\frac\{(-?\d+)\}\{(\d+)\}|(?<![\d.])-?\d+(?:\.\d+)?")
+
+
+def printed_fractions(ex: Any) -> set[Fraction]:
+    """Every number written in what the learner reads with the question (English texts)."""
+    texts = [ex.prompt["en"], *(p.prompt["en"] for p in ex.parts), *(c["en"] for p in ex.parts for c in p.choices or [])]
+    out = set()
+    for m in NUMBER.finditer("\n".join(texts)):
+        out.add(Fraction(int(m.group(1)), int(m.group(2))) if m.group(1) else Fraction(m.group(0)))
+    return out
+
+
+def is_trivial(ex: Any, part: Any, shown: set[str], printed: set[Fraction]) -> bool:
+    """0, ±1, a zero vector or matrix, equal to a value the question shows, or a fraction printed in it."""
     key = part.expected
     if part.kind in ("choice", "expression", "set"):
         return False
     if isinstance(key, sp.MatrixBase):
         return all(v == 0 for v in key) or any(
             isinstance(v, sp.MatrixBase) and v.shape == key.shape and v == key for v in map(ex.values.get, shown))
+    if isinstance(key, sp.Rational) and not isinstance(key, sp.Integer) and Fraction(int(key.p), int(key.q)) in printed:
+        return True
     return key in (0, 1, -1) or any(
         not isinstance(v, sp.MatrixBase) and v == key for v in map(ex.values.get, shown))
+
+
+def same_keys(ex: Any) -> list[str]:
+    """Parts whose key equals an earlier part's key."""
+    keyed = [p for p in ex.parts if p.kind not in ("choice", "expression")]
+    return [q.id for i, p in enumerate(keyed) for q in keyed[i + 1:]
+            if p.kind == q.kind and type(p.expected) is type(q.expected) and p.expected == q.expected]
 
 
 # -- tests -------------------------------------------------------------------------------------------------------
@@ -377,21 +400,26 @@ def test_keys_agree_with_an_independent_computation_and_variants_are_not_trivial
     template = LIB.get(template_id)
     shown = shown_names(template)
     trivial: dict[str, list[int]] = {}
-    questions = set()
+    questions, answers = set(), set()
     for seed in SEEDS:
         ex = template.generate(seed)
         wanted = ORACLES[template_id](base.floats(ex.params), ex)
         assert set(wanted) == {p.id for p in ex.parts}, template_id
+        printed = printed_fractions(ex)
         for part in ex.parts:
             agree(template_id, ex, part, wanted[part.id])
             never_the_key(template_id, ex, part)
-            if is_trivial(ex, part, shown):
+            if is_trivial(ex, part, shown, printed):
                 trivial.setdefault(part.id, []).append(seed)
+        for part_id in same_keys(ex):
+            trivial.setdefault(part_id, []).append(seed)
         base.assert_clean_and_bilingual(template_id, ex)
         questions.add((ex.prompt["en"], *(p.prompt["en"] for p in ex.parts), *(str(p.choices) for p in ex.parts)))
+        answers.add(tuple(p.expected for p in ex.parts if p.kind != "choice"))
     for part_id, seeds in trivial.items():
         assert len(seeds) <= TRIVIAL_SHARE * len(SEEDS), (template_id, part_id, seeds[:5])
-    assert len(questions) >= min(MIN_VARIANTS, len(SEEDS)), (template_id, len(questions))
+    wanted = min(MIN_VARIANTS, len(SEEDS) // 4)
+    assert len(questions) >= wanted and len(answers) >= wanted, (template_id, len(questions), len(answers))
 
 
 def perturbed(ex: Any, part: Any) -> str:

@@ -101,8 +101,8 @@ def quadratic_value(P):
 
 def activations(P):
     x = P["x0"]
-    return {"a": np.array([1.0 if x >= 0 else 0.0, 1.0]), "b": max(0.0, x), "c": float(sig(x)),
-            "d": float(np.tanh(x))}
+    return {"a": np.array([1.0 if x >= 0 else 0.0, 1.0]), "b": np.array([max(0.0, x), max(0.0, -x)]),
+            "c": float(sig(x)), "d": float(np.tanh(x))}
 
 
 def softmax_oracle(P):
@@ -113,7 +113,7 @@ def softmax_oracle(P):
 
 def normal_density(P):
     mu, s = P["mu"], P["s"]
-    x = mu + P["k"] * s
+    x = mu + P["j"]
     return {"": np.exp(-(x - mu) ** 2 / (2 * s * s)) / (np.sqrt(2 * np.pi) * s)}
 
 
@@ -237,7 +237,7 @@ def hadamard(P):
 
 def not_commutative(P):
     A, B = mat(P, "a", 2, 2), mat(P, "b", 2, 2)
-    return {"a": A @ B, "b": B @ A, "c": A @ np.eye(2)}
+    return {"a": A @ B, "b": B @ A, "c": (A + np.eye(2)) @ B}
 
 
 def transpose_product(P):
@@ -281,7 +281,10 @@ def minimum_condition(P):
 def numerical_derivative(P):
     f = as_function(P["f"])
     x0, h = P["x0"], P["h"]
-    return {"a": (f(x0 + h) - f(x0)) / h, "b": (f(x0 + h) - f(x0 - h)) / (2 * h), "c": fd(f, (x0,), 0)}
+    forward, central, exact = (f(x0 + h) - f(x0)) / h, (f(x0 + h) - f(x0 - h)) / (2 * h), fd(f, (x0,), 0)
+    errors = abs(forward - exact), abs(central - exact)
+    closer = "C" if np.isclose(*errors, rtol=1e-9, atol=1e-12) else "AB"[int(np.argmin(errors))]
+    return {"a": forward, "b": central, "c": exact, "d": closer}
 
 
 def partial_polynomial(P):
@@ -324,7 +327,9 @@ def sigmoid_weighted(P):
 
 
 def book_two_variables(P):
-    C = lambda a, b, p, q, x, y: (a * x + b * y) ** 2 + (p * x + q * y) ** 2
+    names = {s.name: s for s in P["outer"].free_symbols}
+    outer = sp.lambdify([names.get("u", sp.Symbol("u")), names.get("v", sp.Symbol("v"))], P["outer"], "numpy")
+    C = lambda a, b, p, q, x, y: outer(a * x + b * y, p * x + q * y)
     return {"a": Expr(lambda *v: fd(C, v, 4)), "b": Expr(lambda *v: fd(C, v, 5))}
 
 
@@ -335,7 +340,7 @@ def two_variables(P):
 
 def neuron_cost(P):
     x, t, w0 = P["x0"], float(P["t"]), P["w0"]
-    b = -w0 * x
+    b = np.log(P["k"]) - w0 * x
     C = lambda w: 0.5 * (sig(w * x + b) - t) ** 2
     return {"": fd(C, (w0,), 0)}
 

@@ -192,10 +192,10 @@ def forward_two_layer(P):
 
 def forward_xor_hidden_layer(P):
     x = np.array([P["x1"], P["x2"]])
-    h = np.maximum(np.ones((2, 2)) @ x + np.array([0, -1]), 0)
-    y = np.array([1, -2]) @ h
-    assert y == float(int(P["x1"]) ^ int(P["x2"]))
-    return {"a": "B", "b": h, "c": y}
+    h = np.maximum(np.ones((2, 2)) @ x + np.array([P["p"], -1]), 0)
+    z = np.array([P["k"], -2 * P["k"]]) @ h - P["k"] * (P["p"] + 0.5)
+    assert float(z >= 0) == float(int(P["x1"]) ^ int(P["x2"]))  # the book's step u(z) gives XOR
+    return {"a": "B", "b": h, "c": z}
 
 
 def backprop_output_delta(P):
@@ -209,7 +209,10 @@ def backprop_weight_gradient(P):
     a = np.array([P["p1"], P["p2"], P["p3"]])
     # C depends on W only through z = W a + b: check dC/dW with a linear stand-in for C (dC/dz = δ)
     cost = lambda W: d @ (W @ a)
-    return {"a": fd_grad(cost, np.zeros((2, 3))), "b": d}
+    # and on the biases (dz/db = 1): one gradient-descent step from b
+    bias = np.array([P["c1"], P["c2"]])
+    grad_b = fd_grad(lambda b: d @ b, bias)
+    return {"a": fd_grad(cost, np.zeros((2, 3))), "b": bias - P["lr"] * grad_b}
 
 
 def backprop_hidden_delta(P):
@@ -277,8 +280,8 @@ def conv_valid_feature_map(P):
 
 
 def conv_feature_entry_relu(P):
-    z = cross_correlate(mat(P, "x", 3, 3), mat(P, "k", 3, 3))[0, 0] + P["b"]
-    return {"a": z, "b": max(z, 0.0)}
+    z = cross_correlate(mat(P, "x", 3, 3), mat(P, "k", 2, 2)) + P["b"]
+    return {"a": z, "b": np.maximum(z, 0.0)}
 
 
 def conv_max_pooling(P):
@@ -297,7 +300,7 @@ def conv_output_size_params(P):
 
 def prob_normal_density(P):
     sd = np.sqrt(P["s"] ** 2)
-    x = P["mu"] + P["k"] * P["s"]
+    x = P["mu"] + P["j"]
     grid = np.linspace(P["mu"] - 12 * sd, P["mu"] + 12 * sd, 20001)
     dens = lambda u: np.exp(-((u - P["mu"]) ** 2) / (2 * sd ** 2)) / (np.sqrt(2 * np.pi) * sd)
     assert abs(np.trapezoid(dens(grid), grid) - 1) < 1e-6
@@ -370,13 +373,21 @@ def opt_adam_first_step(P):
 
 
 def opt_adam_second_step(P):
-    _, (_, _, mhat, vhat, _) = _adam(0.0, [P["g1"], P["g2"]], P["lr"])
-    w2 = P["w1"] - P["lr"] * mhat / np.sqrt(vhat)
-    return {"a": mhat, "b": vhat, "c": w2}
+    _, (_, _, mhat, vhat, w) = _adam(0.0, [P["g1"], P["g2"]], P["lr"])
+    first_step = _adam(0.0, [P["g1"]], P["lr"])[0][4]
+    return {"a": mhat, "b": vhat, "c": w - first_step}   # the second step alone
 
 
 def attention_scale_factor(P):
-    return {"a": 1 / np.sqrt(P["d"]), "b": P["d"], "c": "B"}
+    assert abs(simulated_spread_of_dot(int(P["d"])) / np.sqrt(P["d"]) - 1) < 0.1
+    return {"a": 1 / np.sqrt(P["d"]), "b": np.sqrt(P["d"]), "c": "B"}
+
+
+@lru_cache(maxsize=None)
+def simulated_spread_of_dot(d: int) -> float:
+    """The standard deviation of q·k for q, k with independent standard normal entries, by simulation."""
+    samples = np.random.default_rng(d).standard_normal((2, 2000, d))
+    return float(np.std(np.sum(samples[0] * samples[1], axis=1)))
 
 
 def attention_weighted_values(P):

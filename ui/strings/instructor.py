@@ -81,6 +81,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "pages once you publish them (below).",
         "zh": "{name} 校验通过并已保存。模板：{templates}。测验：{quizzes}。新模板需在下方发布后才会出现在对应主题页。",
     },
+    "instructor.files.quality": {"en": "{name}: {count} variant-quality warning(s) — some seeds give a trivial or "
+                                       "revealed answer (see the authoring guide).",
+                                 "zh": "{name}：{count} 条题目变体质量警告——部分种子下答案过于简单或已在题目中给出（见编写指南）。"},
     "instructor.files.rejected": {"en": "{name} was not saved: {count} problem(s) to fix.",
                                   "zh": "{name} 未保存：有 {count} 处问题需要修改。"},
     "instructor.files.confirm_replace": {
