@@ -6,7 +6,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import labeller, lang, t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, formula, practice, show, topic_header
 
 TOPIC = "convolution"
 
@@ -35,8 +35,8 @@ with controls:
     stride = st.slider(t("topics.convolution.stride"), 1, 3, 1, key="convolution-stride")
 feature = tm.convolve(tm.IMAGES[image_name], tm.KERNELS[kernel_name], stride)
 with controls:
-    st.latex(r"c_{ij} = \sum_{p}\sum_{q} x_{i+p,\,j+q}\, k_{pq}")
-    st.latex(r"m_{ij} = \max_{2\times 2\ \mathrm{window}} c")
+    formula(r"c_{ij} = \sum_{p}\sum_{q} x_{i+p,\,j+q}\, k_{pq}")
+    formula(rf"m_{{ij}} = \max_{{\text{{{t('topics.convolution.window')}}}}} c")
 with chart:
     show(grids(image_name, kernel_name, stride, lang()), stretch=False)
     st.caption(t("topics.convolution.caption", rows=feature.shape[0], cols=feature.shape[1]))

@@ -7,7 +7,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import lang, t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, formula, practice, show, topic_header
 
 TOPIC = "probability"
 X = np.linspace(-6, 6, 241)
@@ -38,7 +38,7 @@ controls, chart = st.columns([1, 2.2], gap="large")
 with controls:
     mu = st.slider("μ", -3.0, 3.0, 0.0, 0.1, key="probability-mu")
     sigma = st.slider("σ", 0.3, 3.0, 1.0, 0.1, key="probability-sigma")
-    st.latex(r"f(x) = \frac{1}{\sqrt{2\pi}\,\sigma} e^{-\frac{(x-\mu)^2}{2\sigma^2}}")
+    formula(r"f(x) = \frac{1}{\sqrt{2\pi}\,\sigma} e^{-\frac{(x-\mu)^2}{2\sigma^2}}")
 with chart:
     show(normal_chart(mu, sigma, lang()))
 
@@ -47,8 +47,9 @@ controls, chart = st.columns([1, 2.2], gap="large")
 with controls:
     p = st.slider(t("topics.probability.p"), 0.01, 0.99, 0.7, 0.01, key="probability-p")
     q = st.slider(t("topics.probability.q"), 0.01, 0.99, 0.4, 0.01, key="probability-q")
-    st.latex(r"H(p) = -\sum_i p_i \log p_i,\quad H(p, q) = -\sum_i p_i \log q_i")
-    st.latex(r"D_{KL}(p\,\|\,q) = H(p, q) - H(p) \ge 0")
+    formula(r"H(p) = -\sum_i p_i \log p_i")
+    formula(r"H(p, q) = -\sum_i p_i \log q_i")
+    formula(r"D_{\mathrm{KL}}(p\,\|\,q) = H(p, q) - H(p) \ge 0")
 with chart:
     show(information_chart(p, q, lang()), stretch=False)
 

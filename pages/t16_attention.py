@@ -6,7 +6,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import lang, t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, formula, practice, show, topic_header
 
 TOPIC = "attention"
 TOKENS = list(tm.ATTENTION_TOKENS)
@@ -27,7 +27,7 @@ controls, chart = st.columns([1, 2.2], gap="large")
 with controls:
     angle = st.slider(t("topics.attention.angle"), 0, 360, 45, 5, key="attention-angle")
     scale = st.slider(t("topics.attention.scale"), 0.5, 5.0, 1.0, 0.1, key="attention-scale")
-    st.latex(r"\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\!\left(\frac{QK^{\top}}{\sqrt{d}}\right) V")
+    formula(r"\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\!\left(\frac{QK^{\top}}{\sqrt{d}}\right) V")
 with chart:
     show(attention_chart(angle, scale, lang()), stretch=False)
     st.caption(t("topics.attention.caption"))
