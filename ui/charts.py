@@ -1,4 +1,5 @@
-"""Vega-Lite building blocks shared by the topic pages: lines, bars, heatmaps, contour lines, planes at equal scales, arrows, networks.
+"""Vega-Lite building blocks shared by the topic pages: lines, bars, heatmaps, contour lines, planes at equal
+scales, arrows, networks.
 
 Every helper returns a plain Vega-Lite spec (a dict) whose data travel as named Arrow datasets, so building a
 chart costs well under a millisecond: no Altair objects, no schema validation and no pandas on a rerun.
