@@ -365,6 +365,7 @@ def arrows(vectors: Mapping[str, tuple[float, float]], *, origin: tuple[float, f
     return layer(*(_with_data(s, name, data) for s in (shaft, head, label)))
 
 
+EDGE_COLORS = ["#DC2626", "#9CA3AF", "#2563EB"]   # weight < 0, = 0, > 0
 NODE_SIZE = 1500          # circle area in px²: about 44 px across
 NODE_INSIDE_CHARS = 4     # node labels up to this long sit inside their circle, longer ones below it
 
@@ -374,13 +375,18 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
             node_colors: tuple[str, str] = (HEAT_LOW, HEAT_POSITIVE)) -> Spec:
     """A graph diagram. `nodes`: columns x, y, label, value; `edges`: columns x, y, x2, y2, weight, label.
 
-    Edge labels are written `label_at` of the way along each edge (below 0.5 keeps the labels of crossing edges
-    apart); node labels short enough sit inside their circle, longer ones just below it."""
+    Edges are coloured by weight, negative red through grey to positive blue (a weight near 0 stays visible). Edge
+    labels are written `label_at` of the way along each edge (below 0.5 keeps the labels of crossing edges apart),
+    above it, or, split by a "\n", above and below it; node labels short enough sit inside their circle, longer
+    ones just below it."""
     ex, ey = np.asarray(edges["x"], float), np.asarray(edges["y"], float)
     ex2, ey2 = np.asarray(edges["x2"], float), np.asarray(edges["y2"], float)
     weight = np.asarray(edges["weight"], float)
+    edge_labels = [str(label).partition("\n") for label in edges["label"]]
     e_name, e_data = dataset(x=ex, y=ey, x2=ex2, y2=ey2, weight=weight, abs_w=np.abs(weight),
-                             mx=ex + label_at * (ex2 - ex), my=ey + label_at * (ey2 - ey), label=list(edges["label"]))
+                             mx=ex + label_at * (ex2 - ex), my=ey + label_at * (ey2 - ey),
+                             label=[f"{top} {bottom}".strip() for top, _, bottom in edge_labels],
+                             above=[top for top, _, _ in edge_labels], under=[bottom for _, _, bottom in edge_labels])
     labels = [str(label) for label in nodes["label"]]
     n_name, n_data = dataset(x=np.asarray(nodes["x"], float), y=np.asarray(nodes["y"], float), label=labels,
                              value=np.asarray(nodes["value"], float),
@@ -392,15 +398,17 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
                           "y": {"field": "y", "type": "quantitative", **axis},
                           "x2": {"field": "x2"}, "y2": {"field": "y2"},
                           "color": {"field": "weight", "type": "quantitative",
-                                    "scale": {"scheme": "redblue", "domainMid": 0}, "legend": None},
-                          "strokeWidth": {"field": "abs_w", "type": "quantitative", "scale": {"range": [1, 6]},
+                                    "scale": {"range": EDGE_COLORS, "domainMid": 0}, "legend": None},
+                          "strokeWidth": {"field": "abs_w", "type": "quantitative", "scale": {"range": [1.5, 6]},
                                           "legend": None},
                           "tooltip": [{"field": "label", "type": "nominal"}]}}
     parts = [_with_data(links, e_name, e_data)]
     xy = {"x": {"field": "mx", "type": "quantitative"}, "y": {"field": "my", "type": "quantitative"}}
     if edge_text:
-        parts.append(_with_data({"mark": {"type": "text", "fontSize": 11, "dy": -7, "color": "#374151"},
-                                 "encoding": {**xy, "text": {"field": "label", "type": "nominal"}}}, e_name, e_data))
+        for field, baseline, dy in (("above", "bottom", -5), ("under", "top", 5)):
+            parts.append(_with_data({"mark": {"type": "text", "fontSize": 11, "baseline": baseline, "dy": dy,
+                                              "color": "#374151"},
+                                     "encoding": {**xy, "text": {"field": field, "type": "nominal"}}}, e_name, e_data))
     at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
     circles = {"mark": {"type": "circle", "size": NODE_SIZE, "opacity": 1, "stroke": "#312E81", "strokeWidth": 1.5},
                "encoding": {**at, "color": {"field": "value", "type": "quantitative",

@@ -41,7 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "quiz.no_files": {"en": "No quiz files are installed.", "zh": "尚未安装任何测验文件。"},
     "quiz.file": {"en": "Quiz", "zh": "测验"},
     "quiz.file_info": {
-        "en": "{count} questions · {points} points · {attempts} attempt(s) per answer · time limit: {limit}",
+        "en": "{count:question|questions} · {points:point|points} · {attempts:attempt|attempts} per answer · time limit: {limit}",
         "zh": "共 {count} 题 · {points} 分 · 每个答案可作答 {attempts} 次 · 时间限制：{limit}",
     },
     "quiz.file_closed": {"en": "This quiz is not open now.", "zh": "这个测验现在不开放。"},
