@@ -20,6 +20,7 @@ import sympy as sp
 from solver import bigops, worker
 from solver.diagnose import diagnose
 from solver.errors import ParseError
+from solver.functions import ANSWER_FUNCTIONS, spellings
 from solver.kinds import KINDS, expression, matrix, sets
 from solver.kinds.choice import letters, option_count
 from solver.kinds.common import Options, has_float, is_scalar
@@ -31,15 +32,7 @@ from solver.reading import Reading, read_answer
 from solver.verdict import CORRECT, INCORRECT, INVALID, Preview, Verdict
 
 TIME_MARGIN = 0.25
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "sigma": ("sigma", "sigmoid", "σ"),
-    "sigmoid": ("sigma", "sigmoid", "σ"),
-    "sqrt": ("sqrt", "√"),
-    "abs": ("abs", "|"),
-    "log": ("log", "ln"),
-    "ln": ("log", "ln"),
-    "relu": ("relu",),
-}
+_SYMBOL_SPELLINGS: dict[str, tuple[str, ...]] = {"sqrt": ("√",), "abs": ("|",), "log": ("ln",), "ln": ("log",)}
 _started = False
 
 
@@ -49,13 +42,21 @@ def _lang(lang: Any) -> str:
 
 def _uses(text: str, name: str) -> bool:
     """Whether ``text`` uses the function (or symbol) ``name`` or one of its aliases."""
-    for alias in _ALIASES.get(name.lower(), (name,)):
+    for alias in _spellings(name):
         if not alias.isalpha() or not alias.isascii():
             if alias in text:
                 return True
         elif re.search(rf"(?<![A-Za-z_]){re.escape(alias)}(?![A-Za-z_])", text, re.IGNORECASE):
             return True
     return False
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """``name`` and its other spellings as a function (``atan``: arctan, atan; ``sqrt``: sqrt, √)."""
+    known = next((n for n in (name, name.lower()) if n in ANSWER_FUNCTIONS), None)
+    if known is None:
+        return (name,)
+    return spellings(known) + _SYMBOL_SPELLINGS.get(known, ())
 
 
 def _forbidden_used(text: str, forbidden: Sequence[str], variables: Sequence[str]) -> str | None:

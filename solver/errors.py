@@ -5,7 +5,9 @@ from typing import Any
 
 # code -> (English template, Chinese template), filled with ParseError.params. Every message says what is wrong,
 # where (column), and what to type instead, with an example ("e.g." / "例如").
-FUNCTIONS_UNDERSTOOD = "exp, log, ln, log_2, sqrt, root(x, n), sin, cos, tan, sinh, cosh, tanh, abs, max, min, σ (sigmoid), relu, factorial"
+FUNCTIONS_UNDERSTOOD = ("exp, log, ln, log_2, sqrt, root(x, n), sin, cos, tan, sec, csc, cot, arcsin, arccos, arctan, "
+                        "sinh, cosh, tanh, sech, csch, coth, arsinh, arcosh, artanh, abs, max, min, σ (sigmoid), relu, "
+                        "factorial")
 MESSAGES: dict[str, tuple[str, str]] = {
     "empty": ("the answer is empty — type an expression, e.g. 2x + 1", "答案是空的——请输入表达式，例如 2x + 1"),
     "too_long": ("the answer is too long ({length} characters; at most {limit}) — simplify it first, e.g. 3x^2 "
@@ -48,8 +50,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "e.g. sin(x)^2 or \\ln(x)", "第 {column} 列的函数 {name} 无法识别——可用的函数有 {functions}；例如 sin(x)^2 或 \\ln(x)"),
     "unknown_function_transpose": ("{name}(…) at column {column} is not read — to transpose, write A^T, e.g. "
                                    "[[1,2],[3,4]]^T", "第 {column} 列的 {name}(…) 无法识别——转置请写 A^T，例如 [[1,2],[3,4]]^T"),
-    "unknown_function_inverse": ("{name} at column {column} is not used here — type the value itself, e.g. π/4 "
-                                 "for arctan(1)", "这里不使用第 {column} 列的 {name}——请直接写出值，例如 arctan(1) 写成 π/4"),
     "unknown_function_compute": ("{name} at column {column} is not computed here — work it out and type the result, "
                                  "e.g. the number 5 for a determinant of 5", "这里不计算第 {column} 列的 {name}——请算出结果再输入，例如行列式为 5 时输入 5"),
     "needs_argument": ("{name} needs an argument, e.g. {name}(x)", "{name} 需要参数，例如 {name}(x)"),
@@ -127,8 +127,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "1/2^n; for a value, type the number", "第 {column} 列的 ∞ 只能作求和的上下限——例如 \\sum_{{n=1}}^{{\\infty}} 1/2^n；若是数值请直接输入数"),
     # notations refused with advice
     "inverse_function": ("{name}^-1 at column {column} is ambiguous — for 1/{name}(x) write e.g. 1/{name}(x) or "
-                         "{name}(x)^(-1); inverse functions are not used here",
-                         "第 {column} 列的 {name}^-1 有歧义——表示 1/{name}(x) 请写，例如 1/{name}(x) 或 {name}(x)^(-1)；这里不使用反函数"),
+                         "{name}(x)^(-1)", "第 {column} 列的 {name}^-1 有歧义——表示 1/{name}(x) 请写，例如 1/{name}(x) 或 "
+                         "{name}(x)^(-1)"),
+    "inverse_function_named": ("{name}^-1 at column {column} is ambiguous — type what you mean, e.g. {inverse}(x) for "
+                               "the inverse function, or 1/{name}(x) (also {name}(x)^(-1)) for the reciprocal",
+                               "第 {column} 列的 {name}^-1 有歧义——请写明你的意思，例如反函数写 {inverse}(x)，倒数写 "
+                               "1/{name}(x)（或 {name}(x)^(-1)）"),
     "prime": ("the prime ' at column {column} is read only on the left of = (e.g. {name}'(x) = 2x) — type the "
               "derivative itself, e.g. 2x", "第 {column} 列的撇号 ' 只能用在等号左边（例如 {name}'(x) = 2x）——请直接写出导数，例如 2x"),
     "prime_sigma": ("σ' at column {column} is what to work out — write it with σ itself, e.g. σ(x)(1 - σ(x))",
@@ -158,10 +162,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "第 {column} 列出现了第二个 =——请只给出一个答案，例如 a_n = 3 - 2^(n-1)"),
 }
 _INFINITY_WORDS = {"inf", "infty", "infinity", "oo"}
-_FUNCTION_ADVICE = {"transpose": "unknown_function_transpose", "arcsin": "unknown_function_inverse",
-                    "arccos": "unknown_function_inverse", "arctan": "unknown_function_inverse",
-                    "asin": "unknown_function_inverse", "acos": "unknown_function_inverse",
-                    "atan": "unknown_function_inverse", "det": "unknown_function_compute",
+_FUNCTION_ADVICE = {"transpose": "unknown_function_transpose", "det": "unknown_function_compute",
                     "lim": "unknown_function_compute", "diff": "unknown_function_compute",
                     "integrate": "unknown_function_compute", "norm": "unknown_function_compute",
                     "trace": "unknown_function_compute", "tr": "unknown_function_compute"}
@@ -194,6 +195,8 @@ class ParseError(ValueError):
             code = _unknown_name_code(params)
         elif code in ("unknown_function", "needs_argument") and params.get("name") in _FUNCTION_ADVICE:
             code = _FUNCTION_ADVICE[params["name"]]
+        elif code == "inverse_function" and params.get("inverse"):
+            code = "inverse_function_named"
         if code == "unknown_function":
             params.setdefault("functions", FUNCTIONS_UNDERSTOOD)
         if code == "wrong_arg_count":

@@ -23,7 +23,7 @@ from . import arith, bigops
 from . import latex as tx
 from . import typed as ty
 from .errors import ParseError
-from .functions import ANSWER_FUNCTIONS, FunctionSpec
+from .functions import ANSWER_FUNCTIONS, INVERSES, FunctionSpec
 from .lexer import HIDDEN, Token
 from .limits import MAX_DEPTH, MAX_MATRIX_ENTRIES, check_factorial
 
@@ -530,7 +530,8 @@ class Parser:
         nxt = self.peek()
         if (nxt.kind == "sup" and nxt.value < 0) or (self.is_op(nxt, "^") and (
                 self.is_op(self.peek(1), "-") or (self.peek(1).extra == HIDDEN and self.is_op(self.peek(2), "-")))):
-            raise ParseError("inverse_function", tok.column, {"name": tok.text})  # sin^-1: arcsin or 1/sin?
+            # sin^-1: arcsin or 1/sin? Learners mean either; the message offers both spellings
+            raise ParseError("inverse_function", tok.column, {"name": tok.text, "inverse": INVERSES.get(spec.name)})
         if nxt.kind == "sup" or (self.is_op(nxt, "^") and self.peek(1).kind == "num"):
             # sin^2(x), sin²x: the power of the function's value
             if nxt.kind == "sup":

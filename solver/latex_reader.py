@@ -45,8 +45,11 @@ SYMBOLS = {  # a command that stands for one symbol of the plain notation
     "%": "%", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠", "lt": "<", "gt": ">",
     **GREEK,
 }
-WORDS = ("exp", "ln", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh", "max", "min", "arcsin", "arccos",
-         "arctan", "cot", "sec", "csc", "det", "lim")  # function names, read like the plain word
+WORDS = ("exp", "ln", "log", "sin", "cos", "tan", "sec", "csc", "cot", "arcsin", "arccos", "arctan", "sinh", "cosh",
+         "tanh", "coth", "max", "min", "det", "lim",
+         # not LaTeX commands, but typed as if they were:
+         "sech", "csch", "cosec", "cosech", "arsinh", "arcosh", "artanh", "arcsinh", "arccosh", "arctanh")
+"""Function names read like the plain word (``\\arctan x`` is arctan x)."""
 SPACING = {",", ";", ":", "!", " ", ">", "quad", "qquad", "enspace", "thinspace", "medspace", "thickspace",
            "negthinspace", "negmedspace", "negthickspace", "displaystyle", "textstyle", "scriptstyle", "limits",
            "nolimits", "hline"}
@@ -63,7 +66,7 @@ _EXAMPLES = {"frac": r"\frac{3}{4}", "sqrt": r"\sqrt{2}", "^": "x^{n-1}", "_": "
 _HEADER_WORDS = (("sum", SUM), ("prod", PRODUCT))
 _NEEDS_FRONT_END = re.compile(r"[\\{}&$∑∏ΣΠ~⊤" + HIDDEN_OPEN + HIDDEN_CLOSE + "]|sum|prod")
 UNDERSTOOD = (r"\frac{a}{b}, \sqrt{x}, \sqrt[n]{x}, x^{…}, x_{…}, \cdot, \times, \pm, \left( \right), "
-              r"\exp \ln \log \sin \cos \tan \tanh \max \min, \sigma, \alpha … \omega, \pi, \infty, A^\top, "
+              r"\exp \ln \log \sin \cos \tan \sec \cot \arctan \tanh \max \min, \sigma, \alpha … \omega, \pi, \infty, A^\top, "
               r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}, \{ \}, \sum_{i=1}^{n}, \prod, \text{…}, \mathrm{…}, "
               r"\, \; \quad")
 
