@@ -25,10 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "e.g. 2*3, not 2 3", "第 {column} 列出现了意外的数字 {token}——数字之间请写运算符，例如 2*3 而不是 2 3"),
     "unexpected_end": ("unexpected end of input — something is missing at the end, e.g. x^ needs its power: x^2",
                        "输入意外结束——末尾缺少内容，例如 x^ 后面要写指数：x^2"),
-    "power_needs_exponent": ("the ^ at column {column} has no power after it — write powers as x^(n-1) or "
-                             "x^{{n-1}}, e.g. x^2", "第 {column} 列的 ^ 后面缺少指数——幂请写成 x^(n-1) 或 x^{{n-1}}，例如 x^2"),
-    "fraction_needs_denominator": ("the / at column {column} has nothing to divide by — a fraction: 3/4 or "
-                                   "\\frac{{3}}{{4}}, e.g. (x+1)/2", "第 {column} 列的 / 后面缺少除数——分数请写成 3/4 或 "
+    "power_needs_exponent": ("the {token} at column {column} has no power after it — write powers as x^(n-1) or "
+                             "x^{{n-1}}, e.g. x^2", "第 {column} 列的 {token} 后面缺少指数——幂请写成 x^(n-1) 或 x^{{n-1}}，例如 x^2"),
+    "fraction_needs_denominator": ("the {token} at column {column} has nothing to divide by — a fraction: 3/4 or "
+                                   "\\frac{{3}}{{4}}, e.g. (x+1)/2", "第 {column} 列的 {token} 后面缺少除数——分数请写成 3/4 或 "
                                    "\\frac{{3}}{{4}}，例如 (x+1)/2"),
     "unmatched_open": ("unmatched {token} at column {column} — close it, e.g. (x+1)^2 or x^{{n-1}}",
                        "第 {column} 列的 {token} 没有配对的右括号——请补上，例如 (x+1)^2 或 x^{{n-1}}"),
@@ -55,8 +55,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "needs_argument": ("{name} needs an argument, e.g. {name}(x)", "{name} 需要参数，例如 {name}(x)"),
     "wrong_arg_count": ("{name} takes {expected} argument(s), got {got} — e.g. {name}({example})",
                         "{name} 需要 {expected} 个参数，但给了 {got} 个——例如 {name}({example})"),
-    "too_big": ("this number or power is too large to work with ({what}) — simplify it by hand first, e.g. 2^10 "
-                "rather than 2^(10^10)", "这个数或幂太大，无法计算（{what}）——请先手工化简，例如写 2^10 而不是 2^(10^10)"),
+    "too_big": ("{what} is too large to work with here{hint}", "{what}太大，无法在这里计算{hint}"),
+    "comparison_not_allowed": ("'{token}' at column {column} is not allowed here — type only the expression, e.g. 2x + 1",
+                               "这里不允许使用第 {column} 列的 '{token}'——请只输入表达式，例如 2x + 1"),
     "not_allowed": ("{what} is not allowed here — type only the expression, e.g. 2x + 1",
                     "这里不允许使用 {what}——请只输入表达式，例如 2x + 1"),
     "shape": ("{en}", "{zh}"),
@@ -161,6 +162,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lhs_twice": ("a second = at column {column} — give one answer, e.g. a_n = 3 - 2^(n-1)",
                   "第 {column} 列出现了第二个 =——请只给出一个答案，例如 a_n = 3 - 2^(n-1)"),
 }
+TOO_BIG_HINTS: dict[str, dict[str, str]] = {  # what to do, by the cause of a ``too_big`` (its ``hint`` param)
+    "power": {"en": " — simplify it by hand first, e.g. 2^10 rather than 2^(10^10)",
+              "zh": "——请先手工化简，例如写 2^10 而不是 2^(10^10)"},
+    "exponential": {"en": " — check the exponent, e.g. exp(10) rather than exp(exp(10))",
+                    "zh": "——请检查指数，例如写 exp(10) 而不是 exp(exp(10))"},
+    "number": {"en": " — the answers here are far smaller numbers: check it, e.g. 1.5e-3 or 2.4e5",
+               "zh": "——这里的答案是小得多的数：请检查，例如 1.5e-3 或 2.4e5"},
+    "factorial": {"en": " — factorials here are of small whole numbers, e.g. 5! = 120",
+                  "zh": "——这里的阶乘只用于较小的整数，例如 5! = 120"},
+    "alternatives": {"en": " — list the values as a set instead, e.g. {1, -1, 2, -2}",
+                     "zh": "——请改为把各个值写成集合，例如 {1, -1, 2, -2}"},
+    "matrix": {"en": " — the vectors and matrices here are small: check the size, e.g. [[1, 2], [3, 4]]",
+               "zh": "——这里的向量和矩阵都很小：请检查大小，例如 [[1, 2], [3, 4]]"},
+    "matrix_power": {"en": " — work out a smaller power, e.g. A^2 = A·A, and type the matrix",
+                     "zh": "——请算出较小的幂，例如 A^2 = A·A，再输入矩阵"},
+    "sum": {"en": " — write its closed form, e.g. n(n+1)/2 for \\sum_{k=1}^{n} k",
+            "zh": "——请写出它的闭式，例如 \\sum_{k=1}^{n} k 写成 n(n+1)/2"},
+    "exercise_matrix": {"en": " — use a smaller matrix in the exercise file, e.g. 3×3",
+                        "zh": "——请在题目文件中使用更小的矩阵，例如 3×3"},
+    "exercise_sum": {"en": " — use fewer terms in the exercise file, e.g. sum(k, k, 1, 100)",
+                     "zh": "——请在题目文件中减少项数，例如 sum(k, k, 1, 100)"},
+}
 _INFINITY_WORDS = {"inf", "infty", "infinity", "oo"}
 _FUNCTION_ADVICE = {"transpose": "unknown_function_transpose", "det": "unknown_function_compute",
                     "lim": "unknown_function_compute", "diff": "unknown_function_compute",
@@ -199,6 +222,8 @@ class ParseError(ValueError):
             code = "inverse_function_named"
         if code == "unknown_function":
             params.setdefault("functions", FUNCTIONS_UNDERSTOOD)
+        if code == "too_big":
+            params["hint"] = TOO_BIG_HINTS.get(str(params.get("hint")), TOO_BIG_HINTS["power"])
         if code == "wrong_arg_count":
             params.setdefault("example", _ARG_EXAMPLES.get(str(params.get("name")), "x"))
         if code == "shape" and not params:

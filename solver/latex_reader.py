@@ -71,6 +71,11 @@ UNDERSTOOD = (r"\frac{a}{b}, \sqrt{x}, \sqrt[n]{x}, x^{…}, x_{…}, \cdot, \ti
               r"\, \; \quad")
 
 
+_TYPED_TOKEN = re.compile(r"\\(?:%s)\s*(?:\\[A-Za-z]+|\\.|.)|\\[A-Za-z]+|\\.|\*\*|[=!<>]=|." % "|".join(
+    sorted(("left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
+            "Biggl", "Biggr"), key=len, reverse=True)), re.S)
+
+
 @dataclass(frozen=True)
 class Source:
     """Plain-notation text and, for each character, its 1-based column in what was typed (None: the same)."""
@@ -78,6 +83,16 @@ class Source:
     text: str
     columns: tuple[int, ...] | None = None
     length: int = 0  # length of what was typed: the column after its end is length + 1
+    typed: str | None = None  # what was typed (None: ``text`` itself)
+
+    def typed_token(self, column: int | None) -> str:
+        """What was typed at ``column`` (of what was typed) as one token: ``\\cdot``, ``\\right)``, ``**``, ``×``;
+        "" past the end."""
+        typed = self.text if self.typed is None else self.typed
+        if column is None or not 1 <= column <= len(typed):
+            return ""
+        match = _TYPED_TOKEN.match(typed, column - 1)
+        return match.group().strip() if match else ""
 
     def column(self, col: int | None) -> int | None:
         """The column in what was typed of the 1-based column ``col`` of ``text``."""
@@ -90,7 +105,8 @@ class Source:
     def slice(self, start: int, end: int) -> Source:
         """The characters ``start:end`` (0-based) with their columns."""
         columns = self.columns[start:end] if self.columns is not None else tuple(range(start + 1, end + 1))
-        return Source(self.text[start:end], columns, self.length or len(self.text))
+        return Source(self.text[start:end], columns, self.length or len(self.text),
+                      self.text if self.typed is None else self.typed)
 
 
 def read(text: str) -> Source:
@@ -104,7 +120,7 @@ def read(text: str) -> Source:
         return Source(text, None, len(text))
     reader = _Reader(text, start, end)
     out = reader.read("")
-    return Source("".join(out.chars), tuple(out.cols), len(text))
+    return Source("".join(out.chars), tuple(out.cols), len(text), text)
 
 
 def _math_delimiters(text: str) -> tuple[int, int]:
