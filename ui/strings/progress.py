@@ -26,6 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "在此期间你提交的 {n} 个答案会保存到你选择的学习者名下。",
     },
     "progress.profile.placeholder": {"en": "Choose a profile", "zh": "选择学习者"},
+    "progress.profile.default": {"en": "learner", "zh": "学习者"},
     "progress.profile.help": {
         "en": "Each profile keeps its own answers, quizzes and progress. No password: this is for learning on "
               "your own or a shared machine.",

@@ -15,6 +15,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "quiz.resume_header": {"en": "Quizzes in progress", "zh": "进行中的测验"},
     "quiz.resume": {"en": "Resume", "zh": "继续"},
+    "quiz.finished_header": {"en": "Finished quizzes: review them ({n})", "zh": "已完成的测验：回顾（{n}）"},
+    "quiz.finished_line": {"en": "**{title}** · {when} · {score}", "zh": "**{title}** · {when} · {score}"},
+    "quiz.review": {"en": "Review", "zh": "回顾"},
     "quiz.discard": {"en": "Discard", "zh": "放弃"},
     "quiz.resume_line": {
         "en": "**{title}** · {done} of {total} answered",
@@ -75,6 +78,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "quiz.question_line": {"en": "{icon} Question {n} · {title} · {score}", "zh": "{icon} 第 {n} 题 · {title} · {score}"},
     "quiz.your_answers": {"en": "Your answers", "zh": "你的答案"},
     "quiz.no_answer": {"en": "Not answered.", "zh": "未作答。"},
+    "quiz.right_answer": {"en": "The right answer: {answer}", "zh": "正确答案：{answer}"},
     "quiz.hints_used": {"en": "Hints used: {n}", "zh": "使用提示：{n} 次"},
     "quiz.retry_missed": {"en": "Retry the ones I missed", "zh": "重做错题"},
     "quiz.new": {"en": "New quiz", "zh": "新的测验"},
