@@ -7,7 +7,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import lang, t
-from ui.layout import chart_cache, formula, practice, show, topic_header
+from ui.layout import chart_cache, formula, practice, show, show_row, topic_header
 
 TOPIC = "probability"
 X = np.linspace(-6, 6, 241)
@@ -22,15 +22,16 @@ def normal_chart(mu: float, sigma: float, language: str) -> charts.Spec:
 
 
 @chart_cache
-def information_chart(p: float, q: float, language: str) -> charts.Spec:
-    """The true and model Bernoulli distributions side by side, and H(p), H(p, q), KL(p‖q) as bars."""
+def information_charts(p: float, q: float, language: str) -> tuple[charts.Spec, charts.Spec]:
+    """The true and model Bernoulli distributions side by side, and H(p), H(p, q), KL(p‖q) as bars (the two charts
+    side by side, or stacked on a phone)."""
     P, Q = tm.bernoulli(p), tm.bernoulli(q)
     who = [t("topics.probability.true")] * 2 + [t("topics.probability.model")] * 2
     grouped = charts.grouped_bars(["X=0", "X=1", "X=0", "X=1"], who, [*P, *Q], y_title=t("topics.probability.prob"),
                                   y_domain=(0, 1))
     info = charts.bars(["H(p)", "H(p, q)", "KL(p‖q)"], [tm.entropy(P), tm.cross_entropy(P, Q), tm.kl_divergence(P, Q)],
                        x_title=None, y_title=t("topics.probability.nats"), ordinal=False, height=240, width=260)
-    return charts.hconcat(grouped, info)
+    return grouped, info
 
 
 topic_header(TOPIC)
@@ -51,6 +52,6 @@ with controls:
     formula(r"H(p, q) = -\sum_i p_i \log q_i")
     formula(r"D_{\mathrm{KL}}(p\,\|\,q) = H(p, q) - H(p) \ge 0")
 with chart:
-    show(information_chart(p, q, lang()), stretch=False)
+    show_row(*information_charts(p, q, lang()))
 
 practice(TOPIC)

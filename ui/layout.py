@@ -48,6 +48,18 @@ def show(spec: dict[str, Any], *, stretch: bool = True) -> None:
     st.vega_lite_chart(spec, width="stretch" if stretch else "content")
 
 
+def show_row(*specs: dict[str, Any], gap: str = "medium") -> None:
+    """Charts side by side on a wide screen, one under the other on a phone (Streamlit's columns stack there):
+    each in a column as wide as its share of their `width`s, drawn at its own width."""
+    widths = [float(spec.get("width", 200)) + ROW_LABEL_ROOM for spec in specs]
+    for column, spec in zip(st.columns(widths, gap=gap), specs):
+        with column:
+            show(spec, stretch=False)
+
+
+ROW_LABEL_ROOM = 60   # px beside a chart's `width` for its axis labels, when sharing a row
+
+
 @functools.lru_cache(maxsize=32)
 def contour_chart(f: Callable[[Any, Any], Any], extent: float) -> dict[str, Any]:
     """The contour lines of f(x, y) for a `ui.charts.plane` of half-side `extent` (computed once per function)."""
