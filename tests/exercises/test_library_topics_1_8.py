@@ -506,11 +506,28 @@ def assert_clean_and_bilingual(template_id: str, ex: Any) -> None:
     assert any("\u4e00" <= ch <= "\u9fff" for ch in ex.prompt["zh"] + ex.solution["zh"]), template_id
 
 
+TRIVIAL = {  # issue 10's trivial variants (part, what must never happen), checked in the every-seed loop below
+    "function-activations-at-point": ("b", lambda ex, key: key == ex.part("a").expected),
+    "inner-product-2d": ("", lambda ex, key: abs(key) <= 1),
+    "inner-product-3d": ("", lambda ex, key: abs(key) <= 1),
+    "inner-product-nd": ("", lambda ex, key: abs(key) <= 1),
+}
+WIDENED = {"chain-rule-book-two-variables", "derivative-sigmoid", "function-normal-density", "chain-neuron-cost",
+           "function-activations-at-point"}   # once had ≤ 6 distinct variants: ≥ 10 in the first 100 seeds now
+VARIETY_SEEDS = 100
+
+
+def test_the_trivial_and_widened_lists_name_templates_of_this_file():
+    assert set(TRIVIAL) | WIDENED <= set(MY_TEMPLATES)
+
+
 @pytest.mark.parametrize("template_id", MY_TEMPLATES)
 def test_keys_agree_with_an_independent_computation_and_texts_are_clean(template_id):
-    """Every seed of SEEDS, each exercise generated once: key vs oracle, mistakes vs key, rendered texts."""
+    """Every seed of SEEDS, each exercise generated once: key vs oracle, mistakes vs key, rendered texts, no
+    trivial variant (`TRIVIAL`), enough distinct ones (`WIDENED`)."""
     oracle = ORACLES[template_id]
     template = LIB.get(template_id)
+    variants = set()
     for seed in SEEDS:
         ex = template.generate(seed)
         wanted = oracle(floats(ex.params))
@@ -519,6 +536,13 @@ def test_keys_agree_with_an_independent_computation_and_texts_are_clean(template
             agree(template_id, ex, part, wanted[part.id])
             never_the_key(template_id, ex, part)
         assert_clean_and_bilingual(template_id, ex)
+        if template_id in TRIVIAL:
+            part_id, trivial = TRIVIAL[template_id]
+            assert not trivial(ex, ex.part(part_id).expected), (template_id, seed)
+        if seed <= VARIETY_SEEDS:
+            variants.add(tuple(p.expected for p in ex.parts if p.kind != "choice"))
+    if template_id in WIDENED and len(SEEDS) >= VARIETY_SEEDS:
+        assert len(variants) >= 10, (template_id, len(variants))
 
 
 def perturbed(ex: Any, part: Any) -> str:
