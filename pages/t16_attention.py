@@ -9,17 +9,17 @@ from ui.i18n import lang, t
 from ui.layout import chart_cache, formula, practice, show_row, topic_header
 
 TOPIC = "attention"
-TOKENS = list(tm.ATTENTION_TOKENS)
 
 
 @chart_cache
 def attention_charts(angle: float, scale: float, language: str) -> tuple[charts.Spec, charts.Spec]:
     """The softmax weight heatmap (queries × keys) and the output rows (side by side, or stacked on a phone)."""
     weights, output = tm.attention(tm.attention_queries(angle, scale), tm.ATTENTION_KEYS, tm.ATTENTION_VALUES)
+    tokens = t("topics.attention.tokens").split()    # one word per key, in the learner's language
     return (charts.frameless(charts.heatmap(weights, t("topics.attention.weights"), size=52, domain=(0, 1),
-                                            row_labels=[f"q: {w}" for w in TOKENS],
-                                            col_labels=[f"k: {w}" for w in TOKENS])),
-            charts.frameless(charts.heatmap(output, t("topics.attention.output"), size=52, row_labels=TOKENS,
+                                            row_labels=[f"q: {w}" for w in tokens],
+                                            col_labels=[f"k: {w}" for w in tokens])),
+            charts.frameless(charts.heatmap(output, t("topics.attention.output"), size=52, row_labels=tokens,
                                             col_labels=["v₁", "v₂"])))
 
 topic_header(TOPIC)

@@ -103,9 +103,11 @@ def _acceptance(template_id: str, where: str | None, path: str, _template: Any) 
 
 
 def _texts_in_both(title: str, texts: dict[str, str]) -> None:
+    """An author's text in both languages side by side (the English one keyed `lang-en-…`: English on purpose,
+    whatever the page's language)."""
     st.markdown(f"**{title}**")
     en, zh = st.columns(2)
-    with en.container(border=True):
+    with en.container(border=True, key=f"lang-en-{title}"):
         st.caption("English")
         st.markdown(texts["en"])
     with zh.container(border=True):

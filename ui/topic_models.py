@@ -567,7 +567,6 @@ def optimizer_paths(start: tuple[float, float], eta: float, beta: float, steps: 
 
 # ---------------------------------------------------------------- 16 attention
 
-ATTENTION_TOKENS: tuple[str, ...] = ("I", "love", "deep", "learning")
 ATTENTION_KEYS = np.array([[1.0, 0.2], [0.1, 1.0], [0.8, 0.9], [0.9, 0.7]])
 ATTENTION_VALUES = np.array([[1.0, 0.0], [0.0, 1.0], [0.5, 0.5], [0.3, 0.9]])
 

@@ -4,9 +4,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "instructor.title": {"en": "Instructor tools", "zh": "教师工具"},
     "instructor.intro": {
         "en": "Preview any exercise at any seed, add your own exercise and quiz files, see which variant each "
-              "student gets, collect results and print worksheets. The authoring guide is docs/authoring.md.",
+              "student gets, collect results and print worksheets. The authoring guide is `docs/authoring.md`.",
         "zh": "以任意种子预览任意练习，添加自己的练习与测验文件，查看每个学生拿到的版本，汇总成绩，打印练习卷。"
-              "编写指南见 docs/authoring.md。",
+              "编写指南见 `docs/authoring.md`。",
     },
     "instructor.tab.preview": {"en": "Preview", "zh": "预览"},
     "instructor.tab.files": {"en": "Files", "zh": "文件"},
@@ -21,7 +21,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Type a value to fix a parameter (e.g. 3, 1/2, (1, 2)); leave it blank to draw it from the seed.",
         "zh": "输入数值即可固定该参数（如 3、1/2、(1, 2)）；留空则按种子抽取。",
     },
-    "instructor.preview.source": {"en": "Defined in {path}, line {line}", "zh": "定义于 {path} 第 {line} 行"},
+    "instructor.preview.source": {"en": "Defined in `{path}`, line {line}", "zh": "定义于 `{path}` 第 {line} 行"},
     "instructor.preview.cannot": {"en": "This exercise cannot be generated: {error}",
                                   "zh": "无法生成这道练习：{error}"},
     "instructor.preview.acceptance": {

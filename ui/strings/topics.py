@@ -320,6 +320,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "topics.attention.angle": {"en": "direction of the last query (°)", "zh": "最后一个查询的方向（°）"},
     "topics.attention.scale": {"en": "query length (sharpness)", "zh": "查询长度（锐度）"},
     "topics.attention.weights": {"en": "attention weights", "zh": "注意力权重"},
+    "topics.attention.tokens": {"en": "I love deep learning", "zh": "我 爱 深度 学习"},
     "topics.attention.output": {"en": "output = weights · V", "zh": "输出 = 权重 · V"},
     "topics.attention.caption": {
         "en": "Longer queries make the softmax sharper: attention concentrates on the best-matching key.",
