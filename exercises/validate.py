@@ -149,6 +149,9 @@ def _self_check_errors(template: Template, ex: Exercise, rational_too: bool = Tr
             continue
         key = ex.expected_text(p.id)
         verdict = ex.check(p.id, key)
+        approx = ex.expected_approx(p.id) if p.spec.form == "value" and verdict.status == "invalid" else None
+        if approx is not None:   # the literal form refuses σ(…): a learner types the key's decimals
+            key, verdict = approx, ex.check(p.id, approx)
         if verdict.status != "correct":
             path = template.answer_specs()[p.index][0] + ("expected",)
             out.append((path, f"seed {ex.seed}: the expected answer '{key}' is judged {verdict.status} against "
