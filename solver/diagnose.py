@@ -24,7 +24,6 @@ deadline is near or the answer is large.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import islice
@@ -71,7 +70,7 @@ def diagnose(kind: str, expected: Any, answer: Any, opts: Options, details: Mapp
              operands: Sequence[Any] = ()) -> Diagnosis | None:
     """The slip an incorrect ``answer`` shows, or None. ``details`` are the verdict's (wrong entries); an
     answer that is right but not in the required form or precision (``form``, ``sigfigs``) has no slip."""
-    if time.monotonic() > opts.deadline - MIN_TIME_LEFT or "form" in details or "sigfigs" in details:
+    if opts.deadline.sooner(MIN_TIME_LEFT).passed() or "form" in details or "sigfigs" in details:
         return None
     try:
         if kind in ("expression", "number") and is_scalar(expected) and is_scalar(answer):
@@ -176,7 +175,7 @@ def _scalar(kind: str, expected: sp.Expr, answer: sp.Expr, opts: Options) -> Dia
     indices = sorted((s for s in symbols if s.name in INDEX_NAMES), key=lambda s: s.name)
     shifted = [expected.xreplace({n: n + step}) for n in indices for step in (1, -1)]
     stream = equivalence.sample_values([answer, expected, *shifted], opts.domain, whole=frozenset(indices),
-                                       deadline=opts.deadline - MIN_TIME_LEFT)
+                                       deadline=opts.deadline.sooner(MIN_TIME_LEFT))
     rows = list(islice(stream, 1 if constant else 2))
     if not constant:  # two points rule out most answers; the rest are confirmed at four
         if len(rows) < 2 or not _plausible(rows, near):
@@ -323,7 +322,7 @@ def _array(expected: sp.MatrixBase, answer: sp.MatrixBase, opts: Options, detail
     constant = not any(v.free_symbols for v in exp_entries + ans_entries)
     near = _Near(opts.tolerance if constant else None)
     rows = list(islice(equivalence.sample_values(ans_entries + exp_entries, opts.domain,
-                                                 deadline=opts.deadline - MIN_TIME_LEFT), 1 if constant else POINTS))
+                                                 deadline=opts.deadline.sooner(MIN_TIME_LEFT)), 1 if constant else POINTS))
     if not rows:
         return None
     n = len(exp_entries)
