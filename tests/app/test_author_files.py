@@ -210,7 +210,7 @@ def test_the_files_tab_shows_no_server_paths(folder, tmp_path):
     assert "broken.yaml:2: YAML syntax error" in shown or "broken.yaml:1: YAML syntax error" in shown
     assert str(tmp_path) not in shown and str(ROOT) not in shown and "/root" not in shown
     at.selectbox(key="instructor-template").set_value("aaa-first-vector-sum").run()
-    assert any(c.value == "Defined in mine.yaml, line 2" for c in at.caption)
+    assert any(c.value == "Defined in `mine.yaml`, line 2" for c in at.caption)
 
 
 def test_a_template_id_longer_than_its_column_is_refused_at_upload(folder):
