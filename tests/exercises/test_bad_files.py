@@ -120,11 +120,11 @@ CASES = {
                       '    prompt: {en: "Simplify ${{a:d0}}x$.", zh: "化简 ${{a:d0}}x$。"}  # <-\n')
                  .replace("      a: {int: [1, 5]}", "      a: {int: [1, 1]}"),
                  "prompt.en", "a coefficient 1 such as '1x'"),
-    "literal-form-refuses-the-keys-decimals": (edit("      kind: number\n      expected: s\n",
-                                                    "      kind: number\n      form: value\n      rtol: 0\n"
-                                                    "      expected: r  # <-\n")
-                                               .replace('      s: "a + b"\n', '      s: "a + b"\n      r: "sigma(a)"\n'),
-                                               "answer.expected", "with `form: value` a learner types the value"),
+    "literal-form-refuses-the-keys-decimals": (
+        edit("      kind: number\n      expected: s\n",
+             "      kind: number\n      form: value\n      rtol: 0\n      expected: r  # <-\n")
+        .replace('      s: "a + b"\n', '      s: "a + b"\n      r: "sigma(a)"\n'),
+        "answer.expected", "with `form: value` a learner types the value"),
 }
 
 
