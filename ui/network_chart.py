@@ -67,7 +67,7 @@ def network_graph(net: Any, values: Mapping[str, Any], states: Mapping[str, str]
         cell_states = [states.get(c.name, "unknown") for c in cells]
         state = node_state(cell_states)
         above = f"b = {_number(values[f'b{layer}_{j}'])}"
-        if layer == depth and f"t{j}" in values:
+        if layer == depth and f"t{j}" in values and "delta" in net.fill:   # the target matters from δ on
             above += f",  t = {_number(values[f't{j}'])}"
         nodes["x"].append(float(layer - 1))
         nodes["y"].append(y)
