@@ -52,7 +52,8 @@ def dataset(**columns: Any) -> tuple[str, bytes]:
     return "data-" + hashlib.blake2b(data, digest_size=8).hexdigest(), data
 
 
-def _with_data(spec: Spec, name: str, data: bytes) -> Spec:
+def with_data(spec: Spec, name: str, data: bytes) -> Spec:
+    """`spec` drawing the dataset `name` (from `dataset`), carried along until `layer`/`hconcat` hoist it."""
     return {**spec, "data": {"name": name}, DATASETS: {name: data}}
 
 
@@ -140,7 +141,7 @@ def lines(curves: Mapping[str, tuple[Sequence[float], Sequence[float]]], *, x_ti
         },
         "height": height,
     }
-    return _with_data(spec, *dataset(x=xs, y=ys, series=series))
+    return with_data(spec, *dataset(x=xs, y=ys, series=series))
 
 
 def bars(labels: Sequence[str], values: Sequence[float], *, x_title: str | None, y_title: str | None,
@@ -156,11 +157,11 @@ def bars(labels: Sequence[str], values: Sequence[float], *, x_title: str | None,
     bar = {"mark": {"type": "bar", "cornerRadiusTopLeft": 4, "cornerRadiusTopRight": 4, "color": PALETTE[0]},
            "encoding": {"x": x, "y": y, "tooltip": [{"field": "label", "type": "nominal"},
                                                     {"field": "value", "type": "quantitative", "format": fmt}]}}
-    parts = [_with_data(bar, name, data)]
+    parts = [with_data(bar, name, data)]
     if text:
         label = {"mark": {"type": "text", "dy": -8, "fontSize": 12, "color": TEXT},
                  "encoding": {"x": x, "y": y, "text": {"field": "value", "type": "quantitative", "format": fmt}}}
-        parts.append(_with_data(label, name, data))
+        parts.append(with_data(label, name, data))
     return layer(*parts, height=height, **({"width": width} if width else {}))
 
 
@@ -183,7 +184,7 @@ def bars_and_line(k: Sequence[int], bar_values: Sequence[float], line_values: Se
             "transform": [{"filter": {"field": "series", "equal": line_name}}],
             "encoding": {"x": x, "y": {"field": "value", "type": "quantitative"}, "color": color,
                          "tooltip": tooltip}}
-    return layer(_with_data(bar, name, data), _with_data(line, name, data), height=height)
+    return layer(with_data(bar, name, data), with_data(line, name, data), height=height)
 
 
 def stacked(columns: Sequence[str], parts: Sequence[str], values: Sequence[float], *, y_title: str,
@@ -199,7 +200,7 @@ def stacked(columns: Sequence[str], parts: Sequence[str], values: Sequence[float
                 "tooltip": [{"field": "part", "type": "nominal"},
                             {"field": "value", "type": "quantitative", "format": ".4g"}]},
             "height": height}
-    return _with_data(spec, name, data)
+    return with_data(spec, name, data)
 
 
 def grouped_bars(labels: Sequence[str], groups: Sequence[str], values: Sequence[float], *, y_title: str,
@@ -216,7 +217,7 @@ def grouped_bars(labels: Sequence[str], groups: Sequence[str], values: Sequence[
                          "tooltip": [{"field": "group", "type": "nominal"}, {"field": "label", "type": "nominal"},
                                      {"field": "value", "type": "quantitative", "format": ".2f"}]},
             "width": width, "height": height}
-    return _with_data(spec, name, data)
+    return with_data(spec, name, data)
 
 
 def heatmap(matrix: Any, title: str, *, fmt: str = ".2f", size: int = 44,
@@ -247,7 +248,7 @@ def heatmap(matrix: Any, title: str, *, fmt: str = ".2f", size: int = 44,
                                       {"field": "value", "type": "quantitative", "format": fmt}]}}
     text = {"mark": {"type": "text", "fontSize": 13, "fontWeight": "bold", "color": "#111827"},
             "encoding": {"x": x, "y": y, "text": {"field": "value", "type": "quantitative", "format": fmt}}}
-    return layer(_with_data(cells, name, data), _with_data(text, name, data),
+    return layer(with_data(cells, name, data), with_data(text, name, data),
                  title=title, width=size * m.shape[1], height=size * m.shape[0])
 
 
@@ -270,7 +271,7 @@ def field(xs: np.ndarray, ys: np.ndarray, zs: np.ndarray, *, x_title: str = "x",
                           "legend": {"orient": "right"}},
                 "tooltip": [{"field": "z", "type": "quantitative", "format": ".3f"}]},
             "width": size, "height": size}
-    return _with_data(spec, name, data)
+    return with_data(spec, name, data)
 
 
 def path(xs: Sequence[float], ys: Sequence[float], *, color: str = "#F97316", clip: bool = True) -> Spec:
@@ -284,7 +285,7 @@ def path(xs: Sequence[float], ys: Sequence[float], *, color: str = "#F97316", cl
     line = {"mark": {"type": "line", "strokeWidth": 2.5, "color": color, "clip": clip}, "encoding": enc}
     dots = {"mark": {"type": "point", "filled": True, "size": 45, "color": color, "clip": clip},
             "encoding": {**enc, "tooltip": tooltip}}
-    return layer(_with_data(line, ds_name, data), _with_data(dots, ds_name, data))
+    return layer(with_data(line, ds_name, data), with_data(dots, ds_name, data))
 
 
 def paths(named: Mapping[str, tuple[Sequence[float], Sequence[float]]], *, clip: bool = True) -> Spec:
@@ -304,7 +305,7 @@ def paths(named: Mapping[str, tuple[Sequence[float], Sequence[float]]], *, clip:
                                             {"field": "x", "type": "quantitative", "format": ".4g"},
                                             {"field": "y", "type": "quantitative", "format": ".4g"}]}}
     # One colour scale for the lines and the points (kept as its own layer inside a bigger chart).
-    return layer(_with_data(line, ds_name, data), _with_data(dots, ds_name, data),
+    return layer(with_data(line, ds_name, data), with_data(dots, ds_name, data),
                  resolve={"scale": {"color": "shared"}})
 
 
@@ -332,7 +333,7 @@ def arrows(vectors: Mapping[str, tuple[float, float]], *, origin: tuple[float, f
             "encoding": {**ends_enc, "angle": {"field": "angle", "type": "quantitative", "scale": None}}}
     label = {"mark": {"type": "text", "dx": 12, "dy": -12, "fontSize": 15, "fontWeight": "bold"},
              "encoding": {**ends_enc, "text": {"field": "name", "type": "nominal"}}}
-    return layer(*(_with_data(s, name, data) for s in (shaft, head, label)),
+    return layer(*(with_data(s, name, data) for s in (shaft, head, label)),
                  **({"height": height} if height else {}))
 
 
@@ -367,10 +368,10 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
                           "strokeWidth": {"field": "abs_w", "type": "quantitative", "scale": {"range": [1, 6]},
                                           "legend": None},
                           "tooltip": [{"field": "label", "type": "nominal"}]}}
-    parts = [_with_data(links, e_name, e_data)]
+    parts = [with_data(links, e_name, e_data)]
     xy = {"x": {"field": "mx", "type": "quantitative"}, "y": {"field": "my", "type": "quantitative"}}
     if edge_text:
-        parts.append(_with_data({"mark": {"type": "text", "fontSize": 11, "dy": -7, "color": "#374151"},
+        parts.append(with_data({"mark": {"type": "text", "fontSize": 11, "dy": -7, "color": "#374151"},
                                  "encoding": {**xy, "text": {"field": "label", "type": "nominal"}}}, e_name, e_data))
     at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
     circles = {"mark": {"type": "circle", "size": NODE_SIZE, "opacity": 1, "stroke": "#312E81", "strokeWidth": 1.5},
@@ -383,8 +384,8 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
     below = {"mark": {"type": "text", "fontSize": 11, "fontWeight": "bold", "color": "#111827", "baseline": "top",
                       "dy": 25},
              "encoding": {**at, "text": {"field": "below", "type": "nominal"}}}
-    parts += [_with_data(circles, n_name, n_data), _with_data(inside, n_name, n_data),
-              _with_data(below, n_name, n_data)]
+    parts += [with_data(circles, n_name, n_data), with_data(inside, n_name, n_data),
+              with_data(below, n_name, n_data)]
     return layer(*parts, width=width, height=height, resolve={"scale": {"color": "independent"}})
 
 
@@ -396,9 +397,9 @@ def marks(xs: Sequence[float], ys: Sequence[float], labels: Sequence[str] | None
     at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
     pts = {"mark": {"type": "point", "shape": shape, "filled": True, "size": size, "color": color,
                     "stroke": "white", "strokeWidth": 1.5}, "encoding": at}
-    parts = [_with_data(pts, name, data)]
+    parts = [with_data(pts, name, data)]
     if labels:
-        parts.append(_with_data({"mark": {"type": "text", "dx": 10, "dy": -10, "align": "left", "fontSize": 13,
+        parts.append(with_data({"mark": {"type": "text", "dx": 10, "dy": -10, "align": "left", "fontSize": 13,
                                           "fontWeight": "bold", "color": color},
                                  "encoding": {**at, "text": {"field": "label", "type": "nominal"}}}, name, data))
     return layer(*parts)
@@ -413,4 +414,4 @@ def residuals(xs: Sequence[float], ys: Sequence[float], predicted: Sequence[floa
     dots = {"mark": {"type": "circle", "size": 80, "color": TEXT, "opacity": 1},
             "encoding": {**at, "tooltip": [{"field": "x", "type": "quantitative", "format": ".3g"},
                                            {"field": "y", "type": "quantitative", "format": ".3g"}]}}
-    return layer(_with_data(rules, name, data), _with_data(dots, name, data))
+    return layer(with_data(rules, name, data), with_data(dots, name, data))
