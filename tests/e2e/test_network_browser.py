@@ -17,7 +17,7 @@ def test_fill_a_whole_network_on_a_phone(app_url, browser):
     try:
         page.goto(f"{app_url}/backprop")
         page.get_by_role("button", name="Start a network").click(timeout=60_000)
-        page.wait_for_url(re.compile(rf"ex={TEMPLATE}&seed=\d+"), timeout=30_000)
+        page.wait_for_url(re.compile(rf"ex={TEMPLATE}&seed=\d+"), timeout=60_000)
         seed = int(re.search(r"seed=(\d+)", page.url).group(1))
         ex = load_library().get(TEMPLATE).generate(seed)
         for cell in ex.network.cell_ids:
@@ -26,7 +26,7 @@ def test_fill_a_whole_network_on_a_phone(app_url, browser):
             box.wait_for(timeout=60_000)
             box.fill(f"{float(ex.values[cell]):.8f}")   # 4 significant figures at least, as the prompt asks
             page.locator(f".st-key-{key}-check button").click()
-            page.locator(f".st-key-{key}-cell [data-testid='stAlert']", has_text="Correct").wait_for(timeout=30_000)
+            page.locator(f".st-key-{key}-cell [data-testid='stAlert']", has_text="Correct").wait_for(timeout=60_000)
         total = len(ex.network.cell_ids)
         page.get_by_text(f"{total} of {total} cells right").wait_for(timeout=30_000)
         page.get_by_text("Every cell is right").wait_for(timeout=30_000)
