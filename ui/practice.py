@@ -155,6 +155,11 @@ def _exercise(ex: Any) -> None:
     """Prompt, one answer cell per part (checked one by one, with error carried forward), hints, solution."""
     prefix = f"ex-{ex.template_id}-{ex.seed}"
     st.session_state.setdefault(f"{prefix}-shown-at", time.time())
+    if ex.network is not None:   # a network exercise is filled in on its drawn graph
+        from ui.network_view import network_exercise
+
+        network_exercise(ex, prefix)
+        return
     show_prompt(ex)
     for part in ex.parts:
         with st.container(border=True) if len(ex.parts) > 1 else contextlib.nullcontext():
