@@ -7,6 +7,7 @@ from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
 from ui.layout import chart_cache, practice, show, topic_header
+from ui.network_invite import network_invitation
 
 TOPIC = "chain-rule"
 
@@ -40,4 +41,5 @@ with chart:
              rf"\frac{{\partial u}}{{\partial x}} = ({g.dc_dy:.3f})({g.dy_du:.3f})({g.du_dx:.2f}) = {g.dc_dx:.4f}")
     st.caption(t("topics.chain-rule.caption"))
 
+network_invitation(TOPIC, "chain-net-111")
 practice(TOPIC)

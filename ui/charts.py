@@ -56,7 +56,8 @@ def dataset(**columns: Any) -> tuple[str, bytes]:
     return "data-" + hashlib.blake2b(data, digest_size=8).hexdigest(), data
 
 
-def _with_data(spec: Spec, name: str, data: bytes) -> Spec:
+def with_data(spec: Spec, name: str, data: bytes) -> Spec:
+    """`spec` drawing the dataset `name` (from `dataset`), carried along until `layer`/`hconcat` hoist it."""
     return {**spec, "data": {"name": name}, DATASETS: {name: data}}
 
 
@@ -144,7 +145,7 @@ def lines(curves: Mapping[str, tuple[Sequence[float], Sequence[float]]], *, x_ti
         },
         "height": height,
     }
-    return _with_data(spec, *dataset(x=xs, y=ys, series=series))
+    return with_data(spec, *dataset(x=xs, y=ys, series=series))
 
 
 def bars(labels: Sequence[str], values: Sequence[float], *, x_title: str | None, y_title: str | None,
@@ -160,11 +161,11 @@ def bars(labels: Sequence[str], values: Sequence[float], *, x_title: str | None,
     bar = {"mark": {"type": "bar", "cornerRadiusTopLeft": 4, "cornerRadiusTopRight": 4, "color": PALETTE[0]},
            "encoding": {"x": x, "y": y, "tooltip": [{"field": "label", "type": "nominal"},
                                                     {"field": "value", "type": "quantitative", "format": fmt}]}}
-    parts = [_with_data(bar, name, data)]
+    parts = [with_data(bar, name, data)]
     if text:
         label = {"mark": {"type": "text", "dy": -8, "fontSize": 12, "color": TEXT},
                  "encoding": {"x": x, "y": y, "text": {"field": "value", "type": "quantitative", "format": fmt}}}
-        parts.append(_with_data(label, name, data))
+        parts.append(with_data(label, name, data))
     return layer(*parts, height=height, **({"width": width} if width else {}))
 
 
@@ -187,7 +188,7 @@ def bars_and_line(k: Sequence[int], bar_values: Sequence[float], line_values: Se
             "transform": [{"filter": {"field": "series", "equal": line_name}}],
             "encoding": {"x": x, "y": {"field": "value", "type": "quantitative"}, "color": color,
                          "tooltip": tooltip}}
-    return layer(_with_data(bar, name, data), _with_data(line, name, data), height=height)
+    return layer(with_data(bar, name, data), with_data(line, name, data), height=height)
 
 
 def stacked(columns: Sequence[str], parts: Sequence[str], values: Sequence[float], *, y_title: str,
@@ -203,7 +204,7 @@ def stacked(columns: Sequence[str], parts: Sequence[str], values: Sequence[float
                 "tooltip": [{"field": "part", "type": "nominal"},
                             {"field": "value", "type": "quantitative", "format": ".4g"}]},
             "height": height}
-    return _with_data(spec, name, data)
+    return with_data(spec, name, data)
 
 
 def grouped_bars(labels: Sequence[str], groups: Sequence[str], values: Sequence[float], *, y_title: str,
@@ -220,7 +221,7 @@ def grouped_bars(labels: Sequence[str], groups: Sequence[str], values: Sequence[
                          "tooltip": [{"field": "group", "type": "nominal"}, {"field": "label", "type": "nominal"},
                                      {"field": "value", "type": "quantitative", "format": ".2f"}]},
             "width": width, "height": height}
-    return _with_data(spec, name, data)
+    return with_data(spec, name, data)
 
 
 def heatmap(matrix: Any, title: str, *, fmt: str = ".2f", size: int = 44,
@@ -251,7 +252,7 @@ def heatmap(matrix: Any, title: str, *, fmt: str = ".2f", size: int = 44,
                                       {"field": "value", "type": "quantitative", "format": fmt}]}}
     text = {"mark": {"type": "text", "fontSize": 13, "fontWeight": "bold", "color": "#111827"},
             "encoding": {"x": x, "y": y, "text": {"field": "value", "type": "quantitative", "format": fmt}}}
-    return layer(_with_data(cells, name, data), _with_data(text, name, data),
+    return layer(with_data(cells, name, data), with_data(text, name, data),
                  title=title, width=size * m.shape[1], height=size * m.shape[0])
 
 
@@ -300,7 +301,7 @@ def contour_lines(x: Sequence[float], y: Sequence[float], x2: Sequence[float], y
                                              "clamp": True},
                                    "legend": {"orient": "bottom", "gradientLength": 160}},
                          "tooltip": [{"field": "level", "type": "quantitative", "title": title, "format": ".4g"}]}}
-    return _with_data(spec, name, data)
+    return with_data(spec, name, data)
 
 
 def path(xs: Sequence[float], ys: Sequence[float], *, color: str = "#F97316", dots: bool = True) -> Spec:
@@ -315,8 +316,8 @@ def path(xs: Sequence[float], ys: Sequence[float], *, color: str = "#F97316", do
     points = {"mark": {"type": "point", "filled": True, "size": 45, "color": color},
               "encoding": {**enc, "tooltip": tooltip}}
     if not dots:
-        return layer(_with_data(line, ds_name, data))
-    return layer(_with_data(line, ds_name, data), _with_data(points, ds_name, data))
+        return layer(with_data(line, ds_name, data))
+    return layer(with_data(line, ds_name, data), with_data(points, ds_name, data))
 
 
 def paths(named: Mapping[str, tuple[Sequence[float], Sequence[float]]]) -> Spec:
@@ -336,7 +337,7 @@ def paths(named: Mapping[str, tuple[Sequence[float], Sequence[float]]]) -> Spec:
                                             {"field": "x", "type": "quantitative", "format": ".4g"},
                                             {"field": "y", "type": "quantitative", "format": ".4g"}]}}
     # One colour scale for the lines and the points (kept as its own layer inside a bigger chart).
-    return layer(_with_data(line, ds_name, data), _with_data(dots, ds_name, data),
+    return layer(with_data(line, ds_name, data), with_data(dots, ds_name, data),
                  resolve={"scale": {"color": "shared"}})
 
 
@@ -362,7 +363,7 @@ def arrows(vectors: Mapping[str, tuple[float, float]], *, origin: tuple[float, f
             "encoding": {**ends_enc, "angle": {"field": "angle", "type": "quantitative", "scale": None}}}
     label = {"mark": {"type": "text", "dx": 12, "dy": -12, "fontSize": 15, "fontWeight": "bold"},
              "encoding": {**ends_enc, "text": {"field": "name", "type": "nominal"}}}
-    return layer(*(_with_data(s, name, data) for s in (shaft, head, label)))
+    return layer(*(with_data(s, name, data) for s in (shaft, head, label)))
 
 
 EDGE_COLORS = ["#DC2626", "#9CA3AF", "#2563EB"]   # weight < 0, = 0, > 0
@@ -402,11 +403,11 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
                           "strokeWidth": {"field": "abs_w", "type": "quantitative", "scale": {"range": [1.5, 6]},
                                           "legend": None},
                           "tooltip": [{"field": "label", "type": "nominal"}]}}
-    parts = [_with_data(links, e_name, e_data)]
+    parts = [with_data(links, e_name, e_data)]
     xy = {"x": {"field": "mx", "type": "quantitative"}, "y": {"field": "my", "type": "quantitative"}}
     if edge_text:
         for field, baseline, dy in (("above", "bottom", -5), ("under", "top", 5)):
-            parts.append(_with_data({"mark": {"type": "text", "fontSize": 11, "baseline": baseline, "dy": dy,
+            parts.append(with_data({"mark": {"type": "text", "fontSize": 11, "baseline": baseline, "dy": dy,
                                               "color": "#374151"},
                                      "encoding": {**xy, "text": {"field": field, "type": "nominal"}}}, e_name, e_data))
     at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
@@ -420,8 +421,8 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
     below = {"mark": {"type": "text", "fontSize": 11, "fontWeight": "bold", "color": "#111827", "baseline": "top",
                       "dy": 25},
              "encoding": {**at, "text": {"field": "below", "type": "nominal"}}}
-    parts += [_with_data(circles, n_name, n_data), _with_data(inside, n_name, n_data),
-              _with_data(below, n_name, n_data)]
+    parts += [with_data(circles, n_name, n_data), with_data(inside, n_name, n_data),
+              with_data(below, n_name, n_data)]
     return layer(*parts, width=width, height=height, resolve={"scale": {"color": "independent"}})
 
 
@@ -433,9 +434,9 @@ def marks(xs: Sequence[float], ys: Sequence[float], labels: Sequence[str] | None
     at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
     pts = {"mark": {"type": "point", "shape": shape, "filled": True, "size": size, "color": color,
                     "stroke": "white", "strokeWidth": 1.5}, "encoding": at}
-    parts = [_with_data(pts, name, data)]
+    parts = [with_data(pts, name, data)]
     if labels:
-        parts.append(_with_data({"mark": {"type": "text", "dx": 10, "dy": -10, "align": "left", "fontSize": 13,
+        parts.append(with_data({"mark": {"type": "text", "dx": 10, "dy": -10, "align": "left", "fontSize": 13,
                                           "fontWeight": "bold", "color": color},
                                  "encoding": {**at, "text": {"field": "label", "type": "nominal"}}}, name, data))
     return layer(*parts)
@@ -445,7 +446,7 @@ def labels(xs: Sequence[float], ys: Sequence[float], texts: Sequence[str], *, co
            size: int = 15) -> Spec:
     """Text written at points (a name beside something drawn, such as θ by its arc)."""
     name, data = dataset(x=np.asarray(xs, float), y=np.asarray(ys, float), text=list(texts))
-    return _with_data({"mark": {"type": "text", "fontSize": size, "fontWeight": "bold", "color": color},
+    return with_data({"mark": {"type": "text", "fontSize": size, "fontWeight": "bold", "color": color},
                        "encoding": {"x": {"field": "x", "type": "quantitative"},
                                     "y": {"field": "y", "type": "quantitative"},
                                     "text": {"field": "text", "type": "nominal"}}}, name, data)
@@ -460,4 +461,4 @@ def residuals(xs: Sequence[float], ys: Sequence[float], predicted: Sequence[floa
     dots = {"mark": {"type": "circle", "size": 80, "color": TEXT, "opacity": 1},
             "encoding": {**at, "tooltip": [{"field": "x", "type": "quantitative", "format": ".3g"},
                                            {"field": "y", "type": "quantitative", "format": ".3g"}]}}
-    return layer(_with_data(rules, name, data), _with_data(dots, name, data))
+    return layer(with_data(rules, name, data), with_data(dots, name, data))

@@ -15,7 +15,8 @@ from ui.exercise_view import get_exercise, get_library, hints_key, show_hints, s
     show_prompt, show_solution
 from ui.feedback import show_verdict
 from ui.i18n import lang, t
-from ui.profile import current_profile, keep_pending_attempt, pending_attempts, unsaved_progress_notice
+from ui.profile import current_profile, keep_pending_attempt, pending_attempts, profile_written, \
+    unsaved_progress_notice
 
 _SEEDS = random.SystemRandom()
 _log = logging.getLogger(__name__)
@@ -155,6 +156,11 @@ def _exercise(ex: Any) -> None:
     """Prompt, one answer cell per part (checked one by one, with error carried forward), hints, solution."""
     prefix = f"ex-{ex.template_id}-{ex.seed}"
     st.session_state.setdefault(f"{prefix}-shown-at", time.time())
+    if ex.network is not None:   # a network exercise is filled in on its drawn graph
+        from ui.network_view import network_exercise
+
+        network_exercise(ex, prefix)
+        return
     show_prompt(ex)
     for part in ex.parts:
         with st.container(border=True) if len(ex.parts) > 1 else contextlib.nullcontext():
@@ -240,6 +246,7 @@ def record_attempt_safely(*, template_id: str, topic: str, seed: int, part: str,
             keep_pending_attempt(fields)
             return False
         get_store().record_attempt(Attempt(profile=profile, **fields))
+        profile_written(profile)
         return True
     except Exception:  # the app keeps working without the store
         if not st.session_state.get("practice-store-warned"):
