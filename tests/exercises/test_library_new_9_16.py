@@ -1,0 +1,209 @@
+"""The templates added to topics 9–16 for issue 10: every answer key recomputed independently.
+
+Each template's params, at every seed of `SEEDS` (200; `DLMATH_LIBRARY_SEEDS` overrides), go to an "oracle"
+written from the mathematics with NumPy — explicit loops over the book's tables, forward passes, central finite
+differences of the cost for every δ and gradient (through softmax, pooling and convolution too), sliding windows
+for convolutions, numerical maximisation of a Gaussian likelihood, optimizer loops — and the engine's keys must
+agree. Each exercise is generated once per seed; there the anticipated mistakes must differ from the key, the
+texts must be clean in both languages, and the variant statistics are gathered (trivial answers, a key equal to
+another part's, distinct questions and answers: the rules of `test_library_new_1_8.py`, whose helpers are used
+here). At `SOLVER_SEEDS` the solver judges the key correct, a perturbed answer incorrect, and every listed mistake
+incorrect with its own catalogue name or message.
+"""
+from __future__ import annotations
+
+import math
+import os
+from typing import Any, Callable
+
+import numpy as np
+import pytest
+
+import test_library_new_1_8 as new18
+import test_library_topics_1_8 as base
+import test_library_topics_9_16 as older
+from exercises import render
+
+LIB = base.LIB
+TOPICS = older.TOPICS
+SEEDS = range(1, int(os.environ.get("DLMATH_LIBRARY_SEEDS", "200")) + 1)
+SOLVER_SEEDS = (1, 2)
+TRIVIAL_SHARE = new18.TRIVIAL_SHARE
+MIN_VARIANTS = new18.MIN_VARIANTS
+
+sig, fd, mat, vec = older.sig, base.fd, base.mat, base.vec
+
+
+# -- helpers -----------------------------------------------------------------------------------------------------
+
+def fd_grad(f: Callable[[np.ndarray], float], x: Any, h: float = 1e-6) -> np.ndarray:
+    """Central finite-difference gradient of a scalar function of an array (any shape)."""
+    return older.fd_grad(f, np.asarray(x, dtype=float), h)
+
+
+def label(index: int) -> str:
+    """The written label of option `index` (0-based)."""
+    return "ABCDEFGH"[index]
+
+
+# -- the oracles: (params as floats, the exercise) -> {part id: number, array or written label} --------------------
+
+def gd_one_variable(P, ex):
+    fam, n, k, dy = int(P["fam"]), int(P["n"]), P["k"], P["dy"]
+    f = [np.sqrt, np.cbrt, lambda x: 1 / x, lambda x: x ** 3, lambda x: np.exp(k * x)][fam - 1]
+    x0 = [n * n, n ** 3, (2, 4, 5, 8)[n - 2], (1, 2, 4, 5)[n - 2], 0.0][fam - 1]
+    dx = [2 * n * dy, 3 * n * n * dy, x0 * dy, dy, dy][fam - 1]
+    slope = fd(f, (x0,), 0)
+    estimate = f(x0) + slope * dx
+    return {"a": slope, "b": estimate, "c": label(0 if estimate > f(x0 + dx) else 1)}
+
+
+def gd_approximate_vs_exact(P, ex):
+    f = lambda x, y: P["p"] * x * x + P["r"] * x * y + P["q"] * y * y     # noqa: E731
+    x0, y0, dx, dy = P["x0"], P["y0"], P["dx"], P["dy"]
+    grad = [fd(f, (x0, y0), i) for i in (0, 1)]
+    approx = grad[0] * dx + grad[1] * dy
+    error = lambda s: f(x0 + s * dx, y0 + s * dy) - f(x0, y0) - s * approx   # noqa: E731
+    ratio = error(0.5) / error(1.0)
+    return {"a": approx, "b": f(x0 + dx, y0 + dy) - f(x0, y0),
+            "c": label(int(np.argmin([abs(ratio - r) for r in (0.5, 0.25, 1.0, 2.0)])))}
+
+
+def gd_why_negative_gradient(P, ex):
+    g, eta = vec(P, "g", 2), P["eta"]
+    alt = eta * [np.array([-g[0], g[1]]), np.array([g[0], -g[1]]), np.array([-g[1], -g[0]])][int(P["m"]) - 1]
+    assert math.isclose(np.linalg.norm(alt), eta * np.linalg.norm(g))          # the same length
+    units = base.unit_circle(1.0, 3601)
+    best = units[np.argmin(units @ g)]                                         # the steepest descent direction
+    assert np.allclose(best, -g / np.linalg.norm(g), atol=2e-3)
+    return {"a": g @ (-eta * g), "b": g @ alt, "c": "A"}
+
+
+def gd_spreadsheet_run(P, ex):
+    f = lambda x, y: P["p"] * x * x + P["q"] * y * y     # noqa: E731
+    point = np.array([P["x0"], P["y0"]])
+    rows = []
+    for _ in range(3):
+        grad = np.array([fd(f, tuple(point), i) for i in (0, 1)])
+        rows.append(grad)
+        point = point - P["eta"] * grad
+        rows.append(point)
+    return {"a": rows[0], "b": rows[1], "c": rows[3], "d": rows[5], "e": f(*rows[5])}
+
+
+ORACLES: dict[str, Callable[[dict, Any], dict]] = {
+    "gd-approximation-one-variable": gd_one_variable,
+    "gd-approximate-vs-exact": gd_approximate_vs_exact,
+    "gd-why-negative-gradient": gd_why_negative_gradient,
+    "gd-spreadsheet-run": gd_spreadsheet_run,
+}
+NEW_TEMPLATES = sorted(ORACLES)
+FAMILIES = {"tiny backprop by hand": ("backprop",)}
+
+
+# -- tests -------------------------------------------------------------------------------------------------------
+
+def test_every_template_of_topics_9_to_16_has_an_oracle_here_or_in_the_older_file():
+    templates = {tid for tid, t in LIB.templates.items() if t.topic in TOPICS}
+    assert not set(ORACLES) & set(older.ORACLES)
+    assert templates == set(ORACLES) | set(older.ORACLES)
+    assert not [e for e in LIB.errors if any(f"/{topic}.yaml" in str(e.path) for topic in TOPICS)]
+
+
+def test_every_topic_has_six_templates_and_backprop_by_hand_ten():
+    for topic in TOPICS:
+        assert len(LIB.by_topic(topic)) >= 6, topic
+    for family, topics in FAMILIES.items():
+        assert sum(len(LIB.by_topic(t)) for t in topics) >= 10, family
+
+
+@pytest.mark.parametrize("template_id", NEW_TEMPLATES)
+def test_keys_agree_with_an_independent_computation_and_variants_are_not_trivial(template_id):
+    """Every seed of SEEDS, each exercise generated once: key vs oracle, mistakes vs key, clean texts, then the
+    variant statistics over all seeds."""
+    template = LIB.get(template_id)
+    shown = new18.shown_names(template)
+    trivial: dict[str, list[int]] = {}
+    questions, answers = set(), set()
+    for seed in SEEDS:
+        ex = template.generate(seed)
+        wanted = ORACLES[template_id](base.floats(ex.params), ex)
+        assert set(wanted) == {p.id for p in ex.parts}, template_id
+        printed = new18.printed_fractions(ex)
+        for part in ex.parts:
+            new18.agree(template_id, ex, part, wanted[part.id])
+            new18.never_the_key(template_id, ex, part)
+            if new18.is_trivial(ex, part, shown, printed):
+                trivial.setdefault(part.id, []).append(seed)
+        for part_id in new18.same_keys(ex):
+            trivial.setdefault(part_id, []).append(seed)
+        base.assert_clean_and_bilingual(template_id, ex)
+        questions.add((ex.prompt["en"], *(p.prompt["en"] for p in ex.parts), *(str(p.choices) for p in ex.parts)))
+        answers.add(tuple(p.expected for p in ex.parts if p.kind != "choice"))
+    for part_id, seeds in trivial.items():
+        assert len(seeds) <= TRIVIAL_SHARE * len(SEEDS), (template_id, part_id, seeds[:5])
+    wanted = min(MIN_VARIANTS, len(SEEDS) // 4)
+    assert len(questions) >= wanted and len(answers) >= wanted, (template_id, len(questions), len(answers))
+
+
+@pytest.mark.parametrize("template_id", NEW_TEMPLATES)
+def test_the_solver_accepts_the_key_and_names_every_listed_mistake(template_id):
+    for seed in SOLVER_SEEDS:
+        ex = LIB.get(template_id).generate(seed)
+        for part in ex.parts:
+            verdict = ex.check(part.id, ex.expected_text(part.id))
+            assert verdict.status == "correct", (template_id, seed, part.id, verdict.message)
+            assert ex.check(part.id, new18.perturbed(ex, part)).status == "incorrect", (template_id, seed, part.id)
+            assert part.mistakes, (template_id, part.id, "names no common slip")
+            for mistake in part.mistakes:
+                typed = new18.mistake_text(part, mistake)
+                verdict = ex.check(part.id, typed)
+                assert verdict.status == "incorrect", (template_id, seed, part.id, mistake)
+                if mistake["name"]:
+                    assert verdict.details["mistake"]["name"] == mistake["name"], (template_id, part.id, mistake)
+                if mistake["message"]:
+                    assert mistake["message"]["en"] in verdict.message, (template_id, part.id, verdict.message)
+                    zh = ex.check(part.id, typed, lang="zh")
+                    assert mistake["message"]["zh"] in zh.message, (template_id, part.id, zh.message)
+
+
+def test_every_computation_is_asked_as_a_value():
+    """`form: value` on every part that is not a choice: typing the question's own calculation is refused."""
+    for template_id in NEW_TEMPLATES:
+        for _, part_id, spec in LIB.get(template_id).answer_specs():
+            if spec.kind != "choice":
+                assert spec.form == "value", (template_id, part_id)
+
+
+# -- behaviour the templates exist to teach ----------------------------------------------------------------------
+
+def test_the_books_gradient_descent_table():
+    """z = x² + y² from (3, 2) with η = 0.1: (2.4, 1.6), (1.92, 1.28), (1.536, 1.024)."""
+    ex = LIB.get("gd-spreadsheet-run").generate(1)
+    assert np.allclose(base.num(ex.part("d").expected), [1.536, 1.024])
+    assert ex.check("b", "(2.4, 1.6)").status == "correct"
+    assert ex.check("c", "(1.92, 1.28)").status == "correct"
+    stale = ex.check("c", "(2.4 - 0.1*6, 1.6 - 0.1*4)")
+    assert stale.status == "incorrect" and "recompute" in stale.message
+    # a slip in step 1 is carried into step 2
+    carried = ex.check("c", "(3.6*0.8, 2.4*0.8)", earlier={"b": "(3.6, 2.4)"})
+    assert carried.status == "correct" and carried.details.get("ecf") is True
+
+
+def test_the_one_variable_estimate_is_the_tangent_line_not_the_calculator():
+    ex = LIB.get("gd-approximation-one-variable").generate(1)        # √9.06 ≈ 3 + 0.06/6
+    assert ex.check("b", "3.01").status == "correct"
+    assert ex.check("b", f"{math.sqrt(9.06):.6f}").status == "incorrect"
+    assert ex.check("b", "sqrt(9.06)").status == "incorrect"
+
+
+LITERAL = [  # template, part, the question's own calculation typed with its numbers (solver syntax), message
+    ("gd-spreadsheet-run", "b", "{{P0}} - {{eta}}*{{g0}}", "yourself"),
+]
+
+
+@pytest.mark.parametrize("template_id, part_id, typed, message", LITERAL)
+def test_a_calculation_left_to_the_checker_is_refused(template_id, part_id, typed, message):
+    ex = LIB.get(template_id).generate(2)
+    verdict = ex.check(part_id, render.fill(typed, ex.values, latex=False))
+    assert verdict.status == "invalid" and message in verdict.message
