@@ -91,11 +91,35 @@ def gd_spreadsheet_run(P, ex):
     return {"a": rows[0], "b": rows[1], "c": rows[3], "d": rows[5], "e": f(*rows[5])}
 
 
+def regression_several_outputs(P, ex):
+    a = vec(P, "a", 3)
+    t = np.eye(3)[int(P["k"]) - 1]
+    cost = lambda out: 0.5 * np.sum((t - out) ** 2)     # noqa: E731
+    return {"a": cost(a), "b": fd_grad(cost, a)}
+
+
+def regression_compare_models(P, ex):
+    x = vec(P, "x", 4)
+    t = P["s"] * x + P["c"] + vec(P, "e", 4)
+    costs = [0.5 * sum((tk - (P["s"] + P[f"d{m}"]) * xk - P[f"q{m}"]) ** 2 for xk, tk in zip(x, t)) for m in (1, 2)]
+    return {"a": costs[0], "b": costs[1], "c": label(int(np.argmin(costs)))}
+
+
+def regression_prediction(P, ex):
+    x = P["m"] + P["s"] * np.arange(-2.0, 3.0)
+    t = P["t0"] + P["r"] * np.arange(-2.0, 3.0) + vec(P, "e", 5)
+    slope, intercept = np.polyfit(x, t, 1)
+    return {"a": np.array([x.mean(), t.mean()]), "b": slope, "c": slope * (P["m"] + P["j"] * P["s"]) + intercept}
+
+
 ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "gd-approximation-one-variable": gd_one_variable,
     "gd-approximate-vs-exact": gd_approximate_vs_exact,
     "gd-why-negative-gradient": gd_why_negative_gradient,
     "gd-spreadsheet-run": gd_spreadsheet_run,
+    "regression-several-outputs": regression_several_outputs,
+    "regression-compare-models": regression_compare_models,
+    "regression-prediction": regression_prediction,
 }
 NEW_TEMPLATES = sorted(ORACLES)
 FAMILIES = {"tiny backprop by hand": ("backprop",)}
