@@ -150,6 +150,82 @@ def forward_batch(P, ex):
     return {"a": np.column_stack([W @ X[:, k] + b for k in range(3)]), "b": np.column_stack(columns)}
 
 
+def logit(a: Any) -> Any:
+    """σ⁻¹, entry by entry."""
+    a = np.asarray(a, dtype=float)
+    return np.log(a / (1 - a))
+
+
+def backprop_output_delta_vector(P, ex):
+    a, ap = vec(P, "a", 3), vec(P, "p", 2)
+    t = np.eye(3)[int(P["k"]) - 1]
+    b3 = logit(a) - 0.3 * np.ones((3, 2)) @ ap                     # a real layer W⁽³⁾ = 0.3 giving these outputs
+    cost = lambda W: 0.5 * np.sum((t - sig(W @ ap + b3)) ** 2)     # noqa: E731
+    W0 = 0.3 * np.ones((3, 2))
+    return {"a": fd_grad(lambda z: 0.5 * np.sum((t - sig(z)) ** 2), logit(a)), "b": fd_grad(cost, W0)}
+
+
+def backprop_summed_over_examples(P, ex):
+    X = mat(P, "x", 3, 2)
+    a, t = vec(P, "p", 3), vec(P, "t", 3)
+    w0, b0 = np.array([0.4, -0.7]), 0.2
+    offsets = logit(a) - (X @ w0 + b0)                              # each example reaches its given output
+    total = lambda w, b: sum(0.5 * (t[k] - sig(X[k] @ w + b + offsets[k])) ** 2 for k in range(3))  # noqa: E731
+    deltas = [fd(lambda z: 0.5 * (t[k] - float(sig(z))) ** 2, (logit(a[k]),), 0) for k in range(3)]
+    return {"a": np.array(deltas), "b": fd_grad(lambda w: total(w, b0), w0), "c": fd(lambda b: total(w0, b), (b0,), 0)}
+
+
+def backprop_two_hidden_layers(P, ex):
+    x, a2, a3 = vec(P, "x", 2), vec(P, "q", 2), vec(P, "p", 2)
+    W3, w4 = mat(P, "w", 2, 2), vec(P, "v", 2)
+    W2 = np.array([[0.5, -0.25], [0.75, 0.25]])
+    b2 = logit(a2) - W2 @ x
+    b3 = logit(a3) - W3 @ a2
+    cost_z4 = lambda z4: P["d4"] * z4                                        # noqa: E731 — ∂C/∂z⁽⁴⁾ = δ⁽⁴⁾
+    cost_z3 = lambda z3: cost_z4(w4 @ sig(z3))                               # noqa: E731
+    cost_z2 = lambda z2: cost_z3(W3 @ sig(z2) + b3)                          # noqa: E731
+    cost_W2 = lambda W: cost_z2(W @ x + b2)                                  # noqa: E731
+    return {"a": fd_grad(cost_z3, logit(a3)), "b": fd_grad(cost_z2, logit(a2)), "c": fd_grad(cost_W2, W2)}
+
+
+def backprop_softmax_cross_entropy(P, ex):
+    z = np.log(vec(P, "m", 3))
+    t = np.eye(3)[int(P["k"]) - 1]
+    cost = lambda v: -np.sum(t * np.log(older.softmax(v)))      # noqa: E731
+    return {"a": older.softmax(z), "b": cost(z), "c": fd_grad(cost, z)}
+
+
+def _blocks(P):
+    """The 4×4 positions of the four 2×2 blocks' winners, from the block params r1..r4."""
+    out = {}
+    for b in range(4):
+        r = int(P[f"r{b + 1}"]) - 1
+        out[b] = (2 * (b // 2) + r // 2, 2 * (b % 2) + r % 2)
+    return out
+
+
+def backprop_cnn_pooling(P, ex):
+    A = np.array([[P[f"o{i}{j}"] for j in range(1, 5)] for i in range(1, 5)])
+    for b, (i, j) in _blocks(P).items():
+        A[i, j] = P[f"m{b + 1}"]
+    Dp = vec(P, "g", 4).reshape(2, 2)
+    maxpool = lambda M: M.reshape(2, 2, 2, 2).max(axis=(1, 3))              # noqa: E731
+    cost = lambda z: np.sum(Dp * maxpool(sig(z)))                           # noqa: E731 — ∂C/∂p = Dp
+    Z = logit(A)
+    return {"a": fd_grad(cost, Z), "b": fd(lambda b: cost(Z + b), (0.0,), 0)}
+
+
+def backprop_cnn_filter_gradient(P, ex):
+    X = mat(P, "x", 5, 5)
+    D = np.zeros((4, 4))
+    for b, (i, j) in _blocks(P).items():
+        D[i, j] = P[f"g{b + 1}"]
+    feature = lambda W: np.array([[np.sum(W * X[i:i + 2, j:j + 2]) for j in range(4)] for i in range(4)])  # noqa: E731
+    K = mat(P, "k", 2, 2)
+    G = fd_grad(lambda W: np.sum(D * feature(W)), K)                        # C is linear in z with ∂C/∂z = δ
+    return {"a": G, "b": K - P["eta"] * G}
+
+
 ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "gd-approximation-one-variable": gd_one_variable,
     "gd-approximate-vs-exact": gd_approximate_vs_exact,
@@ -161,10 +237,17 @@ ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "forward-digit-recogniser": forward_digit_recogniser,
     "forward-parameter-count": forward_parameter_count,
     "forward-batch": forward_batch,
+    "backprop-output-delta-vector": backprop_output_delta_vector,
+    "backprop-summed-over-examples": backprop_summed_over_examples,
+    "backprop-two-hidden-layers": backprop_two_hidden_layers,
+    "backprop-softmax-cross-entropy": backprop_softmax_cross_entropy,
+    "backprop-cnn-pooling": backprop_cnn_pooling,
+    "backprop-cnn-filter-gradient": backprop_cnn_filter_gradient,
 }
 NEW_TEMPLATES = sorted(ORACLES)
 # Keys written as 6-decimal values (σ of a calculator exercise), and values computed from them: agreement to that.
-TOLERANCE = {("forward-digit-recogniser", "c"): 1e-5, ("forward-digit-recogniser", "d"): 1e-5}
+TOLERANCE = {("forward-digit-recogniser", "c"): 1e-5, ("forward-digit-recogniser", "d"): 1e-5,
+             ("backprop-softmax-cross-entropy", "b"): 1e-5}
 FAMILIES = {"tiny backprop by hand": ("backprop",)}
 
 
