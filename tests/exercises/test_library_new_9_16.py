@@ -226,6 +226,22 @@ def backprop_cnn_filter_gradient(P, ex):
     return {"a": G, "b": K - P["eta"] * G}
 
 
+def conv_padded_feature_map(P, ex):
+    n, k, pad = int(P["n"]), int(P["kk"]), int(P["pp"])
+    image = np.zeros((n, n))
+    size = older.cross_correlate(np.pad(image, pad), np.zeros((k, k))).shape[0]      # slide over the padded image
+    X, K = mat(P, "x", 3, 3), mat(P, "k", 2, 2)
+    return {"a": size, "b": older.cross_correlate(np.pad(X, 1), K) + P["b"]}
+
+
+def conv_pool_dense_forward(P, ex):
+    X, K, V = mat(P, "x", 5, 5), mat(P, "k", 2, 2), mat(P, "v", 2, 2)
+    Z = np.array([[np.sum(K * X[i:i + 2, j:j + 2]) for j in range(4)] for i in range(4)]) + P["b"]
+    A = sig(Z)
+    pooled = np.array([[A[2 * i:2 * i + 2, 2 * j:2 * j + 2].max() for j in range(2)] for i in range(2)])
+    return {"a": Z, "b": pooled, "c": float(sig(np.sum(V * pooled) + P["c"]))}
+
+
 ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "gd-approximation-one-variable": gd_one_variable,
     "gd-approximate-vs-exact": gd_approximate_vs_exact,
@@ -243,11 +259,14 @@ ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "backprop-softmax-cross-entropy": backprop_softmax_cross_entropy,
     "backprop-cnn-pooling": backprop_cnn_pooling,
     "backprop-cnn-filter-gradient": backprop_cnn_filter_gradient,
+    "conv-padded-feature-map": conv_padded_feature_map,
+    "conv-pool-dense-forward": conv_pool_dense_forward,
 }
 NEW_TEMPLATES = sorted(ORACLES)
 # Keys written as 6-decimal values (σ of a calculator exercise), and values computed from them: agreement to that.
 TOLERANCE = {("forward-digit-recogniser", "c"): 1e-5, ("forward-digit-recogniser", "d"): 1e-5,
-             ("backprop-softmax-cross-entropy", "b"): 1e-5}
+             ("backprop-softmax-cross-entropy", "b"): 1e-5,
+             ("conv-pool-dense-forward", "b"): 1e-5, ("conv-pool-dense-forward", "c"): 1e-5}
 FAMILIES = {"tiny backprop by hand": ("backprop",)}
 
 
