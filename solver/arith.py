@@ -67,7 +67,8 @@ def _lift(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Any:
     xs = a.items if isinstance(a, PlusMinus) else (a,)
     ys = b.items if isinstance(b, PlusMinus) else (b,)
     if len(xs) * len(ys) > MAX_ALTERNATIVES:
-        raise ParseError("too_big", None, {"what": {"en": "too many ± alternatives", "zh": "± 的组合太多"}})
+        raise ParseError("too_big", None, {"what": {"en": "this number of ± alternatives", "zh": "这么多 ± 组合"},
+                                           "hint": "alternatives"})
     out: list[Any] = []
     for x, y in product(xs, ys):
         value = op(x, y)
@@ -135,7 +136,7 @@ def mul(a: Any, b: Any, column: int | None = None) -> Any:
                 f"{b.shape[0]} rows{hint_en}",
                 f"不能用{a_zh}乘{b_zh}：前者有 {a.shape[1]} 列，后者有 {b.shape[0]} 行", column)
         if a.shape[0] * b.shape[1] > MAX_MATRIX_ENTRIES:
-            raise ParseError("too_big", column, {"what": {"en": "matrix too large", "zh": "矩阵太大"}})
+            raise ParseError("too_big", column, {"what": {"en": "this matrix", "zh": "这个矩阵"}, "hint": "matrix"})
         return _check_entries(ImmutableMatrix(a * b), column)
     if a_mat:
         return a.applyfunc(lambda e: e * b)
@@ -177,10 +178,11 @@ def power(a: Any, b: Any, column: int | None = None) -> Any:
                               "只有方阵才能取幂，且指数必须是整数", column)
         if abs(int(b)) > MAX_MATRIX_POWER:
             raise ParseError("too_big", column, {"what": {"en": f"a matrix power above {MAX_MATRIX_POWER}",
-                                                          "zh": f"超过 {MAX_MATRIX_POWER} 次的矩阵幂"}})
+                                                          "zh": f"超过 {MAX_MATRIX_POWER} 次的矩阵幂"},
+                                                 "hint": "matrix_power"})
         if a.free_symbols and (abs(int(b)) > MAX_SYMBOLIC_MATRIX_POWER or r > 4):
             raise ParseError("too_big", column, {"what": {"en": "a power of a matrix with variables",
-                                                          "zh": "含变量矩阵的幂"}})
+                                                          "zh": "含变量矩阵的幂"}, "hint": "matrix_power"})
         if b < 0 and a.det() == 0:
             raise shape_error("this matrix has no inverse (its determinant is 0)", "该矩阵不可逆（行列式为 0）",
                               column)
@@ -227,8 +229,8 @@ def _check_entries(m: ImmutableMatrix, column: int | None) -> ImmutableMatrix:
         for _ in sympy.preorder_traversal(entry):
             budget -= 1
             if budget < 0:
-                raise ParseError("too_big", column, {"what": {"en": "matrix entries grew too large",
-                                                              "zh": "矩阵元素变得过于庞大"}})
+                raise ParseError("too_big", column, {"what": {"en": "the entries of this matrix",
+                                                              "zh": "这个矩阵的元素"}, "hint": "matrix"})
     return m
 
 

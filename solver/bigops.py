@@ -112,8 +112,8 @@ def _expand(head: Header, body: Any, lo: int, hi: int, body_tokens: int) -> Any:
 
 
 def _too_many(count: int, column: int) -> ParseError:
-    return ParseError("too_big", column, {"what": {"en": f"a sum or product of {count} terms, too many to add up here",
-                                                   "zh": f"{count} 项的求和或连乘，项数太多"}})
+    return ParseError("too_big", column, {"what": {"en": f"a sum or product of {count} terms",
+                                                   "zh": f"{count} 项的求和或连乘"}, "hint": "sum"})
 
 
 def _size(body: Any) -> int:

@@ -20,9 +20,10 @@ import sympy as sp
 from solver import bigops, worker
 from solver.diagnose import diagnose
 from solver.errors import ParseError
+from solver.functions import ANSWER_FUNCTIONS, spellings
 from solver.kinds import KINDS, expression, matrix, sets
 from solver.kinds.choice import letters, option_count
-from solver.kinds.common import Options, has_float, is_scalar
+from solver.kinds.common import Options, has_float, is_scalar, with_names
 from solver.kinds.forms import FORMS, VALUE, literal_refusal
 from solver.messages import say, text_in
 from solver.mistakes import MISTAKES
@@ -31,15 +32,7 @@ from solver.reading import Reading, read_answer
 from solver.verdict import CORRECT, INCORRECT, INVALID, Preview, Verdict
 
 TIME_MARGIN = 0.25
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "sigma": ("sigma", "sigmoid", "σ"),
-    "sigmoid": ("sigma", "sigmoid", "σ"),
-    "sqrt": ("sqrt", "√"),
-    "abs": ("abs", "|"),
-    "log": ("log", "ln"),
-    "ln": ("log", "ln"),
-    "relu": ("relu",),
-}
+_SYMBOL_SPELLINGS: dict[str, tuple[str, ...]] = {"sqrt": ("√",), "abs": ("|",), "log": ("ln",), "ln": ("log",)}
 _started = False
 
 
@@ -49,13 +42,21 @@ def _lang(lang: Any) -> str:
 
 def _uses(text: str, name: str) -> bool:
     """Whether ``text`` uses the function (or symbol) ``name`` or one of its aliases."""
-    for alias in _ALIASES.get(name.lower(), (name,)):
+    for alias in _spellings(name):
         if not alias.isalpha() or not alias.isascii():
             if alias in text:
                 return True
         elif re.search(rf"(?<![A-Za-z_]){re.escape(alias)}(?![A-Za-z_])", text, re.IGNORECASE):
             return True
     return False
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """``name`` and its other spellings as a function (``atan``: arctan, atan; ``sqrt``: sqrt, √)."""
+    known = next((n for n in (name, name.lower()) if n in ANSWER_FUNCTIONS), None)
+    if known is None:
+        return (name,)
+    return spellings(known) + _SYMBOL_SPELLINGS.get(known, ())
 
 
 def _forbidden_used(text: str, forbidden: Sequence[str], variables: Sequence[str]) -> str | None:
@@ -185,7 +186,7 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
     opts = Options(lang=lang, rtol=_number(rtol), atol=_number(atol), sigfigs=int(sigfigs) if sigfigs else None,
                    form=form, domain=_domain(domain), choices=choices, answer_text=text,
                    expected_text=expected if isinstance(expected, str) else "",
-                   decimal_tolerance=kind != "expression",
+                   decimal_tolerance=kind != "expression", names={symbol(v).name: v for v in vars},
                    deadline=start + max(float(timeout or 2.0) - TIME_MARGIN, 0.05))
     if kind == "choice":
         verdict = KINDS["choice"].judge(str(expected), text, opts)
@@ -218,7 +219,7 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
                        reading.latex, details={"error": {"code": "bad_expected"}})
     opts.expected_inexact = has_float(expected_value)
     if bigops.is_open(parsed.value):
-        return _judge_open_sum(kind, expected_value, parsed.value, reading.latex, lang, opts.deadline)
+        return _judge_open_sum(kind, expected_value, parsed.value, reading.latex, opts)
     if kind == "expression" and form in FORMS:
         opts.answer_typed = parse_typed(reading.source, vars)
     verdict = KINDS[kind].judge(expected_value, parsed.value, opts)
@@ -250,9 +251,10 @@ def _diagnosis(kind: str, expected: Any, answer: Any, opts: Options, verdict: Ve
     return found.mistake(opts.lang)
 
 
-def _judge_open_sum(kind: str, expected: Any, answer: Any, latex: str, lang: str, deadline: float) -> Verdict:
+def _judge_open_sum(kind: str, expected: Any, answer: Any, latex: str, opts: Options) -> Verdict:
     """An answer with Σ/Π left open (a symbolic bound, no closed form), compared exactly by
     ``bigops.compare_open`` in a worker process (its terms may be costly) under the time budget."""
+    lang = opts.lang
     if kind not in ("expression", "number") or not is_scalar(expected):
         return Verdict(INVALID, 0.0, ParseError("sum_open", None).message(lang), latex,
                        details={"error": {"code": "sum_open", "column": None}})
@@ -261,12 +263,13 @@ def _judge_open_sum(kind: str, expected: Any, answer: Any, latex: str, lang: str
     if bigops.cheap_to_compare(expected, answer):
         equal, counterexample = bigops.compare_open(expected, answer)
     else:
-        status, result = worker.run("compare_open", expected, answer, timeout=deadline - time.monotonic())
+        status, result = worker.run("compare_open", expected, answer, timeout=opts.deadline - time.monotonic())
         if status != "ok":
             return Verdict(INVALID, 0.0, say("undecided", lang), latex, details={"error": {"code": "timeout"}})
         equal, counterexample = result
     if equal:
         return Verdict(CORRECT, 1.0, say("correct", lang), latex, details={"method": "algebraic"})
+    counterexample = with_names(counterexample, opts.names)
     return Verdict(INCORRECT, 0.0, expression.differs_message(counterexample, lang), latex,
                    details={"method": "numeric", "counterexample": counterexample})
 

@@ -81,6 +81,9 @@ class Comparison:
     counterexample: dict[str, Any] | None = None
     valid_points: int = 0
     notes: list[str] = field(default_factory=list)
+    never_real: dict[str, Any] | None = None
+    """When undecided because no point of the domain has both sides real: ``{"side": "yours" | "expected" |
+    "both" | "together", "domain": {name: [lo, hi]}}`` (see ``_never_both_real``)."""
 
 
 class _NotANumber(Exception):
@@ -920,6 +923,10 @@ def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[
         # difference is below 25 digits or there were too few valid points.
         numeric.equal, numeric.method = False, "algebraic"
         return numeric
+    if numeric.valid_points == 0 and symbols:
+        numeric.never_real = _never_both_real(expected, answer, symbols, points, domain, deadline)
+        if numeric.never_real is not None:
+            return numeric  # nothing to compare in real terms: simplify could not change that
     if numeric.equal:
         hidden = _hidden_difference(expected, answer, diff, points, deadline)
         if hidden is not None:
@@ -941,6 +948,25 @@ def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[
     elif numeric.equal:
         numeric.notes.append(f"symbolic: {symbolic}")
     return numeric
+
+
+def _never_both_real(expected: sp.Basic, answer: sp.Basic, symbols: Sequence[sp.Symbol],
+                     points: Sequence[tuple[dict[sp.Symbol, str], bool]],
+                     domain: Mapping[str, tuple[float, float]] | None, deadline: float) -> dict[str, Any] | None:
+    """Why no point of ``points`` compares the two sides, when that is so: ``side`` is ``"yours"`` or
+    ``"expected"`` (that side is a real number at none of them — √(x−3)·√(x−5) on [−3, 3] is real only through
+    i·i), ``"both"``, or ``"together"`` (each is real somewhere, never at the same point); ``domain`` gives each
+    variable's interval as short decimals. None if some point has both sides real, or time ran out."""
+    yours = theirs = False
+    for point, _ in points:
+        if time.monotonic() > deadline:
+            return None
+        a, b = _value(answer, point, LOW_DPS)[0] == REAL, _value(expected, point, LOW_DPS)[0] == REAL
+        if a and b:
+            return None
+        yours, theirs = yours or a, theirs or b
+    side = "together" if yours and theirs else "expected" if yours else "yours" if theirs else "both"
+    return {"side": side, "domain": {s.name: [_short(v, 6) for v in _domain_of(s, domain)] for s in symbols}}
 
 
 HIDDEN_POINTS = 12

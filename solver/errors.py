@@ -5,7 +5,9 @@ from typing import Any
 
 # code -> (English template, Chinese template), filled with ParseError.params. Every message says what is wrong,
 # where (column), and what to type instead, with an example ("e.g." / "例如").
-FUNCTIONS_UNDERSTOOD = "exp, log, ln, log_2, sqrt, root(x, n), sin, cos, tan, sinh, cosh, tanh, abs, max, min, σ (sigmoid), relu, factorial"
+FUNCTIONS_UNDERSTOOD = ("exp, log, ln, log_2, sqrt, root(x, n), sin, cos, tan, sec, csc, cot, arcsin, arccos, arctan, "
+                        "sinh, cosh, tanh, sech, csch, coth, arsinh, arcosh, artanh, abs, max, min, σ (sigmoid), relu, "
+                        "factorial")
 MESSAGES: dict[str, tuple[str, str]] = {
     "empty": ("the answer is empty — type an expression, e.g. 2x + 1", "答案是空的——请输入表达式，例如 2x + 1"),
     "too_long": ("the answer is too long ({length} characters; at most {limit}) — simplify it first, e.g. 3x^2 "
@@ -23,10 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "e.g. 2*3, not 2 3", "第 {column} 列出现了意外的数字 {token}——数字之间请写运算符，例如 2*3 而不是 2 3"),
     "unexpected_end": ("unexpected end of input — something is missing at the end, e.g. x^ needs its power: x^2",
                        "输入意外结束——末尾缺少内容，例如 x^ 后面要写指数：x^2"),
-    "power_needs_exponent": ("the ^ at column {column} has no power after it — write powers as x^(n-1) or "
-                             "x^{{n-1}}, e.g. x^2", "第 {column} 列的 ^ 后面缺少指数——幂请写成 x^(n-1) 或 x^{{n-1}}，例如 x^2"),
-    "fraction_needs_denominator": ("the / at column {column} has nothing to divide by — a fraction: 3/4 or "
-                                   "\\frac{{3}}{{4}}, e.g. (x+1)/2", "第 {column} 列的 / 后面缺少除数——分数请写成 3/4 或 "
+    "power_needs_exponent": ("the {token} at column {column} has no power after it — write powers as x^(n-1) or "
+                             "x^{{n-1}}, e.g. x^2", "第 {column} 列的 {token} 后面缺少指数——幂请写成 x^(n-1) 或 x^{{n-1}}，例如 x^2"),
+    "fraction_needs_denominator": ("the {token} at column {column} has nothing to divide by — a fraction: 3/4 or "
+                                   "\\frac{{3}}{{4}}, e.g. (x+1)/2", "第 {column} 列的 {token} 后面缺少除数——分数请写成 3/4 或 "
                                    "\\frac{{3}}{{4}}，例如 (x+1)/2"),
     "unmatched_open": ("unmatched {token} at column {column} — close it, e.g. (x+1)^2 or x^{{n-1}}",
                        "第 {column} 列的 {token} 没有配对的右括号——请补上，例如 (x+1)^2 或 x^{{n-1}}"),
@@ -48,15 +50,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "e.g. sin(x)^2 or \\ln(x)", "第 {column} 列的函数 {name} 无法识别——可用的函数有 {functions}；例如 sin(x)^2 或 \\ln(x)"),
     "unknown_function_transpose": ("{name}(…) at column {column} is not read — to transpose, write A^T, e.g. "
                                    "[[1,2],[3,4]]^T", "第 {column} 列的 {name}(…) 无法识别——转置请写 A^T，例如 [[1,2],[3,4]]^T"),
-    "unknown_function_inverse": ("{name} at column {column} is not used here — type the value itself, e.g. π/4 "
-                                 "for arctan(1)", "这里不使用第 {column} 列的 {name}——请直接写出值，例如 arctan(1) 写成 π/4"),
     "unknown_function_compute": ("{name} at column {column} is not computed here — work it out and type the result, "
                                  "e.g. the number 5 for a determinant of 5", "这里不计算第 {column} 列的 {name}——请算出结果再输入，例如行列式为 5 时输入 5"),
     "needs_argument": ("{name} needs an argument, e.g. {name}(x)", "{name} 需要参数，例如 {name}(x)"),
     "wrong_arg_count": ("{name} takes {expected} argument(s), got {got} — e.g. {name}({example})",
                         "{name} 需要 {expected} 个参数，但给了 {got} 个——例如 {name}({example})"),
-    "too_big": ("this number or power is too large to work with ({what}) — simplify it by hand first, e.g. 2^10 "
-                "rather than 2^(10^10)", "这个数或幂太大，无法计算（{what}）——请先手工化简，例如写 2^10 而不是 2^(10^10)"),
+    "too_big": ("{what} is too large to work with here{hint}", "{what}太大，无法在这里计算{hint}"),
+    "comparison_not_allowed": ("'{token}' at column {column} is not allowed here — type only the expression, e.g. 2x + 1",
+                               "这里不允许使用第 {column} 列的 '{token}'——请只输入表达式，例如 2x + 1"),
     "not_allowed": ("{what} is not allowed here — type only the expression, e.g. 2x + 1",
                     "这里不允许使用 {what}——请只输入表达式，例如 2x + 1"),
     "shape": ("{en}", "{zh}"),
@@ -127,8 +128,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "1/2^n; for a value, type the number", "第 {column} 列的 ∞ 只能作求和的上下限——例如 \\sum_{{n=1}}^{{\\infty}} 1/2^n；若是数值请直接输入数"),
     # notations refused with advice
     "inverse_function": ("{name}^-1 at column {column} is ambiguous — for 1/{name}(x) write e.g. 1/{name}(x) or "
-                         "{name}(x)^(-1); inverse functions are not used here",
-                         "第 {column} 列的 {name}^-1 有歧义——表示 1/{name}(x) 请写，例如 1/{name}(x) 或 {name}(x)^(-1)；这里不使用反函数"),
+                         "{name}(x)^(-1)", "第 {column} 列的 {name}^-1 有歧义——表示 1/{name}(x) 请写，例如 1/{name}(x) 或 "
+                         "{name}(x)^(-1)"),
+    "inverse_function_named": ("{name}^-1 at column {column} is ambiguous — type what you mean, e.g. {inverse}(x) for "
+                               "the inverse function, or 1/{name}(x) (also {name}(x)^(-1)) for the reciprocal",
+                               "第 {column} 列的 {name}^-1 有歧义——请写明你的意思，例如反函数写 {inverse}(x)，倒数写 "
+                               "1/{name}(x)（或 {name}(x)^(-1)）"),
     "prime": ("the prime ' at column {column} is read only on the left of = (e.g. {name}'(x) = 2x) — type the "
               "derivative itself, e.g. 2x", "第 {column} 列的撇号 ' 只能用在等号左边（例如 {name}'(x) = 2x）——请直接写出导数，例如 2x"),
     "prime_sigma": ("σ' at column {column} is what to work out — write it with σ itself, e.g. σ(x)(1 - σ(x))",
@@ -157,11 +162,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lhs_twice": ("a second = at column {column} — give one answer, e.g. a_n = 3 - 2^(n-1)",
                   "第 {column} 列出现了第二个 =——请只给出一个答案，例如 a_n = 3 - 2^(n-1)"),
 }
+TOO_BIG_HINTS: dict[str, dict[str, str]] = {  # what to do, by the cause of a ``too_big`` (its ``hint`` param)
+    "power": {"en": " — simplify it by hand first, e.g. 2^10 rather than 2^(10^10)",
+              "zh": "——请先手工化简，例如写 2^10 而不是 2^(10^10)"},
+    "exponential": {"en": " — check the exponent, e.g. exp(10) rather than exp(exp(10))",
+                    "zh": "——请检查指数，例如写 exp(10) 而不是 exp(exp(10))"},
+    "number": {"en": " — the answers here are far smaller numbers: check it, e.g. 1.5e-3 or 2.4e5",
+               "zh": "——这里的答案是小得多的数：请检查，例如 1.5e-3 或 2.4e5"},
+    "factorial": {"en": " — factorials here are of small whole numbers, e.g. 5! = 120",
+                  "zh": "——这里的阶乘只用于较小的整数，例如 5! = 120"},
+    "alternatives": {"en": " — list the values as a set instead, e.g. {1, -1, 2, -2}",
+                     "zh": "——请改为把各个值写成集合，例如 {1, -1, 2, -2}"},
+    "matrix": {"en": " — the vectors and matrices here are small: check the size, e.g. [[1, 2], [3, 4]]",
+               "zh": "——这里的向量和矩阵都很小：请检查大小，例如 [[1, 2], [3, 4]]"},
+    "matrix_power": {"en": " — work out a smaller power, e.g. A^2 = A·A, and type the matrix",
+                     "zh": "——请算出较小的幂，例如 A^2 = A·A，再输入矩阵"},
+    "sum": {"en": " — write its closed form, e.g. n(n+1)/2 for \\sum_{k=1}^{n} k",
+            "zh": "——请写出它的闭式，例如 \\sum_{k=1}^{n} k 写成 n(n+1)/2"},
+    "exercise_matrix": {"en": " — use a smaller matrix in the exercise file, e.g. 3×3",
+                        "zh": "——请在题目文件中使用更小的矩阵，例如 3×3"},
+    "exercise_sum": {"en": " — use fewer terms in the exercise file, e.g. sum(k, k, 1, 100)",
+                     "zh": "——请在题目文件中减少项数，例如 sum(k, k, 1, 100)"},
+}
 _INFINITY_WORDS = {"inf", "infty", "infinity", "oo"}
-_FUNCTION_ADVICE = {"transpose": "unknown_function_transpose", "arcsin": "unknown_function_inverse",
-                    "arccos": "unknown_function_inverse", "arctan": "unknown_function_inverse",
-                    "asin": "unknown_function_inverse", "acos": "unknown_function_inverse",
-                    "atan": "unknown_function_inverse", "det": "unknown_function_compute",
+_FUNCTION_ADVICE = {"transpose": "unknown_function_transpose", "det": "unknown_function_compute",
                     "lim": "unknown_function_compute", "diff": "unknown_function_compute",
                     "integrate": "unknown_function_compute", "norm": "unknown_function_compute",
                     "trace": "unknown_function_compute", "tr": "unknown_function_compute"}
@@ -194,8 +218,12 @@ class ParseError(ValueError):
             code = _unknown_name_code(params)
         elif code in ("unknown_function", "needs_argument") and params.get("name") in _FUNCTION_ADVICE:
             code = _FUNCTION_ADVICE[params["name"]]
+        elif code == "inverse_function" and params.get("inverse"):
+            code = "inverse_function_named"
         if code == "unknown_function":
             params.setdefault("functions", FUNCTIONS_UNDERSTOOD)
+        if code == "too_big":
+            params["hint"] = TOO_BIG_HINTS.get(str(params.get("hint")), TOO_BIG_HINTS["power"])
         if code == "wrong_arg_count":
             params.setdefault("example", _ARG_EXAMPLES.get(str(params.get("name")), "x"))
         if code == "shape" and not params:

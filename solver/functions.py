@@ -1,7 +1,7 @@
 """The functions a learner may use in an answer, and the sigmoid as a proper SymPy function."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 import sympy
@@ -122,6 +122,16 @@ def _cosh(x: Any) -> Any:
     return sympy.cosh(x)
 
 
+def _sech(x: Any) -> Any:
+    check_exponential(x, None, symmetric=True)
+    return sympy.sech(x)
+
+
+def _csch(x: Any) -> Any:
+    check_exponential(x, None, symmetric=True)
+    return sympy.csch(x)
+
+
 def root(x: Any, n: Any) -> Any:
     """The n-th root: real for a real x and odd n (∛−8 = −2), else x^(1/n) (principal)."""
     if isinstance(n, sympy.Integer) and n > 0 and n % 2 == 1:
@@ -149,18 +159,57 @@ _TABLE = [
     _spec("sin", sympy.sin, r"\sin"),
     _spec("cos", sympy.cos, r"\cos"),
     _spec("tan", sympy.tan, r"\tan"),
+    _spec("sec", sympy.sec, r"\sec"),
+    _spec("csc", sympy.csc, r"\csc"),
+    _spec("cot", sympy.cot, r"\cot"),
+    _spec("arcsin", sympy.asin, r"\arcsin"),
+    _spec("arccos", sympy.acos, r"\arccos"),
+    _spec("arctan", sympy.atan, r"\arctan"),
     _spec("sinh", _sinh, r"\sinh"),
     _spec("cosh", _cosh, r"\cosh"),
     _spec("tanh", sympy.tanh, r"\tanh", elementwise=True),
+    _spec("sech", _sech, r"\operatorname{sech}"),
+    _spec("csch", _csch, r"\operatorname{csch}"),
+    _spec("coth", sympy.coth, r"\coth"),
+    _spec("arsinh", sympy.asinh, r"\operatorname{arsinh}"),
+    _spec("arcosh", sympy.acosh, r"\operatorname{arcosh}"),
+    _spec("artanh", sympy.atanh, r"\operatorname{artanh}"),
     _spec("abs", Abs, "abs", elementwise=True),
     _spec("max", Max, r"\max", hi=None),
     _spec("min", Min, r"\min", hi=None),
-    _spec("sigma", sigmoid, r"\sigma", elementwise=True),
     _spec("sigmoid", sigmoid, r"\sigma", elementwise=True),
-    _spec("σ", sigmoid, r"\sigma", elementwise=True),
     _spec("relu", relu, r"\operatorname{ReLU}", elementwise=True),
-    _spec("ReLU", relu, r"\operatorname{ReLU}", elementwise=True),
     _spec("factorial", factorial, "factorial"),
 ]
 
-ANSWER_FUNCTIONS: dict[str, FunctionSpec] = {spec.name: spec for spec in _TABLE}
+SPELLINGS: dict[str, tuple[str, ...]] = {
+    "sigmoid": ("sigma", "σ"), "relu": ("ReLU",), "csc": ("cosec",), "csch": ("cosech",),
+    "arcsin": ("asin",), "arccos": ("acos",), "arctan": ("atan",),
+    "arsinh": ("arcsinh", "asinh"), "arcosh": ("arccosh", "acosh"), "artanh": ("arctanh", "atanh"),
+}
+"""Other names of a function (the same function under each; messages name it as typed)."""
+
+INVERSES: dict[str, str] = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "sinh": "arsinh",
+                            "cosh": "arcosh", "tanh": "artanh"}
+"""The inverse function of a function, by name: what ``sin^-1`` might mean (it is refused as ambiguous)."""
+
+
+
+def _by_name(table: list[FunctionSpec]) -> dict[str, FunctionSpec]:
+    """Each spec under its name and its other spellings."""
+    out: dict[str, FunctionSpec] = {}
+    for spec in table:
+        out[spec.name] = spec
+        out.update({alias: replace(spec, name=alias) for alias in SPELLINGS.get(spec.name, ())})
+    return out
+
+
+ANSWER_FUNCTIONS: dict[str, FunctionSpec] = _by_name(_TABLE)
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """Every name of the answer function called ``name`` (``atan`` → arctan, atan), or ``(name,)``."""
+    spec = ANSWER_FUNCTIONS.get(name)
+    if spec is None:
+        return (name,)
+    return tuple(other for other, s in ANSWER_FUNCTIONS.items() if s.impl is spec.impl)

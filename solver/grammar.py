@@ -23,7 +23,7 @@ from . import arith, bigops
 from . import latex as tx
 from . import typed as ty
 from .errors import ParseError
-from .functions import ANSWER_FUNCTIONS, FunctionSpec
+from .functions import ANSWER_FUNCTIONS, INVERSES, FunctionSpec
 from .lexer import HIDDEN, Token
 from .limits import MAX_DEPTH, MAX_MATRIX_ENTRIES, check_factorial
 
@@ -271,7 +271,7 @@ class Parser:
             if t in ("*", "/", "⊙"):
                 self.advance()
                 if t == "/" and not self.starts_value(self.peek()):
-                    raise ParseError("fraction_needs_denominator", col)
+                    raise ParseError("fraction_needs_denominator", col, {"token": "/"})
                 right = self.expr(20)
                 if t == "*":
                     return self.product(left, right, col, explicit=True)
@@ -289,7 +289,7 @@ class Parser:
                     self.advance()
                     return self.transpose(left, tok)
                 if not self.starts_value(nxt):
-                    raise ParseError("power_needs_exponent", col)
+                    raise ParseError("power_needs_exponent", col, {"token": "^"})
                 start = self.pos
                 right = self.expr(29)
                 self.note_power(left, right, start)
@@ -314,7 +314,7 @@ class Parser:
             if t in _COMPARISONS:
                 self.advance()
                 if self.mode != "template":
-                    raise ParseError("not_allowed", col, {"what": f"'{t}'"})
+                    raise ParseError("comparison_not_allowed", col, {"token": t})
                 right = self.expr(5)
                 op = "==" if t == "=" else t
                 value = arith.compare(left.value, op, right.value, col)
@@ -470,7 +470,7 @@ class Parser:
         for item in items:
             self.check_entry(item, tok)
         if len(items) > MAX_MATRIX_ENTRIES:
-            raise ParseError("too_big", tok.column, {"what": {"en": "vector too long", "zh": "向量太长"}})
+            raise ParseError("too_big", tok.column, {"what": {"en": "this vector", "zh": "这个向量"}, "hint": "matrix"})
         value = ImmutableMatrix(len(items), 1, [i.value for i in items])  # flat: SymPy reads nested lists slowly
         return Node(value, tx.matrix([[i.tex] for i in items]), tx.ATOM, literal_vector=True)
 
@@ -487,7 +487,7 @@ class Parser:
             for item in row:
                 self.check_entry(item, tok)
         if width * len(rows) > MAX_MATRIX_ENTRIES:
-            raise ParseError("too_big", tok.column, {"what": {"en": "matrix too large", "zh": "矩阵太大"}})
+            raise ParseError("too_big", tok.column, {"what": {"en": "this matrix", "zh": "这个矩阵"}, "hint": "matrix"})
         value = ImmutableMatrix(len(rows), width, [i.value for row in rows for i in row])
         if texts is not None and all(t.literal_vector for t in texts):
             tex_rows = [[_strip_matrix_tex(t.tex)] for t in texts]
@@ -530,7 +530,8 @@ class Parser:
         nxt = self.peek()
         if (nxt.kind == "sup" and nxt.value < 0) or (self.is_op(nxt, "^") and (
                 self.is_op(self.peek(1), "-") or (self.peek(1).extra == HIDDEN and self.is_op(self.peek(2), "-")))):
-            raise ParseError("inverse_function", tok.column, {"name": tok.text})  # sin^-1: arcsin or 1/sin?
+            # sin^-1: arcsin or 1/sin? Learners mean either; the message offers both spellings
+            raise ParseError("inverse_function", tok.column, {"name": tok.text, "inverse": INVERSES.get(spec.name)})
         if nxt.kind == "sup" or (self.is_op(nxt, "^") and self.peek(1).kind == "num"):
             # sin^2(x), sin²x: the power of the function's value
             if nxt.kind == "sup":

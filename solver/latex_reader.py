@@ -45,8 +45,11 @@ SYMBOLS = {  # a command that stands for one symbol of the plain notation
     "%": "%", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠", "lt": "<", "gt": ">",
     **GREEK,
 }
-WORDS = ("exp", "ln", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh", "max", "min", "arcsin", "arccos",
-         "arctan", "cot", "sec", "csc", "det", "lim")  # function names, read like the plain word
+WORDS = ("exp", "ln", "log", "sin", "cos", "tan", "sec", "csc", "cot", "arcsin", "arccos", "arctan", "sinh", "cosh",
+         "tanh", "coth", "max", "min", "det", "lim",
+         # not LaTeX commands, but typed as if they were:
+         "sech", "csch", "cosec", "cosech", "arsinh", "arcosh", "artanh", "arcsinh", "arccosh", "arctanh")
+"""Function names read like the plain word (``\\arctan x`` is arctan x)."""
 SPACING = {",", ";", ":", "!", " ", ">", "quad", "qquad", "enspace", "thinspace", "medspace", "thickspace",
            "negthinspace", "negmedspace", "negthickspace", "displaystyle", "textstyle", "scriptstyle", "limits",
            "nolimits", "hline"}
@@ -63,9 +66,14 @@ _EXAMPLES = {"frac": r"\frac{3}{4}", "sqrt": r"\sqrt{2}", "^": "x^{n-1}", "_": "
 _HEADER_WORDS = (("sum", SUM), ("prod", PRODUCT))
 _NEEDS_FRONT_END = re.compile(r"[\\{}&$∑∏ΣΠ~⊤" + HIDDEN_OPEN + HIDDEN_CLOSE + "]|sum|prod")
 UNDERSTOOD = (r"\frac{a}{b}, \sqrt{x}, \sqrt[n]{x}, x^{…}, x_{…}, \cdot, \times, \pm, \left( \right), "
-              r"\exp \ln \log \sin \cos \tan \tanh \max \min, \sigma, \alpha … \omega, \pi, \infty, A^\top, "
+              r"\exp \ln \log \sin \cos \tan \sec \cot \arctan \tanh \max \min, \sigma, \alpha … \omega, \pi, \infty, A^\top, "
               r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}, \{ \}, \sum_{i=1}^{n}, \prod, \text{…}, \mathrm{…}, "
               r"\, \; \quad")
+
+
+_TYPED_TOKEN = re.compile(r"\\(?:%s)\s*(?:\\[A-Za-z]+|\\.|.)|\\[A-Za-z]+|\\.|\*\*|[=!<>]=|." % "|".join(
+    sorted(("left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
+            "Biggl", "Biggr"), key=len, reverse=True)), re.S)
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,16 @@ class Source:
     text: str
     columns: tuple[int, ...] | None = None
     length: int = 0  # length of what was typed: the column after its end is length + 1
+    typed: str | None = None  # what was typed (None: ``text`` itself)
+
+    def typed_token(self, column: int | None) -> str:
+        """What was typed at ``column`` (of what was typed) as one token: ``\\cdot``, ``\\right)``, ``**``, ``×``;
+        "" past the end."""
+        typed = self.text if self.typed is None else self.typed
+        if column is None or not 1 <= column <= len(typed):
+            return ""
+        match = _TYPED_TOKEN.match(typed, column - 1)
+        return match.group().strip() if match else ""
 
     def column(self, col: int | None) -> int | None:
         """The column in what was typed of the 1-based column ``col`` of ``text``."""
@@ -87,7 +105,8 @@ class Source:
     def slice(self, start: int, end: int) -> Source:
         """The characters ``start:end`` (0-based) with their columns."""
         columns = self.columns[start:end] if self.columns is not None else tuple(range(start + 1, end + 1))
-        return Source(self.text[start:end], columns, self.length or len(self.text))
+        return Source(self.text[start:end], columns, self.length or len(self.text),
+                      self.text if self.typed is None else self.typed)
 
 
 def read(text: str) -> Source:
@@ -101,7 +120,7 @@ def read(text: str) -> Source:
         return Source(text, None, len(text))
     reader = _Reader(text, start, end)
     out = reader.read("")
-    return Source("".join(out.chars), tuple(out.cols), len(text))
+    return Source("".join(out.chars), tuple(out.cols), len(text), text)
 
 
 def _math_delimiters(text: str) -> tuple[int, int]:

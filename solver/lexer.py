@@ -262,14 +262,14 @@ class Lexer:
                     k += 1
                 digits = "".join(chars[j:k])
                 if len(digits) > 4 or int(digits) > MAX_DECIMAL_EXPONENT:
-                    raise ParseError("too_big", start + 1, {"what": "".join(chars[start:k])})
+                    raise ParseError("too_big", start + 1, {"what": "".join(chars[start:k]), "hint": "number"})
                 exponent = int(digits) * (-1 if chars[i + 1] in "-−" else 1)
                 exp_text = "".join(chars[i:k])
                 i = k
         text = "".join(chars[start:i])
         if len(int_part) + len(frac_part) > 400:
-            raise ParseError("too_big", start + 1, {"what": {"en": "a number with too many digits",
-                                                              "zh": "位数过多的数"}})
+            raise ParseError("too_big", start + 1, {"what": {"en": "a number of more than 400 digits",
+                                                              "zh": "超过 400 位的数"}, "hint": "number"})
         mantissa = int((int_part or "0") + frac_part)
         value = Rational(mantissa, 10 ** len(frac_part))
         if exponent:

@@ -74,7 +74,7 @@ def split(source: Source) -> tuple[Source | None, Source, int | None]:
     return None, source, None
 
 
-def items(source: Source) -> list[tuple[Source, Source, int]] | None:
+def items(source: Source) -> list[tuple[Source, Source, int | None]] | None:
     """``x = 1, x = -1`` (also ``or`` / ``或`` between items): (left, right, column of ``=``) of each item, or
     None when the answer is not a list of such items."""
     text = source.text

@@ -45,7 +45,7 @@ def check_number(value: Basic, column: int | None) -> Basic:
     """Refuse an exact rational result with too many digits."""
     if isinstance(value, Rational) and digits_of(value) > MAX_DIGITS:
         raise ParseError("too_big", column, {"what": {"en": "a number with more than %d digits" % MAX_DIGITS,
-                                                      "zh": "超过 %d 位的数" % MAX_DIGITS}})
+                                                      "zh": "超过 %d 位的数" % MAX_DIGITS}, "hint": "number"})
     return value
 
 
@@ -81,7 +81,8 @@ def _evaluated_magnitude(value: Basic) -> float | None:
 
 def check_power(base: Basic, exponent: Basic, column: int | None) -> None:
     """Refuse base^exponent when the value or its expansion would explode (9^9^9^9, x^(10^10))."""
-    too_big = ParseError("too_big", column, {"what": {"en": "a power that is too large", "zh": "过大的幂"}})
+    too_big = ParseError("too_big", column, {"what": {"en": "this power", "zh": "这个幂"},
+                                              "hint": "power"})
     if not isinstance(exponent, Basic) or not isinstance(base, Basic):
         return
     if not exponent.is_number:
@@ -122,8 +123,8 @@ def check_exponential(arg: Basic, column: int | None, symmetric: bool = False) -
     exp(exp(100)) ≈ e^(2.7·10^43) before anything is computed."""
     if not isinstance(arg, Basic) or not arg.is_number:
         return
-    too_big = ParseError("too_big", column, {"what": {"en": "an exponential that is too large",
-                                                      "zh": "过大的指数函数值"}})
+    too_big = ParseError("too_big", column, {"what": {"en": "this exponential", "zh": "这个指数函数值"},
+                                             "hint": "exponential"})
     try:
         real = float(arg) if isinstance(arg, Rational) else float(arg.evalf(15, maxn=30).as_real_imag()[0])
     except (TypeError, ValueError, OverflowError, ArithmeticError):
@@ -141,4 +142,4 @@ def check_factorial(n: Basic, column: int | None) -> None:
         mag = _magnitude_log10(n)
         if mag is None or (mag != -math.inf and 10 ** min(mag, 300.0) > MAX_FACTORIAL):
             raise ParseError("too_big", column, {"what": {"en": "factorial of a number above %d" % MAX_FACTORIAL,
-                                                          "zh": "大于 %d 的数的阶乘" % MAX_FACTORIAL}})
+                                                          "zh": "大于 %d 的数的阶乘" % MAX_FACTORIAL}, "hint": "factorial"})

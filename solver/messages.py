@@ -117,6 +117,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Expected a single expression here, not a {got}.",
         "zh": "这里需要一个表达式，而不是{got}。",
     },
+    "hint_braces_group": {
+        "en": "Braces { } group only after ^ and _ (as in x^{n-1}); standing alone they make a set — to group, "
+              "use parentheses, e.g. (x+1).",
+        "zh": "花括号 { } 只在 ^ 和 _ 之后表示分组（如 x^{n-1}）；单独使用时表示集合——分组请用圆括号，例如 (x+1)。",
+    },
     "expected_number": {
         "en": "Expected a number here.",
         "zh": "这里需要一个数。",
@@ -194,6 +199,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "undecided": {
         "en": "This answer could not be checked in time; try writing it more simply. It does not count as an attempt.",
         "zh": "未能在时限内检查这个答案，请写得更简单些。这次不计入作答次数。",
+    },
+    "never_real_yours": {
+        "en": "Your answer is not a real number anywhere on {domain} (only through square roots or logarithms of "
+              "negative numbers, or not at all), so it cannot be compared with the expected answer there: check "
+              "what is under roots and logarithms. It does not count as an attempt.",
+        "zh": "你的答案在 {domain} 上处处不是实数（只能经由负数的平方根或对数得到，或根本没有定义），因此无法与正确答案"
+              "比较：请检查根号和对数里面的式子。这次不计入作答次数。",
+    },
+    "never_real_expected": {
+        "en": "The expected answer is not a real number anywhere on {domain} (only through square roots or "
+              "logarithms of negative numbers, or not at all), so your answer cannot be compared with it there. "
+              "This is a problem of the exercise, not of your answer; it does not count as an attempt.",
+        "zh": "正确答案在 {domain} 上处处不是实数（只能经由负数的平方根或对数得到，或根本没有定义），因此无法与你的答案"
+              "比较。这是题目的问题，不是你的答案的问题；这次不计入作答次数。",
+    },
+    "never_real_both": {
+        "en": "Neither your answer nor the expected one is a real number anywhere on {domain}, so they cannot be "
+              "compared there. It does not count as an attempt.",
+        "zh": "在 {domain} 上，你的答案和正确答案都处处不是实数，因此无法比较。这次不计入作答次数。",
+    },
+    "never_real_together": {
+        "en": "Your answer and the expected one are never real numbers at the same point of {domain}, so they "
+              "cannot be compared there: check the signs under roots and logarithms. It does not count as an "
+              "attempt.",
+        "zh": "在 {domain} 上，你的答案和正确答案从不在同一点同时是实数，因此无法比较：请检查根号和对数里面的符号。"
+              "这次不计入作答次数。",
     },
     "internal_error": {
         "en": "Something went wrong while checking this answer; it does not count as an attempt.",

@@ -7,8 +7,9 @@ builds every value with SymPy constructors under checked sizes. Declared variabl
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import sympy
 from sympy import FiniteSet, ImmutableMatrix, S
@@ -105,13 +106,32 @@ def _read_template(text: str, variables: tuple[str, ...], names: tuple[tuple[str
 
 
 def _read(source: Source, lexer: Lexer, mode: str) -> Parsed:
-    tokens = tokenize(source, lexer)
-    if mode == "answer":  # learner text: its LaTeX (the preview) is wanted and cheap, build it while reading
-        parser = Parser(tokens, mode)
-        node = parser.parse_top()
-        return _finish(node, node.tex, tuple(parser.notes))
-    node = Parser(tokens, mode, with_tex=False).parse_top()
+    with as_typed(source):
+        tokens = tokenize(source, lexer)
+        if mode == "answer":  # learner text: its LaTeX (the preview) is wanted and cheap, build it while reading
+            parser = Parser(tokens, mode)
+            node = parser.parse_top()
+            return _finish(node, node.tex, tuple(parser.notes))
+        node = Parser(tokens, mode, with_tex=False).parse_top()
     return _finish(node, lambda: Parser(tokenize(source, lexer), mode).parse_top().tex)  # holds no tokens
+
+
+_TOKEN_CODES = frozenset({"unexpected_token", "unmatched_open", "unmatched_close", "comparison_not_allowed",
+                          "power_needs_exponent", "fraction_needs_denominator"})
+
+
+@contextmanager
+def as_typed(source: Source) -> Iterator[None]:
+    """Errors raised inside name their operator or bracket as the learner typed it (``\\cdot``, ``\\right)``,
+    ``**``, ``×``), not as the grammar reads it (``*``, ``)``, ``^``): the token at the error's column in what
+    was typed."""
+    try:
+        yield
+    except ParseError as err:
+        token = err.params.get("token")
+        if err.code in _TOKEN_CODES and isinstance(token, str) and not token.isalnum():
+            err.params["token"] = source.typed_token(err.column) or token
+        raise
 
 
 def tokenize(source: Source, lexer: Lexer) -> list[Token]:
@@ -142,8 +162,9 @@ def parse_typed(text: str | Source, variables: Sequence[str] = ()) -> Any:
     """The answer ``text`` as typed: sums, products, quotients and powers left unevaluated (see ``solver.typed``),
     so ``2(x+1)`` stays a product. For judging the form of an answer; raises ParseError like ``parse``."""
     source = text if isinstance(text, Source) else latex_reader.read(text)
-    tokens = tokenize(source, _cached_lexer(tuple(variables), "answer"))
-    node = Parser(tokens, "answer", keep_form=True).parse_top()
+    with as_typed(source):
+        tokens = tokenize(source, _cached_lexer(tuple(variables), "answer"))
+        node = Parser(tokens, "answer", keep_form=True).parse_top()
     return node.value if node.typed is None else node.typed
 
 
@@ -152,8 +173,9 @@ def literal_computation(text: str | Source, variables: Sequence[str] = ()) -> ty
     learner — ``[[1,2],[3,4]]*[[5],[6]]`` is a product, ``σ(0.5)`` a function — or None when ``text`` is a
     number, vector, matrix or set written out (see ``solver.typed.computation``). Raises ParseError like ``parse``."""
     source = text if isinstance(text, Source) else latex_reader.read(text)
-    tokens = tokenize(source, _cached_lexer(tuple(variables), "answer"))
-    return Parser(tokens, "answer", mark_literal=True).parse_top().computed
+    with as_typed(source):
+        tokens = tokenize(source, _cached_lexer(tuple(variables), "answer"))
+        return Parser(tokens, "answer", mark_literal=True).parse_top().computed
 
 
 def _finish(node: Node, tex: str | Callable[[], str], notes: tuple[dict[str, Any], ...] = ()) -> Parsed:

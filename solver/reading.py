@@ -93,7 +93,7 @@ def _uses(value: object, sym: object) -> bool:
     return bool(free) and sym in free
 
 
-def _read_items(text: str, many: list[tuple[Source, Source, int]], variables: Sequence[str],
+def _read_items(text: str, many: list[tuple[Source, Source, int | None]], variables: Sequence[str],
                 lhs: Sequence[str]) -> Reading:
     """``x = 1, x = -1``: every item names the same thing; the right sides make a list (a set answer)."""
     names = [(_name(left, column), _typed(text, left, column), column) for left, _, column in many]
@@ -119,4 +119,4 @@ def _join(parts: list[Source]) -> Source:
             columns.append(part.column(1) or 1)
         text.append(part.text)
         columns.extend(part.columns or range(1, len(part.text) + 1))
-    return Source("".join(text), tuple(columns), parts[0].length)
+    return Source("".join(text), tuple(columns), parts[0].length, parts[0].typed)

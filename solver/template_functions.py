@@ -105,12 +105,13 @@ def _square(a: Any, fname: str) -> ImmutableMatrix:
                           f"{fname} 需要方阵，而不是 {m.rows}×{m.cols}")
     if m.rows > MAX_SQUARE:
         raise ParseError("too_big", None, {"what": {"en": f"{fname} of a matrix larger than {MAX_SQUARE}×{MAX_SQUARE}",
-                                                    "zh": f"大于 {MAX_SQUARE}×{MAX_SQUARE} 的矩阵的 {fname}"}})
+                                                    "zh": f"大于 {MAX_SQUARE}×{MAX_SQUARE} 的矩阵的 {fname}"},
+                                           "hint": "exercise_matrix"})
     if m.rows > MAX_SYMBOLIC_SQUARE and not all(isinstance(v, Rational) for v in m):
         n = MAX_SYMBOLIC_SQUARE
         raise ParseError("too_big", None, {"what": {
             "en": f"{fname} of a matrix with variables or irrational entries: {m.rows}×{m.rows}, at most {n}×{n}",
-            "zh": f"含变量或无理数元素的 {m.rows}×{m.rows} 矩阵的 {fname}；最多 {n}×{n}"}})
+            "zh": f"含变量或无理数元素的 {m.rows}×{m.rows} 矩阵的 {fname}；最多 {n}×{n}"}, "hint": "exercise_matrix"})
     return m
 
 
@@ -193,7 +194,7 @@ def outer(a: Any, b: Any) -> ImmutableMatrix:
     """Outer product a bᵀ."""
     xs, ys = _vector(a, "outer"), _vector(b, "outer")
     if len(xs) * len(ys) > MAX_MATRIX_ENTRIES:
-        raise ParseError("too_big", None, {"what": {"en": "matrix too large", "zh": "矩阵太大"}})
+        raise ParseError("too_big", None, {"what": {"en": "this matrix", "zh": "这个矩阵"}, "hint": "exercise_matrix"})
     return ImmutableMatrix(len(xs), len(ys), lambda i, j: xs[i] * ys[j])
 
 
@@ -229,7 +230,7 @@ def summation(expr: Any, k: Any, lo: Any, hi: Any) -> Any:
         count = int(hi) - int(lo) + 1
         if count > MAX_SUM_TERMS:
             raise ParseError("too_big", None, {"what": {"en": f"a sum of more than {MAX_SUM_TERMS} terms",
-                                                        "zh": f"超过 {MAX_SUM_TERMS} 项的求和"}})
+                                                        "zh": f"超过 {MAX_SUM_TERMS} 项的求和"}, "hint": "exercise_sum"})
         if count <= 0:
             return S.Zero if not isinstance(expr, ImmutableMatrix) else expr.applyfunc(lambda e: S.Zero)
         terms = [_each(expr, lambda e, i=i: e.xreplace({var: Integer(i)})) for i in range(int(lo), int(hi) + 1)]

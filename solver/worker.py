@@ -30,7 +30,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterator
+from typing import IO, Any, Callable, Iterator
 
 import sympy as sp
 
@@ -177,7 +177,7 @@ def _limit_memory() -> None:
         pass
 
 
-def _read_message(stream: BinaryIO) -> Any:
+def _read_message(stream: IO[bytes]) -> Any:
     header = stream.read(4)
     if len(header) < 4:
         raise EOFError
@@ -188,7 +188,7 @@ def _read_message(stream: BinaryIO) -> Any:
     return pickle.loads(body)
 
 
-def _write_message(stream: BinaryIO, obj: Any) -> None:
+def _write_message(stream: IO[bytes], obj: Any) -> None:
     body = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)  # before writing: a failure sends nothing
     stream.write(struct.pack(">I", len(body)) + body)
     stream.flush()

@@ -18,6 +18,8 @@ import mpmath
 import sympy as sp
 
 from solver import equivalence
+from solver.messages import say
+from solver.verdict import INVALID, Verdict
 
 DEFAULT_RTOL = 1e-3
 _DECIMAL = re.compile(r"\d\.\d|\d\s*[eE]\s*[-+]?\d|%|\.\d")
@@ -40,6 +42,8 @@ class Options:
     expected_inexact: bool = False
     decimal_tolerance: bool = True
     deadline: float = field(default_factory=lambda: time.monotonic() + 2.0)
+    names: Mapping[str, str] = field(default_factory=dict)
+    """The learner's spelling of each variable by SymPy symbol name (``w1`` → ``w_1``), for messages."""
 
     @property
     def decimal_looking(self) -> bool:
@@ -85,6 +89,7 @@ class ScalarResult:
     counterexample: dict[str, Any] | None = None
     method: str = ""
     tolerance_used: bool = False
+    never_real: dict[str, Any] | None = None  # undecided: no point with both sides real (Comparison.never_real)
 
 
 def compare_scalar(expected: sp.Expr, answer: sp.Expr, opts: Options) -> ScalarResult:
@@ -96,7 +101,45 @@ def compare_scalar(expected: sp.Expr, answer: sp.Expr, opts: Options) -> ScalarR
         if close is not None:
             return ScalarResult(close, None, "tolerance", True)
     result = equivalence.compare(expected, answer, domain=opts.domain, deadline=opts.deadline)
-    return ScalarResult(result.equal, result.counterexample, result.method)
+    never_real = result.never_real and {**result.never_real, "domain": renamed(result.never_real["domain"], opts.names)}
+    return ScalarResult(result.equal, with_names(result.counterexample, opts.names), result.method,
+                        never_real=never_real)
+
+
+def renamed(by_symbol: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    """``by_symbol`` keyed by the learner's names (``{"w1": …}`` → ``{"w_1": …}``)."""
+    return {names.get(key, key): value for key, value in by_symbol.items()}
+
+
+def with_names(counterexample: dict[str, Any] | None, names: Mapping[str, str]) -> dict[str, Any] | None:
+    """A counterexample whose point is keyed by the learner's names of the variables."""
+    if not counterexample or not names:
+        return counterexample
+    return {**counterexample, "point": renamed(counterexample["point"], names)}
+
+
+_TYPED_BRACE = re.compile(r"(?<!\\)\{")
+
+
+def braces_hint(answer: Any, opts: Options) -> str:
+    """" Braces { } group only after ^ and _…" when a set answer comes from braces typed to group (``{x+1}``
+    where an expression is asked), else ""."""
+    if isinstance(answer, sp.Set) and _TYPED_BRACE.search(opts.answer_text):
+        return ("" if opts.lang == "zh" else " ") + say("hint_braces_group", opts.lang)
+    return ""
+
+
+def undecided(result: ScalarResult | None, opts: Options, details: dict[str, Any] | None = None) -> Verdict:
+    """The ``invalid`` verdict of a comparison that could not be decided: why, when the reason is that the two
+    sides are never both real on the domain (``sqrt((x-3)(x-5))`` against ``sqrt(x-3)·sqrt(x-5)`` on [−3, 3]),
+    else "could not be checked in time"."""
+    details = dict(details or {})
+    never = result.never_real if result is not None else None
+    if never is None:
+        return Verdict(INVALID, 0.0, say("undecided", opts.lang), details=details)
+    domain = say("list_sep", opts.lang).join(f"{name} ∈ [{lo}, {hi}]" for name, (lo, hi) in never["domain"].items())
+    details["error"] = {"code": "never_real", "side": never["side"], "domain": never["domain"]}
+    return Verdict(INVALID, 0.0, say("never_real_" + never["side"], opts.lang, domain=domain), details=details)
 
 
 def entries(value: Any) -> list[Any]:
@@ -118,9 +161,13 @@ _READABLE = (
 )
 
 
-def display(value: Any) -> str:
+def display(value: Any, names: Mapping[str, str] | None = None) -> str:
     """A short plain-text rendering of a learner's value for messages, in readable notation (``2x``,
-    ``sin(x)² + cos(x)²``, ``x·y``, ``π``): no ``**`` or ``*``, no LaTeX."""
+    ``sin(x)² + cos(x)²``, ``x·y``, ``π``): no ``**`` or ``*``, no LaTeX; variables by the learner's ``names``
+    (``w_1``, not ``w1``)."""
+    if names and isinstance(value, sp.Basic):
+        value = value.xreplace({s: sp.Symbol(names[s.name]) for s in value.free_symbols
+                                if isinstance(s, sp.Symbol) and names.get(s.name, s.name) != s.name})
     text = sp.sstr(value)
     for pattern, replace in _READABLE:
         text = pattern.sub(replace, text)

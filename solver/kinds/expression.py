@@ -11,7 +11,7 @@ from typing import Any
 
 import sympy as sp
 
-from solver.kinds.common import Options, compare_scalar, is_scalar
+from solver.kinds.common import Options, braces_hint, compare_scalar, is_scalar, undecided
 from solver.kinds.forms import FORMS, in_form
 from solver.messages import say
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
@@ -61,11 +61,12 @@ def judge(expected: sp.Expr, answer: Any, opts: Options) -> Verdict:
     """Judge an expression answer."""
     lang = opts.lang
     if not is_scalar(answer):
-        return Verdict(INVALID, 0.0, say("expected_expression", lang, got=shape_name(answer, lang)))
+        return Verdict(INVALID, 0.0, say("expected_expression", lang, got=shape_name(answer, lang))
+                       + braces_hint(answer, opts))
     result = compare_scalar(expected, answer, opts)
     details: dict[str, Any] = {"method": result.method}
     if result.equal is None:
-        return Verdict(INVALID, 0.0, say("undecided", lang), details=details)
+        return undecided(result, opts, details)
     if result.equal:
         typed = answer if opts.answer_typed is None else opts.answer_typed
         if opts.form in FORMS and not in_form(typed, expected, opts.form):

@@ -24,6 +24,7 @@ from typing import Any, Sequence
 import sympy as sp
 
 from solver.equivalence import small_enough
+from solver.latex_reader import Source
 from solver.messages import say
 from solver.parser import literal_computation
 from solver.typed import Computation, factors, is_denominator, is_sum, terms
@@ -86,10 +87,10 @@ def is_simplified(typed: sp.Expr, expected: sp.Expr) -> bool:
     return len(written) == 1 or len(sp.Add.make_args(typed.doit())) >= len(written)
 
 
-def literal_refusal(text: str, variables: Sequence[str], value: Any, lang: str) -> Verdict | None:
-    """An ``invalid`` verdict saying what to do when ``text`` (already read as ``value``) is not a literal value,
-    else None."""
-    done = literal_computation(text, variables)
+def literal_refusal(source: Source, variables: Sequence[str], value: Any, lang: str) -> Verdict | None:
+    """An ``invalid`` verdict saying what to do when the answer ``source`` (through the LaTeX front end, already
+    read as ``value``) is not a literal value, else None."""
+    done = literal_computation(source, variables)
     if done is None:
         return None
     return Verdict(INVALID, 0.0, literal_message(done, value, lang),

@@ -18,7 +18,7 @@ from typing import Any
 
 import sympy as sp
 
-from solver.kinds.common import Options, compare_scalar, is_scalar
+from solver.kinds.common import Options, ScalarResult, compare_scalar, is_scalar, undecided
 from solver.messages import say
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
 
@@ -32,22 +32,23 @@ def as_vector(value: Any) -> list[Any] | None:
     return None
 
 
-def _entry_matches(expected: Any, answer: Any, opts: Options) -> bool | None:
+def _entry_result(expected: Any, answer: Any, opts: Options) -> ScalarResult:
     if not is_scalar(answer):
-        return False
-    return compare_scalar(expected, answer, opts).equal
+        return ScalarResult(False)
+    return compare_scalar(expected, answer, opts)
 
 
-def _compare_entries(expected: list[Any], answer: list[Any], opts: Options) -> tuple[list[int], bool]:
-    """Indices (0-based) of wrong entries, and whether any comparison was undecided."""
-    wrong, undecided = [], False
+def _compare_entries(expected: list[Any], answer: list[Any],
+                     opts: Options) -> tuple[list[int], ScalarResult | None]:
+    """Indices (0-based) of wrong entries, and the first comparison that was undecided (None if none was)."""
+    wrong, undecided_entry = [], None
     for i, (e, a) in enumerate(zip(expected, answer)):
-        ok = _entry_matches(e, a, opts)
-        if ok is None:
-            undecided = True
-        if not ok:
+        result = _entry_result(e, a, opts)
+        if result.equal is None and undecided_entry is None:
+            undecided_entry = result
+        if not result.equal:
             wrong.append(i)
-    return wrong, undecided
+    return wrong, undecided_entry
 
 
 def same(expected: Any, answer: Any, opts: Options) -> bool:
@@ -60,8 +61,8 @@ def same(expected: Any, answer: Any, opts: Options) -> bool:
         exp_entries, ans_entries = as_vector(expected) or [], as_vector(answer)
         if ans_entries is None or len(ans_entries) != len(exp_entries):
             return False
-    wrong, undecided = _compare_entries(exp_entries, ans_entries, opts)
-    return not wrong and not undecided
+    wrong, _ = _compare_entries(exp_entries, ans_entries, opts)
+    return not wrong
 
 
 def judge_vector(expected: Any, answer: Any, opts: Options) -> Verdict:
@@ -75,11 +76,11 @@ def judge_vector(expected: Any, answer: Any, opts: Options) -> Verdict:
     n, m = len(exp_entries), len(ans_entries)
     if n != m:
         return Verdict(INCORRECT, 0.0, say("vector_length", lang, n=n, m=m), details={"shape": {"expected": [n], "got": [m]}})
-    wrong, undecided = _compare_entries(exp_entries, ans_entries, opts)
+    wrong, undecided_entry = _compare_entries(exp_entries, ans_entries, opts)
     if not wrong:
         return Verdict(CORRECT, 1.0, say("correct", lang))
-    if undecided:
-        return Verdict(INVALID, 0.0, say("undecided", lang))
+    if undecided_entry is not None:
+        return undecided(undecided_entry, opts)
     where = say("list_sep", lang).join(str(i + 1) for i in wrong)
     return Verdict(INCORRECT, (n - len(wrong)) / n,
                    say("wrong_components", lang, count=len(wrong), total=n, where=where),
@@ -101,11 +102,11 @@ def judge_matrix(expected: Any, answer: Any, opts: Options) -> Verdict:
     if (r, c) != (r2, c2):
         return Verdict(INCORRECT, 0.0, say("matrix_shape", lang, shape=_shape(r, c), got=_shape(r2, c2)),
                        details={"shape": {"expected": [r, c], "got": [r2, c2]}})
-    wrong, undecided = _compare_entries(list(expected), list(answer), opts)
+    wrong, undecided_entry = _compare_entries(list(expected), list(answer), opts)
     if not wrong:
         return Verdict(CORRECT, 1.0, say("correct", lang))
-    if undecided:
-        return Verdict(INVALID, 0.0, say("undecided", lang))
+    if undecided_entry is not None:
+        return undecided(undecided_entry, opts)
     cells = [[i // c + 1, i % c + 1] for i in wrong]
     where = say("list_sep", lang).join(f"({i}, {j})" for i, j in cells)
     return Verdict(INCORRECT, (r * c - len(wrong)) / (r * c),

@@ -14,19 +14,19 @@ import mpmath
 import sympy as sp
 
 from solver import equivalence
-from solver.kinds.common import DEFAULT_RTOL, Options, compare_scalar, is_scalar, within_tolerance
+from solver.kinds.common import DEFAULT_RTOL, Options, braces_hint, compare_scalar, is_scalar, within_tolerance
 from solver.kinds.expression import differs_message
 from solver.messages import say
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
 
 
-def readable(answer: Any, lang: str) -> Verdict | None:
+def readable(answer: Any, opts: Options) -> Verdict | None:
     """An ``invalid`` verdict when ``answer`` is not a single constant, else None."""
     if not is_scalar(answer):
-        return Verdict(INVALID, 0.0, say("expected_number", lang))
+        return Verdict(INVALID, 0.0, say("expected_number", opts.lang) + braces_hint(answer, opts))
     if answer.free_symbols:
-        names = ", ".join(sorted(s.name for s in answer.free_symbols))
-        return Verdict(INVALID, 0.0, say("number_has_variables", lang, names=names))
+        names = ", ".join(sorted(opts.names.get(s.name, s.name) for s in answer.free_symbols))
+        return Verdict(INVALID, 0.0, say("number_has_variables", opts.lang, names=names))
     return None
 
 
@@ -55,7 +55,7 @@ def _tolerance_text(tol: tuple[float, float]) -> str:
 def judge(expected: sp.Expr, answer: Any, opts: Options) -> Verdict:
     """Judge a number answer."""
     lang = opts.lang
-    refusal = readable(answer, lang)
+    refusal = readable(answer, opts)
     if refusal is not None:
         return refusal
     if opts.sigfigs:

@@ -217,7 +217,7 @@ def judge(expected: Any, answer: Any, opts: Options) -> Verdict:
         return Verdict(INVALID, 0.0, say("undecided", lang), details={"error": {"code": "timeout"}})
     found = len(pairs)
     missing = len(exp_items) - found
-    extra = [display(a.value) for i, a in enumerate(ans_items) if i not in pairs]
+    extra = [display(a.value, opts.names) for i, a in enumerate(ans_items) if i not in pairs]
     if not missing and not extra:
         return Verdict(CORRECT, 1.0, say("correct", lang))
     reasons = []

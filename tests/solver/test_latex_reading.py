@@ -186,7 +186,7 @@ def test_unknown_command_lists_what_is_understood():
 
 
 @pytest.mark.parametrize("text, words", [
-    ("A T", ["A^T"]), ("transpose(A)", ["A^T"]), ("arcsin(x)", ["type the value"]), ("det(A)", ["work it out"]),
+    ("A T", ["A^T"]), ("transpose(A)", ["A^T"]), ("sin^-1(x)", ["arcsin(x)", "1/sin(x)"]), ("det(A)", ["work it out"]),
     ("inf", [r"\infty"]), ("foo(x)", ["sin", "σ"]), ("z", ["x, y"]), ("2 3", ["2*3"]), ("x^", ["x^(n-1) or x^{n-1}"]),
     ("(x^)+1", ["x^(n-1) or x^{n-1}"]), ("3/", [r"3/4 or \frac{3}{4}"]),
     ("(x+1", ["(x+1)^2"]), ("[[1,2],[3]]", ["[[1, 2], [3, 4]]"]),

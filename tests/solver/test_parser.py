@@ -238,7 +238,7 @@ def test_unknown_function_and_arguments():
     ("", "empty", None), ("   ", "empty", None), ("(x+1", "unmatched_open", 1), ("x+(y", "unmatched_open", 3),
     ("x+1)", "unmatched_close", 4), ("(x]", "unmatched_open", 1), ("2 +* 3", "unexpected_token", 4),
     ("x +", "unexpected_end", 4), ("2 3", "unexpected_number", 3), ("x.y", "unexpected_char", 2),
-    ("x = 1", "not_allowed", 3), ("1/0", "division_by_zero", 2), ("log(0)", "undefined", 1), ("()", "unexpected_token", 2),
+    ("x = 1", "comparison_not_allowed", 3), ("1/0", "division_by_zero", 2), ("log(0)", "undefined", 1), ("()", "unexpected_token", 2),
     ("x $ y", "latex_dollar", 3), ("2x,", "unexpected_end", 4),
 ])
 def test_error_codes_and_columns(text, code, column):

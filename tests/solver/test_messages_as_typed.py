@@ -1,0 +1,132 @@
+"""Messages speak the learner's language: the operator as typed (``\\cdot``, not ``*``), the variable names as
+declared (``w_1``, not ``w1``), the true reason an answer cannot be compared (never both real), a tip when braces
+were typed to group, and a too-large hint that fits the cause."""
+from __future__ import annotations
+
+import typing
+
+import pytest
+
+from solver import check
+from solver.errors import ParseError
+from solver.kinds.forms import literal_refusal
+from solver.latex_reader import Source, read
+from solver.parser import parse
+
+
+def _error(text: str, variables: tuple[str, ...] = ("x", "y"), mode: str = "answer") -> ParseError:
+    with pytest.raises(ParseError) as caught:
+        parse(text, variables, mode=mode)
+    return caught.value
+
+
+# -- the true reason: no point where both sides are real -------------------------------------------------------
+
+def test_expected_never_real_on_the_domain_is_said_in_both_languages() -> None:
+    en = check("expression", "sqrt(x-3)*sqrt(x-5)", "sqrt((x-3)*(x-5))", vars=["x"])
+    assert en.status == "invalid"
+    assert en.details["error"] == {"code": "never_real", "side": "expected", "domain": {"x": ["-3", "3"]}}
+    assert "expected answer is not a real number anywhere on x ∈ [-3, 3]" in en.message
+    assert "in time" not in en.message
+    zh = check("expression", "sqrt(x-3)*sqrt(x-5)", "sqrt((x-3)*(x-5))", vars=["x"], lang="zh")
+    assert "正确答案在 x ∈ [-3, 3] 上处处不是实数" in zh.message
+
+
+def test_answer_never_real_and_never_together() -> None:
+    yours = check("expression", "sqrt((x-3)*(x-5))", "sqrt(x-3)*sqrt(x-5)", vars=["x"])
+    assert yours.status == "invalid" and yours.details["error"]["side"] == "yours"
+    assert yours.message.startswith("Your answer is not a real number anywhere on x ∈ [-3, 3]")
+    together = check("expression", "sqrt(1-x)*sqrt(2-x)", "sqrt(x-1)*sqrt(x-2)", vars=["x"], lang="zh")
+    assert together.details["error"]["side"] == "together" and "从不在同一点同时是实数" in together.message
+
+
+def test_where_both_are_real_the_answer_is_judged() -> None:
+    assert check("expression", "sqrt(x-3)*sqrt(x-5)", "sqrt((x-3)*(x-5))", vars=["x"],
+                 domain={"x": [5, 9]}).status == "correct"
+    assert check("expression", "sqrt(x-3)*sqrt(x-5)", "sqrt((x-3)*(x-4))", vars=["x"],
+                 domain={"x": [5, 9]}).status == "incorrect"
+
+
+def test_the_domain_is_shown_with_the_learners_name() -> None:
+    verdict = check("expression", "sqrt(w_1-3)*sqrt(w_1-5)", "sqrt((w_1-3)*(w_1-5))", vars=["w_1"],
+                    domain={"w_1": [0, 2]})
+    assert "w_1 ∈ [0, 2]" in verdict.message and verdict.details["error"]["domain"] == {"w_1": ["0", "2"]}
+
+
+# -- the operator as typed ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "shown", "column"), [
+    (r"\cdot", r"'\cdot'", 1), (r"x \cdot \cdot y", r"'\cdot'", 9), (r"x \times \div 2", r"'\div'", 10),
+    ("2××x", "'×'", 3), ("x ** * 2", "the ** ", 3), (r"x \div", r"the \div ", 3), ("x ÷", "the ÷ ", 3),
+    (r"\left( x", r"unmatched \left(", 1), (r"x \right)", r"'\right)'", 3), (r"\big( x", r"unmatched \big(", 1),
+    (r"x \le 3", r"'\le'", 3), ("x ≤ 3", "'≤'", 3), ("x)", "')'", 2), ("(x", "unmatched (", 1),
+])
+def test_errors_name_what_was_typed_at_its_column(text: str, shown: str, column: int) -> None:
+    error = _error(text)
+    assert error.column == column
+    assert shown in error.message("en") and f"第 {column} 列" in error.message("zh")
+    assert shown.split(" ")[-1].strip("'") in error.message("zh")
+
+
+def test_a_left_hand_side_keeps_the_typed_operator() -> None:
+    verdict = check("expression", "x", r"a_n = \cdot x", vars=["x"], lhs=["a_n"])
+    assert verdict.status == "invalid" and r"'\cdot' at column 7" in verdict.message
+
+
+# -- the learner's names --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["w_1", "w₁", "η", "a_n"])
+def test_counterexamples_use_the_declared_names(name: str) -> None:
+    verdict = check("expression", f"{name}*x", f"{name}*x + x", vars=[name, "x"])
+    assert set(verdict.details["counterexample"]["point"]) == {name, "x"}
+    assert f"{name} = " in verdict.message
+
+
+def test_set_elements_and_leftover_variables_use_the_declared_names() -> None:
+    verdict = check("set", "{w_1, 2}", "{w_1 + 1, 2}", vars=["w_1"])
+    assert verdict.details["extra"] == ["w_1 + 1"] and "w1" not in verdict.message
+    assert "w_1" in check("number", "2", "w_1 + 1", vars=["w_1"]).message
+
+
+# -- braces typed to group ------------------------------------------------------------------------------------
+
+def test_a_lone_brace_group_gets_the_tip_about_braces() -> None:
+    verdict = check("expression", "x+1", "{x+1}", vars=["x"])
+    assert verdict.status == "invalid"
+    assert "not a set" in verdict.message and "group only after ^ and _" in verdict.message
+    assert "(x+1)" in verdict.message
+    assert "只在 ^ 和 _ 之后表示分组" in check("expression", "x+1", "{x+1}", vars=["x"], lang="zh").message
+    assert "group only" in check("number", "3/4", "{3/4}").message
+
+
+def test_no_brace_tip_for_an_intended_set_or_a_group_that_works() -> None:
+    assert "group only" not in check("expression", "x+1", r"\{x+1\}", vars=["x"]).message
+    assert check("expression", "(x+1)^2", "{x+1}^2", vars=["x"]).status == "correct"
+
+
+# -- too large: a hint that fits the cause --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "mode", "hint", "not_hint"), [
+    ("2^(10^10)", "answer", "2^(10^10)", "exercise file"),
+    ("exp(exp(100))", "answer", "exp(exp(10))", "2^(10^10)"),
+    ("1e99999", "answer", "far smaller numbers", "2^(10^10)"),
+    ("[[1,2],[3,4]]^100000", "answer", "A^2 = A·A", "2^(10^10)"),
+    (r"\sum_{i=1}^{10^9} i", "answer", "closed form", "2^(10^10)"),
+    ("det([[x,1,1,1,1],[1,x,1,1,1],[1,1,x,1,1],[1,1,1,x,1],[1,1,1,1,x]])", "template",
+     "smaller matrix in the exercise file", "2^(10^10)"),
+    ("sum(k, k, 1, 10^9)", "template", "fewer terms in the exercise file", "2^(10^10)"),
+])
+def test_too_large_hints_fit_the_cause(text: str, mode: str, hint: str, not_hint: str) -> None:
+    error = _error(text, ("x", "k"), mode)
+    assert error.code == "too_big"
+    assert hint in error.message("en") and not_hint not in error.message("en")
+    assert "例如" in error.message("zh") and "太大" in error.message("zh")
+
+
+# -- the literal form reads the answer's Source ---------------------------------------------------------------
+
+def test_literal_refusal_takes_the_source_and_points_into_what_was_typed() -> None:
+    assert typing.get_type_hints(literal_refusal)["source"] is Source
+    typed = r"\left(\sigma(0.5)\right)"
+    verdict = literal_refusal(read(typed), [], parse(typed).value, "en")
+    assert verdict is not None and verdict.details["error"]["column"] == typed.index(r"\sigma") + 1
