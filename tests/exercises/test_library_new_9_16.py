@@ -51,6 +51,15 @@ def agree(template_id: str, ex: Any, part: Any, want: Any) -> None:
     assert np.allclose(got, want, rtol=tol, atol=tol), f"{template_id} seed {ex.seed} part {part.id!r}: {got} vs {want}"
 
 
+def golden_max(f: Callable[[float], float], lo: float, hi: float) -> float:
+    """The maximiser of a unimodal f on [lo, hi], by golden-section search."""
+    ratio = (math.sqrt(5) - 1) / 2
+    for _ in range(120):
+        a, b = hi - ratio * (hi - lo), lo + ratio * (hi - lo)
+        lo, hi = (a, hi) if f(a) < f(b) else (lo, b)
+    return (lo + hi) / 2
+
+
 def label(index: int) -> str:
     """The written label of option `index` (0-based)."""
     return "ABCDEFGH"[index]
@@ -242,6 +251,35 @@ def conv_pool_dense_forward(P, ex):
     return {"a": Z, "b": pooled, "c": float(sig(np.sum(V * pooled) + P["c"]))}
 
 
+def prob_expectation_variance(P, ex):
+    x1 = P["x1"]
+    values = np.array([x1, x1 + P["s2"], x1 + P["s2"] + P["s3"]])
+    probs = np.array([P["p1"], P["p2"], 1 - P["p1"] - P["p2"]])
+    rng = np.random.default_rng(0)
+    sample = rng.choice(values, size=4000, p=probs)                       # a sanity check on the definition
+    mean = float(probs @ values)
+    assert abs(sample.mean() - mean) < 0.3
+    var = float(probs @ (values - mean) ** 2)
+    y = P["c"] * values + P["d"]
+    return {"a": mean, "b": var, "c": float(probs @ (y - probs @ y) ** 2)}
+
+
+def prob_classifier_cross_entropy(P, ex):
+    rows = [base.num(ex.params[f"Q{k}"]) for k in (1, 2, 3)]
+    labels = [int(P[f"y{k}"]) - 1 for k in (1, 2, 3)]
+    losses = [-np.sum(np.eye(3)[y] * np.log(q)) for q, y in zip(rows, labels)]
+    return {"a": losses[0], "b": float(np.mean(losses)), "c": label(int(np.argmax(losses)))}
+
+
+def prob_gaussian_mle(P, ex):
+    t = vec(P, "t", 4)
+    loglik = lambda mu, var: float(np.sum(-0.5 * np.log(2 * np.pi * var) - (t - mu) ** 2 / (2 * var)))  # noqa: E731
+    mu_hat = golden_max(lambda m: loglik(m, 1.0), -3.0, 7.0)
+    var_hat = golden_max(lambda v: loglik(mu_hat, v), 0.01, 40.0)
+    var = P["s"] ** 2
+    return {"a": loglik(P["mA"], var) - loglik(P["mB"], var), "b": mu_hat, "c": var_hat}
+
+
 ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "gd-approximation-one-variable": gd_one_variable,
     "gd-approximate-vs-exact": gd_approximate_vs_exact,
@@ -261,12 +299,17 @@ ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "backprop-cnn-filter-gradient": backprop_cnn_filter_gradient,
     "conv-padded-feature-map": conv_padded_feature_map,
     "conv-pool-dense-forward": conv_pool_dense_forward,
+    "prob-expectation-variance": prob_expectation_variance,
+    "prob-classifier-cross-entropy": prob_classifier_cross_entropy,
+    "prob-gaussian-mle-squared-error": prob_gaussian_mle,
 }
 NEW_TEMPLATES = sorted(ORACLES)
 # Keys written as 6-decimal values (σ of a calculator exercise), and values computed from them: agreement to that.
 TOLERANCE = {("forward-digit-recogniser", "c"): 1e-5, ("forward-digit-recogniser", "d"): 1e-5,
              ("backprop-softmax-cross-entropy", "b"): 1e-5,
-             ("conv-pool-dense-forward", "b"): 1e-5, ("conv-pool-dense-forward", "c"): 1e-5}
+             ("conv-pool-dense-forward", "b"): 1e-5, ("conv-pool-dense-forward", "c"): 1e-5,
+             ("prob-classifier-cross-entropy", "a"): 1e-5, ("prob-classifier-cross-entropy", "b"): 1e-5,
+             ("prob-gaussian-mle-squared-error", "b"): 1e-5, ("prob-gaussian-mle-squared-error", "c"): 1e-5}
 FAMILIES = {"tiny backprop by hand": ("backprop",)}
 
 
