@@ -280,6 +280,38 @@ def prob_gaussian_mle(P, ex):
     return {"a": loglik(P["mA"], var) - loglik(P["mB"], var), "b": mu_hat, "c": var_hat}
 
 
+def opt_adagrad_rmsprop(P, ex):
+    grads = base.num(ex.params["g"])
+    w, h = P["w0"], 0.0
+    adagrad = []
+    for g in grads:                                      # AdaGrad, ε = 0
+        h += g * g
+        w -= P["eta"] * g / math.sqrt(h)
+        adagrad.append(w)
+    v = 0.9 * 0.0 + 0.1 * grads[0] ** 2                  # RMSProp, one step from w0
+    return {"a": adagrad[0], "b": adagrad[1], "c": P["w0"] - P["eta"] * grads[0] / math.sqrt(v)}
+
+
+def opt_sgd_vs_full_batch(P, ex):
+    x, t = vec(P, "x", 4), vec(P, "t", 4)
+    w0, k = P["w0"], int(P["k"]) - 1
+    per_example = [fd(lambda w: 0.5 * (w * x[j] - t[j]) ** 2, (w0,), 0) for j in range(4)]
+    full = fd(lambda w: np.mean(0.5 * (w * x - t) ** 2), (w0,), 0)
+    return {"a": np.array(per_example), "b": full, "c": w0 - P["eta"] * per_example[k], "d": w0 - P["eta"] * full}
+
+
+def opt_learning_rate_schedule(P, ex):
+    eta0, s, k = P["eta0"], int(P["s"]), P["k"]
+    rate = eta0
+    for epoch in range(1, int(P["ep"]) + 1):              # halve at every multiple of s
+        if epoch % s == 0:
+            rate /= 2
+    w = P["w0"]
+    for t in range(2):
+        w -= eta0 / (1 + k * t) * fd(lambda v: v * v, (w,), 0)
+    return {"a": rate, "b": eta0 / (1 + k * P["t"]), "c": w}
+
+
 ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "gd-approximation-one-variable": gd_one_variable,
     "gd-approximate-vs-exact": gd_approximate_vs_exact,
@@ -302,6 +334,9 @@ ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "prob-expectation-variance": prob_expectation_variance,
     "prob-classifier-cross-entropy": prob_classifier_cross_entropy,
     "prob-gaussian-mle-squared-error": prob_gaussian_mle,
+    "opt-adagrad-rmsprop": opt_adagrad_rmsprop,
+    "opt-sgd-vs-full-batch": opt_sgd_vs_full_batch,
+    "opt-learning-rate-schedule": opt_learning_rate_schedule,
 }
 NEW_TEMPLATES = sorted(ORACLES)
 # Keys written as 6-decimal values (σ of a calculator exercise), and values computed from them: agreement to that.
@@ -309,7 +344,8 @@ TOLERANCE = {("forward-digit-recogniser", "c"): 1e-5, ("forward-digit-recogniser
              ("backprop-softmax-cross-entropy", "b"): 1e-5,
              ("conv-pool-dense-forward", "b"): 1e-5, ("conv-pool-dense-forward", "c"): 1e-5,
              ("prob-classifier-cross-entropy", "a"): 1e-5, ("prob-classifier-cross-entropy", "b"): 1e-5,
-             ("prob-gaussian-mle-squared-error", "b"): 1e-5, ("prob-gaussian-mle-squared-error", "c"): 1e-5}
+             ("prob-gaussian-mle-squared-error", "b"): 1e-5, ("prob-gaussian-mle-squared-error", "c"): 1e-5,
+             ("opt-adagrad-rmsprop", "c"): 1e-5}
 FAMILIES = {"tiny backprop by hand": ("backprop",)}
 
 
