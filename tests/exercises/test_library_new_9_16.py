@@ -312,6 +312,43 @@ def opt_learning_rate_schedule(P, ex):
     return {"a": rate, "b": eta0 / (1 + k * P["t"]), "c": w}
 
 
+def attention_scores_several_queries(P, ex):
+    Q, K = mat(P, "q", 2, 4), mat(P, "k", 3, 4)
+    S = np.array([[Q[i] @ K[j] / math.sqrt(4) for j in range(3)] for i in range(2)])
+    weights = older.softmax(S[1])
+    return {"a": S, "b": label(int(np.argmax(weights)))}
+
+
+def attention_causal_mask(P, ex):
+    E = np.array([[1, P["m12"], P["m13"]], [P["m21"], P["m22"], P["m23"]], [P["m31"], P["m32"], P["m33"]]])
+    scores = np.log(E)
+    scores[np.triu_indices(3, k=1)] = -np.inf                     # token i sees j <= i only
+    A = np.array([older.softmax(row) for row in scores])
+    V = mat(P, "v", 3, 2)
+    return {"a": A, "b": (A @ V)[1]}
+
+
+def attention_multi_head_shapes(P, ex):
+    h, dk, n = int(P["h"]), int(P["dk"]), int(P["n"])
+    d = h * dk
+    X = np.zeros((n, d))
+    WQ, WK, WV = (np.zeros((d, dk)) for _ in range(3))
+    Qi, Ki = X @ WQ, X @ WK
+    layer = [np.zeros((d, dk)) for _ in range(3 * h)] + [np.zeros((d, d))]    # every head's three projections, and W^O
+    return {"a": np.array(Qi.shape, float), "b": np.array((Qi @ Ki.T).shape, float), "c": sum(W.size for W in layer)}
+
+
+def attention_rnn_two_steps(P, ex):
+    W, u, b = mat(P, "w", 2, 2), vec(P, "u", 2), vec(P, "b", 2)
+    h = np.zeros(2)
+    states, inputs = [], []
+    for x in (P["x1"], P["x2"]):
+        inputs.append(W @ h + u * x + b)
+        h = sig(inputs[-1])
+        states.append(h)
+    return {"a": states[0], "b": inputs[1], "c": states[1]}
+
+
 ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "gd-approximation-one-variable": gd_one_variable,
     "gd-approximate-vs-exact": gd_approximate_vs_exact,
@@ -337,6 +374,10 @@ ORACLES: dict[str, Callable[[dict, Any], dict]] = {
     "opt-adagrad-rmsprop": opt_adagrad_rmsprop,
     "opt-sgd-vs-full-batch": opt_sgd_vs_full_batch,
     "opt-learning-rate-schedule": opt_learning_rate_schedule,
+    "attention-scores-several-queries": attention_scores_several_queries,
+    "attention-causal-mask": attention_causal_mask,
+    "attention-multi-head-shapes": attention_multi_head_shapes,
+    "attention-rnn-two-steps": attention_rnn_two_steps,
 }
 NEW_TEMPLATES = sorted(ORACLES)
 # Keys written as 6-decimal values (σ of a calculator exercise), and values computed from them: agreement to that.
@@ -345,7 +386,8 @@ TOLERANCE = {("forward-digit-recogniser", "c"): 1e-5, ("forward-digit-recogniser
              ("conv-pool-dense-forward", "b"): 1e-5, ("conv-pool-dense-forward", "c"): 1e-5,
              ("prob-classifier-cross-entropy", "a"): 1e-5, ("prob-classifier-cross-entropy", "b"): 1e-5,
              ("prob-gaussian-mle-squared-error", "b"): 1e-5, ("prob-gaussian-mle-squared-error", "c"): 1e-5,
-             ("opt-adagrad-rmsprop", "c"): 1e-5}
+             ("opt-adagrad-rmsprop", "c"): 1e-5, ("attention-rnn-two-steps", "a"): 1e-5,
+             ("attention-rnn-two-steps", "b"): 1e-5, ("attention-rnn-two-steps", "c"): 1e-5}
 FAMILIES = {"tiny backprop by hand": ("backprop",)}
 
 
