@@ -400,6 +400,14 @@ def test_every_template_of_topics_9_to_16_has_an_oracle_here_or_in_the_older_fil
     assert not [e for e in LIB.errors if any(f"/{topic}.yaml" in str(e.path) for topic in TOPICS)]
 
 
+def test_every_topic_has_six_templates_and_backprop_by_hand_ten():
+    assert len(LIB.templates) >= 120
+    for topic in TOPICS:
+        assert len(LIB.by_topic(topic)) >= 6, topic
+    for family, topics in FAMILIES.items():
+        assert sum(len(LIB.by_topic(t)) for t in topics) >= 10, family
+
+
 @pytest.mark.parametrize("template_id", NEW_TEMPLATES)
 def test_keys_agree_with_an_independent_computation_and_variants_are_not_trivial(template_id):
     """Every seed of SEEDS, each exercise generated once: key vs oracle, mistakes vs key, clean texts, then the
