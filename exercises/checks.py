@@ -106,8 +106,18 @@ def _model_in(annotation: Any) -> Any:
 
 
 def template_problems(t: TemplateSpec, mistake_names: set[str]) -> list[Problem]:
-    """Everything wrong with a template that can be seen without drawing a seed."""
+    """Everything wrong with a template that can be seen without drawing a seed (a network exercise is checked
+    as the multi-part template it expands to, once its `network:` is sound)."""
     out: list[Problem] = []
+    if t.network is not None:
+        from exercises.network import expand, network_problems   # local: the network module builds on the schema
+
+        problems = network_problems(t)
+        if problems:
+            return problems
+        t = expand(t)
+    else:
+        out += [((key,), "is required") for key in ("prompt", "solution") if getattr(t, key) is None]
     if t.topic not in TOPIC_IDS:
         out.append((("topic",), f"unknown topic '{t.topic}'" + suggest(t.topic, TOPIC_IDS)))
     if not 1 <= t.difficulty <= 3:
@@ -117,7 +127,7 @@ def template_problems(t: TemplateSpec, mistake_names: set[str]) -> list[Problem]
     out += _placeholder_problems(t)
     if (t.answer is None) == (t.parts is None):
         out.append((("answer",), "give either answer: or parts:, not both" if t.answer
-                    else "is required (or give parts:)"))
+                    else "is required (or give parts:, or network:)"))
     for path, _, spec in _answers(t):
         out += _answer_problems(path, spec, mistake_names)
     out += _part_problems(t)

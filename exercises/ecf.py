@@ -20,10 +20,8 @@ ECF_NOTE = {
 }
 
 
-def _part_names(ids: list[str], lang: str) -> str:
-    if lang == "zh":
-        return "、".join(f"第 ({i}) 小题" for i in ids)
-    return ", ".join(f"part ({i})" for i in ids)
+def _part_names(exercise: Exercise, ids: list[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(exercise.part_name(i, lang) for i in ids)
 
 
 def _read(text: str, part: Part) -> Any | None:
@@ -68,7 +66,7 @@ def carried_forward(exercise: Exercise, part: Part, answer_text: str, lang: str,
         return None
     verdict.details["earlier_parts"] = used
     if wrong:
-        verdict.message = ECF_NOTE["zh" if lang == "zh" else "en"].format(parts=_part_names(wrong, lang))
+        verdict.message = ECF_NOTE["zh" if lang == "zh" else "en"].format(parts=_part_names(exercise, wrong, lang))
         verdict.details["ecf"] = True
         verdict.details["ecf_parts"] = wrong
     return verdict

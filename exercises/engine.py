@@ -10,6 +10,7 @@ from typing import Any, Mapping
 import sympy as sp
 
 from exercises import render
+from exercises.network import Network, expand, symbol
 from exercises.params import MAX_ATTEMPTS, Domain, build_domain, hash_int
 from exercises.schema import AnswerSpec, TemplateSpec
 from exercises.yamlread import FileError, LineMap, Path_, field_name
@@ -71,7 +72,7 @@ def _is_undefined(value: Any) -> bool:
     return False
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _AND = re.compile(r"(?<![A-Za-z0-9_])and\b")
 _OR = re.compile(r"(?<![A-Za-z0-9_])or\b")
 
@@ -94,13 +95,19 @@ def _top_level_and(condition: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()] or [condition]
 
 
+def _words(text: str) -> set[str]:
+    """The names a text may mention: each word (`z2_1`), also without its underscores (`w_1` reads as `w1`)."""
+    words = set(_WORD.findall(text))
+    return words | {w.replace("_", "") for w in words if "_" in w}
+
+
 def _referenced(text: str, values: Mapping[str, Any]) -> Mapping[str, Any]:
     """The values an expression can refer to: only the names it mentions (keeps the solver's reading fast).
 
-    Texts with `_` or non-ASCII letters (subscripts, Greek aliases such as η for eta) get every value."""
-    if "_" in text or not text.isascii():
+    Texts with braced subscripts (`x_{12}`) or non-ASCII letters (Greek aliases such as η for eta) get every value."""
+    if "_{" in text or not text.isascii():
         return values
-    words = set(_WORD.findall(text))
+    words = _words(text)
     return {k: v for k, v in values.items() if k in words}
 
 
@@ -144,7 +151,10 @@ class Template:
     trusted = True
 
     def __init__(self, spec: TemplateSpec, path: str, lines: LineMap, base: Path_):
+        spec = expand(spec)
         self.spec = spec
+        self.network: Network | None = Network(spec.network) if spec.network else None
+        """A network exercise's layout (`exercises.network`): its parts are the cells of a drawn network."""
         self.path = path
         self._lines = lines
         self._base = tuple(base)
@@ -166,6 +176,11 @@ class Template:
     where = property(lambda self: self.spec.where)
     tests = property(lambda self: list(self.spec.tests))
     examples = property(lambda self: list(self.spec.examples))
+
+    @property
+    def quizzable(self) -> bool:
+        """Whether a quiz may hold this template (a network exercise is filled in on its graph, on its topic page)."""
+        return self.network is None
 
     @property
     def params_spec(self) -> dict[str, dict[str, Any]]:
@@ -223,7 +238,7 @@ class Template:
             names = list(self.spec.derived)
             self._where_split = []
             for part in _top_level_and(self.spec.where or ""):
-                words = set(_WORD.findall(part))
+                words = _words(part)
                 needed = max((i + 1 for i, name in enumerate(names) if name in words), default=0)
                 self._where_split.append((part, needed))
         return self._where_split
@@ -231,19 +246,30 @@ class Template:
     def holds(self, params: Mapping[str, Any]) -> bool:
         """Whether `where` holds for these params (True without `where`). A condition may mention derived values:
         its `and`-parts are tried in order, and derived values are computed only when a part needs them, so the
-        conditions on params alone reject a draw cheaply."""
+        conditions on params alone reject a draw cheaply. A network exercise first rejects the draws its network
+        cannot use (`Network.rejects`)."""
+        if self.network is not None and self.network.rejects(params):
+            return False
         if self.spec.where is None:
             return True
         values = dict(params)
         names = list(self.spec.derived)
         known = 0
         for part, needed in self._where_parts:
-            for name in names[known:needed]:
-                values[name] = self.evaluate(self.spec.derived[name], values, ("derived", name))
-            known = max(known, needed)
+            known = self._derive(values, names, known, needed)
             if not self._holds(values, part):
                 return False
         return True
+
+    def _derive(self, values: dict[str, Any], names: list[str], known: int, needed: int) -> int:
+        """Add derived values `names[known:needed]` to `values` (a network's own values all at once, first);
+        returns how many are known now."""
+        if self.network is not None and known < needed and known < len(self.network.names):
+            values.update(self.network.values(values))
+            known = len(self.network.names)
+        for name in names[known:needed]:
+            values[name] = self.evaluate(self.spec.derived[name], values, ("derived", name))
+        return max(known, needed)
 
     def _holds(self, values: Mapping[str, Any], condition: str | None = None) -> bool:
         result = self.evaluate(condition or self.spec.where, values, ("where",))
@@ -290,7 +316,11 @@ class Template:
     def compute(self, params: Mapping[str, Any], pinned: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Params plus every derived value, in order; `pinned` derived names keep the given value."""
         values = dict(params)
+        if self.network is not None:
+            values.update(self.network.values(params, pinned))
         for name, text in self.spec.derived.items():
+            if name in values:
+                continue   # a network's value
             if pinned and name in pinned:
                 values[name] = pinned[name]
             else:
@@ -521,6 +551,17 @@ class Exercise:
     def values(self) -> dict[str, Any]:
         """Params and derived values together."""
         return {**self.params, **self.derived}
+
+    @property
+    def network(self) -> Network | None:
+        """The network of a network exercise (its parts are the cells), else None."""
+        return getattr(self.template, "network", None)
+
+    def part_name(self, part_id: str, lang: str = "en") -> str:
+        """How messages name a part: "part (b)" / "第 (b) 小题", or a network cell's symbol, e.g. $z^{(2)}_{1}$."""
+        if self.network is not None:
+            return f"${symbol(part_id)}$"
+        return f"第 ({part_id}) 小题" if lang == "zh" else f"part ({part_id})"
 
     def check(self, part_id: str, answer_text: str, lang: str = "en",
               earlier: Mapping[str, str] | None = None) -> Any:

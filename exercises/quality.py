@@ -9,6 +9,8 @@ answer part:
   once, so a later part's prompt can give away an earlier part's answer);
 - **slips accepted** — an anticipated mistake (the template's own list) that the checker would mark correct;
 - **same key** — two parts with the same answer;
+(a network exercise's cells are tied together by the network — ∂C/∂b = δ, a dead ReLU gives zeros — so equal and
+trivial cells are its structure and are not reported for it;)
 and for the template: the number of **distinct variants** (questions, and their answers), and **duplicate choices** (two options that read the
 same, or the right option twice).
 
@@ -396,7 +398,7 @@ class QualityCheck:
                 self._choices(ex, part, stats)
                 continue
             self._part(ex, part, stats, shown, numbers)
-        keyed = [p for p in ex.parts if p.kind != "choice"]
+        keyed = [p for p in ex.parts if p.kind != "choice"] if self.template.network is None else []
         for i, p in enumerate(keyed):
             for q in keyed[i + 1:]:
                 if p.kind == q.kind and _same(p.expected, q.expected):
@@ -468,7 +470,7 @@ class QualityCheck:
         if len(stats.text_hits) >= LEAK_SHARE * n and not out:
             out.append(Finding("leak", leak_level, part_id, "leak-printed", (("share", _share(stats.text_hits, n)),),
                                _examples(stats.text_hits), expected))
-        if not out and len(stats.trivial) > TRIVIAL_SHARE * n:
+        if not out and len(stats.trivial) > TRIVIAL_SHARE * n and self.template.network is None:
             reasons = _Reasons(stats, n)
             out.append(Finding("trivial", "warning", part_id, "trivial",
                                (("share", _share(stats.trivial, n)), ("reasons", reasons)), _examples(stats.trivial),

@@ -84,11 +84,12 @@ def _as_datetime(value: dt.date | dt.datetime | None, *, start: bool) -> dt.date
 
 
 def entry_pool(entry: EntrySpec, templates: dict[str, Template], fixed_ids: set[str]) -> list[str]:
-    """The template ids a topic entry draws from (template ids named elsewhere in the quiz are left out)."""
+    """The template ids a topic entry draws from (template ids named elsewhere in the quiz are left out, and so are
+    network exercises, which are filled in on their graph on the topic page)."""
     return sorted(
         t.id for t in templates.values()
         if t.topic == entry.topic and (entry.difficulty is None or t.difficulty == entry.difficulty)
-        and t.id not in fixed_ids
+        and t.id not in fixed_ids and getattr(t, "quizzable", True)
     )
 
 
@@ -118,6 +119,10 @@ def quiz_problems(spec: QuizSpec, templates: dict[str, Template]) -> list[Proble
         if e.template is not None:
             if e.template not in templates:
                 out.append((path + ("template",), f"unknown template id '{e.template}'" + suggest(e.template, templates)))
+            elif not getattr(templates[e.template], "quizzable", True):
+                out.append((path + ("template",), f"'{e.template}' is a network exercise, filled in cell by cell on "
+                                                  f"its drawn graph: practise it on its topic page; a quiz cannot "
+                                                  f"hold it"))
             elif e.template in seen:
                 out.append((path + ("template",), f"template '{e.template}' is already in this quiz"))
             if e.difficulty is not None:

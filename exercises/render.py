@@ -2,7 +2,7 @@
 
 `{{name}}` renders a value as LaTeX (`3 x - 2`, `\\frac{1}{3}`, `0.25`), `{{name:text}}` in solver syntax
 (`3x - 2` style that the solver reads back), `{{name:frac}}` forces a fraction, `{{name:d2}}` two decimals,
-`{{name:col}}` a vector as a column. `{{{name}}}` keeps the outer braces as a LaTeX group.
+`{{name:s4}}` four significant figures, `{{name:col}}` a vector as a column. `{{{name}}}` keeps the outer braces as a LaTeX group.
 A negative value or a sum placed after an operator is bracketed automatically (`2 \\cdot \\left(-3\\right)`).
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ PLACEHOLDER = re.compile(
     r"\{\{\{\s*(?P<n3>[A-Za-z]\w*)(?::(?P<f3>\w+))?\s*\}\}\}"
     r"|\{\{\s*(?P<n2>[A-Za-z]\w*)(?::(?P<f2>\w+))?\s*\}\}"
 )
-FORMAT = re.compile(r"^(text|frac|col|d(\d{1,2}))$")
+FORMAT = re.compile(r"^(text|frac|col|d(\d{1,2})|s([1-9]|1\d))$")
 MAX_DECIMALS = 6
 
 
@@ -38,7 +38,7 @@ def check_format(fmt: str | None) -> str | None:
     """None if `fmt` is a known placeholder format, else the problem."""
     if fmt is None or FORMAT.match(fmt):
         return None
-    return f"unknown format ':{fmt}' (use :text, :frac, :col or :dN such as :d2)"
+    return f"unknown format ':{fmt}' (use :text, :frac, :col, :dN such as :d2 or :sN such as :s4)"
 
 
 # ---------------------------------------------------------------------------------------------- numbers
@@ -210,6 +210,8 @@ def latex_of(value: Any, fmt: str | None = None) -> str:
     value = _whole_floats_exact(sp.sympify(value))
     if fmt and fmt.startswith("d"):
         return fixed_decimals(value, int(fmt[1:]))
+    if fmt and fmt.startswith("s"):
+        return significant(value, int(fmt[1:]))
     if isinstance(value, sp.Rational) and not isinstance(value, sp.Integer):
         decimal = None if fmt == "frac" else _terminating_decimal(value)
         if decimal is not None:
@@ -225,6 +227,9 @@ def text_of(value: Any, fmt: str | None = None) -> str:
         if _is_matrix(value):
             return _matrix_text(value, lambda v: fixed_decimals(v, int(fmt[1:])))
         return fixed_decimals(value, int(fmt[1:]))
+    if fmt and fmt.startswith("s"):
+        figures = int(fmt[1:])
+        return _matrix_text(value, lambda v: significant(v, figures)) if _is_matrix(value) else significant(value, figures)
     if isinstance(value, (bool, sp.logic.boolalg.BooleanAtom)) or value is None:
         raise RenderError(f"cannot write {value!r} as an answer")
     if not _is_matrix(value) and not isinstance(value, sp.FiniteSet):
@@ -255,7 +260,9 @@ def significant(value: Any, figures: int = KEY_FIGURES) -> str:
     if isinstance(value, sp.Rational) and _terminating_decimal(value) is not None:
         return _terminating_decimal(value)
     size = abs(_approximate(sp.sympify(value), figures + 2))
-    magnitude = size.adjusted() if size else 0
+    if not size:
+        return "0"   # e.g. a difference of softmax outputs that is exactly 0 without looking like it
+    magnitude = size.adjusted()
     return fixed_decimals(value, min(max(0, figures - 1 - magnitude), 60))
 
 

@@ -99,9 +99,9 @@ class AnswerSpec(Strict):
 
 
 class PartSpec(Strict):
-    """One part (a, b, c…) of a multi-part exercise."""
+    """One part (a, b, c…) of a multi-part exercise (a network exercise's cells are parts too: `z2_1`, `dw2_11`)."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*$")]
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
     prompt: Text
     answer: AnswerSpec
     binds: Name | None = None
@@ -118,6 +118,31 @@ class TestSpec(Strict):
     earlier: dict[str, Expr] | None = None
 
 
+Activation = Literal["sigmoid", "relu", "linear", "softmax"]
+CellKind = Literal["z", "a", "delta", "dw", "db"]
+
+
+class NetworkSpec(Strict):
+    """A tiny network filled in on its drawn graph, cell by cell (`exercises.network`): the architecture, the
+    activations, the loss, the ranges the inputs, weights, biases and targets are drawn from, and η."""
+
+    layers: list[int]
+    """Neurons per layer, the input layer first: `[2, 2, 1]` (the book's layers 1, 2, 3)."""
+    activations: list[Activation]
+    """One per layer after the input: `[sigmoid, sigmoid]`; `softmax` only for the output layer."""
+    loss: Literal["squared-error", "cross-entropy"] = "squared-error"
+    inputs: ParamSpec
+    weights: ParamSpec
+    biases: ParamSpec
+    targets: ParamSpec | None = None
+    """Squared error: each target t_j (default `{int: [0, 1]}`); cross-entropy: the right class, 1..n (default all)."""
+    eta: ParamSpec | Number
+    fill: list[CellKind] | None = None
+    """The cells the learner fills in (default all: z, a, delta, dw, db); the others needed are shown as given."""
+    rtol: float | None = None
+    """Tolerance of every cell (default 0.002 when a calculator is needed, the solver's default otherwise)."""
+
+
 class TemplateSpec(Strict):
     """One exercise template."""
 
@@ -132,11 +157,14 @@ class TemplateSpec(Strict):
     where: Expr | None = None
     examples: list[Example] = []
     derived: dict[str, Expr] = {}
-    prompt: Text
+    prompt: Text | None = None
+    """Required, except in a network exercise (which writes its own from the network)."""
     hints: list[Text] = []
-    solution: Text
+    solution: Text | None = None
+    """Required, except in a network exercise (which works every cell out step by step)."""
     answer: AnswerSpec | None = None
     parts: list[PartSpec] | None = None
+    network: NetworkSpec | None = None
     tests: list[TestSpec] = []
 
 

@@ -2,17 +2,18 @@
 variant-quality report (`exercises.quality`)."""
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import sympy as sp
 
 from exercises import render, sandbox
-from exercises.engine import Exercise, GenerationError, Template
+from exercises.engine import Exercise, GenerationError, Template, check_part
 from exercises.loader import LIBRARY_DIR, Library
 from exercises.params import MAX_ATTEMPTS
 from exercises.quality import QualityCheck, QualityReport
@@ -142,17 +143,38 @@ def _is_rational(value: object) -> bool:
     return isinstance(value, sp.Rational)
 
 
+def check_as_author(ex: Exercise, part_id: str, text: str, lang: str = "en") -> Any:
+    """Judge an author's text (the key, a slip) against a part as the template means it → `solver.Verdict`.
+
+    The literal form (`form: value`) binds learners, not the author: a key may be written `sigma(2)` or
+    `log(2)`, which a learner must work out and type as a number."""
+    part = ex.part(part_id)
+    if part.spec.form != "value":
+        return ex.check(part_id, text, lang)
+    unbound = dataclasses.replace(part, spec=part.spec.model_copy(update={"form": None}))
+    return check_part(unbound, part.expected, part.mistakes, text, lang)
+
+
 def _self_check_errors(template: Template, ex: Exercise, rational_too: bool = True) -> list[tuple[tuple, str]]:
+    """The key judged against itself (without the literal form); under `form: value` an irrational key's
+    decimals, which is what a learner types, judged with it."""
     out = []
     for p in ex.parts:
         if not rational_too and p.kind != "choice" and _is_rational(p.expected):
             continue
+        path = template.answer_specs()[p.index][0] + ("expected",)
         key = ex.expected_text(p.id)
-        verdict = ex.check(p.id, key)
+        verdict = check_as_author(ex, p.id, key)
         if verdict.status != "correct":
-            path = template.answer_specs()[p.index][0] + ("expected",)
             out.append((path, f"seed {ex.seed}: the expected answer '{key}' is judged {verdict.status} against "
                               f"itself: {verdict.message}"))
+            continue
+        decimals = ex.expected_approx(p.id) if p.spec.form == "value" else None
+        typed = ex.check(p.id, decimals) if decimals else None
+        if typed is not None and typed.status != "correct":
+            out.append((path, f"seed {ex.seed}: with `form: value` a learner types the value: '{decimals}' (the key "
+                              f"to 4 significant figures) is judged {typed.status}: {typed.message} — give the "
+                              f"part a tolerance (`rtol`) that accepts it"))
     return out
 
 

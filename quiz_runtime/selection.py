@@ -30,12 +30,13 @@ def self_study_questions(library: Any, topics: Sequence[str], n: int, difficulty
 
     With fewer questions than topics, a random subset of the topics (one question each) is asked.
     ``difficulty`` (1..3) keeps templates of that difficulty; a topic without any takes its nearest difficulty.
-    ``None`` allows all. Templates repeat (with other seeds) only when a topic has fewer than it needs.
+    ``None`` allows all. Templates repeat (with other seeds) only when a topic has fewer than it needs. Network
+    exercises (filled in on their graph, on the topic page) are never drawn.
     """
     rng = random.Random(seed)
     pools = []
     for topic in topics:
-        pool = _pool(list(library.by_topic(topic)), difficulty)
+        pool = _pool([tpl for tpl in library.by_topic(topic) if getattr(tpl, "quizzable", True)], difficulty)
         if pool:
             rng.shuffle(pool)
             pools.append(pool)

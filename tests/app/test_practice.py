@@ -1,6 +1,8 @@
 """AppTest of the practice panel: verdicts, invalid input, hints, the URL seed, error carried forward."""
 from __future__ import annotations
 
+import math
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -139,7 +141,8 @@ def test_multi_part_checks_cells_one_by_one_with_error_carried_forward():
     at = answer(at, f"{prefix}-a", f"({z1 + 1}, {z2})")              # readable, one component wrong
     assert len(at.warning) == 1 and "Partly right (50%)" in at.warning[0].value and not at.success
     assert "Entries to look at again: 1" in " ".join(c.value for c in at.caption)
-    at = answer(at, f"{prefix}-b", f"(sigma({z1 + 1}), sigma({z2}))")  # right given the learner's (a)
+    a2 = ", ".join(f"{1 / (1 + math.exp(-z)):.6f}" for z in (z1 + 1, z2))   # `form: value`: σ's values, not σ(…)
+    at = answer(at, f"{prefix}-b", f"({a2})")                          # right given the learner's (a)
     assert len(at.warning) == 1 and len(at.success) == 1
     assert "carried forward" in " ".join(i.value for i in at.info)
     assert [(r.part, r.status) for r in stored_attempts()] == [("a", "incorrect"), ("b", "correct")]

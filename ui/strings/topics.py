@@ -6,13 +6,13 @@ Keys are ``topics.<topic id>.<name>``. Strings formatted with values (``{name}``
 STRINGS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ 1 functions
     "topics.functions.card": {"en": "Linear, step, sigmoid, ReLU, softmax — the shapes neurons use.",
-                              "zh": "线性、阶跃、Sigmoid、ReLU、Softmax——神经元用到的函数形状。"},
+                              "zh": "线性、阶跃、Sigmoid、ReLU、Softmax——神经单元用到的函数形状。"},
     "topics.functions.intro": {
         "en": r"A neuron adds up its weighted inputs and passes the sum through an **activation function**. "
               r"Move $a$ (stretch) and $b$ (shift) in $f(ax+b)$ and watch the curve and its derivative "
               r"$f'(x)$ (dashed) — the slope that learning will need. The sigmoid "
               r"$\sigma(x) = \frac{1}{1+e^{-x}}$ has the famous derivative $\sigma' = \sigma(1-\sigma)$.",
-        "zh": r"神经元把加权输入求和，再把和送进**激活函数**。拖动 $f(ax+b)$ 中的 $a$（伸缩）和 $b$（平移），"
+        "zh": r"神经单元把加权输入求和，再把和送进**激活函数**。拖动 $f(ax+b)$ 中的 $a$（伸缩）和 $b$（平移），"
               r"观察曲线及其导数 $f'(x)$（虚线）——学习时要用到的就是这个斜率。Sigmoid 函数 "
               r"$\sigma(x) = \frac{1}{1+e^{-x}}$ 的导数是著名的 $\sigma' = \sigma(1-\sigma)$。",
     },
@@ -165,7 +165,7 @@ STRINGS: dict[str, dict[str, str]] = {
               r"$\frac{dC}{dx} = \frac{\partial C}{\partial y}\frac{\partial y}{\partial u}\frac{\partial u}{\partial x}$。"
               r"因此 $\frac{d}{dx}\sigma(wx + b) = w\,\sigma(1-\sigma)$——别漏掉内层的 $w$！",
     },
-    "topics.chain-rule.target": {"en": "target t", "zh": "目标值 t"},
+    "topics.chain-rule.target": {"en": "correct answer (target) t", "zh": "正解 t"},
     "topics.chain-rule.caption": {
         "en": "Each edge carries its local derivative; the derivative of C with respect to x is their product.",
         "zh": "每条边上是局部导数；C 对 x 的导数就是它们的乘积。",
@@ -233,7 +233,7 @@ STRINGS: dict[str, dict[str, str]] = {
               r"$\delta^{(2)}_j = \delta^{(3)} w_j\,\sigma'(z_j)$（这是递推！）。于是每个梯度就是 $\delta$ 乘以"
               r"送入该权重的激活值。",
     },
-    "topics.backprop.target": {"en": "target t", "zh": "目标值 t"},
+    "topics.backprop.target": {"en": "correct answer (target) t", "zh": "正解 t"},
     "topics.backprop.cost": {"en": "cost C = ½(a − t)²", "zh": "代价 C = ½(a − t)²"},
     "topics.backprop.caption": {
         "en": "Output a = {a}. Nodes show each neuron's error δ; edges show ∂C/∂w (blue: increase the weight, red: decrease it).",

@@ -1,0 +1,160 @@
+"""The `network:` layout of the exercise-file format: bad files give `file:line: field: message`, the documented
+examples validate, a quiz refuses a network exercise, and each cell is judged with error carried forward."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from exercises import load_library
+from exercises.quiz import quiz_problems
+from exercises.schema import QuizSpec
+from exercises.validate import validate_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE = """\
+templates:
+  - id: t-net
+    topic: backprop
+    title: {en: "Net", zh: "网络"}
+    difficulty: 2
+    network:
+      layers: [2, 2, 1]
+      activations: [relu, linear]
+      loss: squared-error
+      inputs: {int: [-2, 2], exclude: [0]}
+      weights: {int: [-2, 2], exclude: [0]}
+      biases: {int: [-1, 1], exclude: [0]}
+      targets: {int: [-2, 2]}
+      eta: 0.1
+"""
+
+
+def case(old: str, new: str) -> str:
+    assert old in BASE
+    return BASE.replace(old, new, 1)
+
+
+CASES = {
+    "too-many-layers": (case("      layers: [2, 2, 1]\n", "      layers: [2, 2, 2, 2, 1]  # <-\n"),
+                        "network.layers", "give 2 to 4 layers"),
+    "too-wide": (case("      layers: [2, 2, 1]\n", "      layers: [2, 7, 1]  # <-\n"),
+                 "network.layers[1]", "layer 2 has 7 neurons; use 1 to 4"),
+    "activation-count": (case("      activations: [relu, linear]\n", "      activations: [relu]  # <-\n"),
+                         "network.activations", "one activation per layer after the input"),
+    "unknown-activation": (case("      activations: [relu, linear]\n", "      activations: [tanh, linear]  # <-\n"),
+                           "network.activations[0]", "'sigmoid', 'relu', 'linear' or 'softmax'"),
+    "hidden-softmax": (case("      activations: [relu, linear]\n", "      activations: [softmax, linear]  # <-\n"),
+                       "network.activations[0]", "softmax is for the output layer only"),
+    "softmax-without-ce": (case("      layers: [2, 2, 1]\n      activations: [relu, linear]\n",
+                                "      layers: [2, 2, 2]\n      activations: [relu, softmax]\n")
+                           .replace("      loss: squared-error\n", "      loss: squared-error  # <-\n"),
+                           "network.loss", "a softmax output layer goes with loss: cross-entropy"),
+    "ce-without-softmax": (case("      loss: squared-error\n", "      loss: cross-entropy  # <-\n"),
+                           "network.loss", "cross-entropy goes with a softmax output layer"),
+    "empty-range": (case("      weights: {int: [-2, 2], exclude: [0]}\n", "      weights: {int: [2, -2]}  # <-\n"),
+                    "network.weights.int", "range [2, -2] is empty"),
+    "negative-eta": (case("      eta: 0.1\n", "      eta: -0.1  # <-\n"), "network.eta", "η must be positive"),
+    "unknown-cell-kind": (case("      eta: 0.1\n", "      eta: 0.1\n      fill: [z, grad]  # <-\n"),
+                          "network.fill[1]", "'z', 'a', 'delta', 'dw' or 'db'"),
+    "network-and-answer": (BASE + "    answer:  # <-\n      kind: number\n      expected: z2_1\n",
+                           "answer", "a network exercise has no answer: or parts:"),
+    "name-clash": (BASE + "    derived:\n      z2_1: \"x1 + 1\"  # <-\n",
+                   "derived.z2_1", "'z2_1' is a value of the network; choose another name"),
+    "unknown-field": (case("      eta: 0.1\n", "      eta: 0.1\n      learning_rate: 0.1  # <-\n"),
+                      "network.learning_rate", "unknown field 'learning_rate'"),
+    "missing-weights": (case("      weights: {int: [-2, 2], exclude: [0]}\n", "").replace("    network:\n",
+                                                                                           "    network:  # <-\n"),
+                        "network.weights", "is required"),
+}
+
+
+def marked_line(text: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if "# <-" in line)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_bad_network_file_reports_file_line_field(name: str, tmp_path: Path) -> None:
+    text, field, message = CASES[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    report = validate_paths([path], seeds=5, builtin_context=False)
+    assert not report.ok
+    line = marked_line(text)
+    found = [e for e in report.errors if message in e.message and e.field == field and e.line == line]
+    assert found, f"wanted {line} {field!r} {message!r}; got {[str(e) for e in report.errors]}"
+    assert str(found[0]).startswith(f"{path}:{line}: {field}: ")
+
+
+def test_the_base_file_is_valid(tmp_path: Path) -> None:
+    path = tmp_path / "net.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    report = validate_paths([path], seeds=10, builtin_context=False)
+    assert report.ok, [str(e) for e in report.errors]
+
+
+@pytest.mark.parametrize("doc, header", [("docs/exercise-format.md", "## Network exercises"),
+                                         ("docs/authoring.md", "### A network to fill in on its graph")])
+def test_the_documented_example_validates(doc: str, header: str, tmp_path: Path) -> None:
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(.*?)```", text[text.index(header):], re.S).group(1)
+    if not block.startswith("templates:"):
+        block = "templates:\n" + block
+    path = tmp_path / "example.yaml"
+    path.write_text(block, encoding="utf-8")
+    report = validate_paths([path], seeds=20, builtin_context=False)
+    assert report.ok, [str(e) for e in report.errors]
+    assert len(load_library([path]).templates) == 1
+
+
+def test_a_quiz_refuses_a_network_exercise_and_topic_entries_skip_them() -> None:
+    library = load_library()
+    spec = QuizSpec.model_validate({"id": "q", "title": {"en": "Q", "zh": "测"}, "seed": 1,
+                                    "entries": [{"template": "backprop-net-relu"}, {"topic": "backprop", "count": 2}]})
+    problems = quiz_problems(spec, library.templates)
+    assert any(path[-1] == "template" and "network exercise" in message and "quiz cannot hold it" in message
+               for path, message in problems)
+    from exercises.quiz import entry_pool
+
+    pool = entry_pool(spec.entries[1], library.templates, set())
+    assert pool and not any(library.get(tid).network for tid in pool)
+
+
+# -- error carried forward, cell by cell -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def relu():
+    return load_library().get("backprop-net-relu").generate(5)
+
+
+def test_a_delta_right_from_the_learners_wrong_z_is_right_and_says_so(relu):
+    wrong_z = relu.values["z3_1"] + 2
+    delta = wrong_z - relu.values["t1"]           # linear output: δ = z − t, from the learner's own z
+    verdict = relu.check("delta3_1", str(delta), earlier={"z3_1": str(wrong_z)})
+    assert verdict.status == "correct" and verdict.details.get("ecf") and verdict.details["ecf_parts"] == ["z3_1"]
+    assert "carried forward" in verdict.message and "z^{(3)}_{1}" in verdict.message
+    zh = relu.check("delta3_1", str(delta), lang="zh", earlier={"z3_1": str(wrong_z)})
+    assert zh.status == "correct" and "z^{(3)}_{1}" in zh.message and "误差" in zh.message
+
+
+def test_a_wrong_delta_from_right_values_is_wrong(relu):
+    right = relu.values["delta3_1"]
+    verdict = relu.check("delta3_1", str(right + 1), earlier={"z3_1": str(relu.values["z3_1"])})
+    assert verdict.status == "incorrect" and not verdict.details.get("ecf")
+    assert relu.check("delta3_1", str(right), earlier={"z3_1": str(relu.values["z3_1"])}).status == "correct"
+
+
+def test_a_cell_typed_as_a_formula_of_the_given_numbers_is_invalid(relu):
+    v = relu.values
+    verdict = relu.check("z2_1", f"relu({v['w2_11']}*{v['x1']})")
+    assert verdict.status == "invalid"
+
+
+def test_the_sigmoid_cells_name_the_slips():
+    ex = load_library().get("backprop-net-sigmoid").generate(1)
+    v = ex.values
+    forgot = ex.check("z2_1", f"{float(v['z2_1'] - v['b2_1']):.6f}")
+    assert forgot.status == "incorrect" and forgot.details["mistake"]["name"] == "forgot-bias"
+    no_prime = ex.check("delta3_1", f"{float(v['a3_1'] - v['t1']):.6f}")
+    assert no_prime.details["mistake"]["name"] == "delta-missing-activation-derivative"
