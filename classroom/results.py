@@ -150,13 +150,3 @@ def missed_chart(missed: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Cha
         y=alt.Y("question:N", title=y_title, sort=list(missed["question"])),
         tooltip=["question", "missed", "answered", alt.Tooltip("share:Q", format=".0%")],
     )
-
-
-def mistakes_chart(mistakes: pd.DataFrame, *, x_title: str, y_title: str, width: int = 48) -> alt.Chart:
-    """Bars: how often each anticipated mistake was made, most common on top (labels shortened to `width`)."""
-    data = mistakes.assign(short=[m if len(m) <= width else m[: width - 1] + "…" for m in mistakes["mistake"]])
-    return alt.Chart(data).mark_bar(color="#F59E0B").encode(
-        x=alt.X("times:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("short:N", title=y_title, sort=list(data["short"])),
-        tooltip=["mistake", "times", "students"],
-    )

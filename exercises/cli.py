@@ -13,7 +13,7 @@ from exercises.loader import Library, load_library
 from exercises.quiz import build_questions, quiz_summary
 from exercises.render import SHORT_KEY
 from exercises.topics import TOPIC_IDS
-from exercises.worksheet import add_worksheet_command
+from exercises.worksheet import add_worksheet_command, read_students
 
 LABELS = {
     "difficulty": {"en": "difficulty", "zh": "难度"},
@@ -145,7 +145,7 @@ def cmd_variants(args: argparse.Namespace) -> int:
         return 2
     students = list(args.student or [])
     if args.students:
-        students += [s.strip() for s in Path(args.students).read_text(encoding="utf-8").splitlines() if s.strip()]
+        students += read_students(Path(args.students))
     result = {s: [q.__dict__ for q in build_questions(quiz, lib, s)] for s in students}
     if args.json:
         print(json.dumps({"quiz": quiz_summary(quiz), "variants": result}, ensure_ascii=False, indent=2))
@@ -180,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("variants", help="each student's variant of a quiz / 每个学生的测验版本")
     p.add_argument("quiz", help="quiz id or quiz file")
     p.add_argument("--student", action="append", help="a student name or id (repeatable)")
-    p.add_argument("--students", help="a file with one student per line")
+    p.add_argument("--students", help="a file with one student per line (# starts a comment)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_variants)
     add_worksheet_command(sub)

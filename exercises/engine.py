@@ -72,6 +72,9 @@ def _is_undefined(value: Any) -> bool:
     return False
 
 
+_UNREAD = object()
+"""A text not read yet (see `Template._read`)."""
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _AND = re.compile(r"(?<![A-Za-z0-9_])and\b")
 _OR = re.compile(r"(?<![A-Za-z0-9_])or\b")
@@ -164,6 +167,8 @@ class Template:
         self._choice_cache: dict[str, Any] = {}
         self._examples = {ex.seed: ex for ex in spec.examples}
         self._where_split: list[tuple[str, int]] | None = None
+        self._formulas: dict[tuple[str, tuple[str, ...]], Any] = {}
+        """(text, the names known) → its `solver.TemplateFormula`, or None when the text cannot be read."""
 
     # -- what the instructor page shows -------------------------------------------------------------------
     id = property(lambda self: self.spec.id)
@@ -213,7 +218,7 @@ class Template:
             return values[text]
         api = solver_api()
         try:
-            value = api.parse(text, self.symbols, mode="template", names=_referenced(text, values)).value
+            value = self._read(text, values)
         except api.ParseError as err:
             raise GenerationError(path, f'{err.message("en")} in "{text}"', zh=f'{err.message("zh")}：“{text}”') from None
         except MemoryError:
@@ -223,6 +228,23 @@ class Template:
         if _is_undefined(value):
             raise GenerationError(path, f'"{text}" is undefined here (division by zero?)')
         return value
+
+    def _read(self, text: str, values: Mapping[str, Any]) -> Any:
+        """The value of `text` with `values`: the text is read once per set of names (`solver.compile_template`),
+        then only evaluated; a text that cannot be read is parsed each time, which raises its error."""
+        key = (text, tuple(values))
+        formula = self._formulas.get(key, _UNREAD)
+        if formula is _UNREAD:
+            try:
+                formula = solver_api().compile_template(text, self.symbols, tuple(_referenced(text, values)))
+            except MemoryError:
+                raise
+            except Exception:  # noqa: BLE001 — `parse` below reports it
+                formula = None
+            self._formulas[key] = formula
+        if formula is None:
+            return solver_api().parse(text, self.symbols, mode="template", names=_referenced(text, values)).value
+        return formula.evaluate(values).value
 
     def _param_value(self, name: str, domain: Domain, raw: Any, values: Mapping[str, Any]) -> Any:
         if domain.kind != "choice":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 import mpmath
@@ -195,6 +196,30 @@ def _whole_floats_exact(value: Any) -> Any:
 
 def latex_of(value: Any, fmt: str | None = None) -> str:
     """A value as clean LaTeX (see the module doc for the formats)."""
+    return _cached(_latex_of, value, fmt)
+
+
+def text_of(value: Any, fmt: str | None = None) -> str:
+    """A value in solver syntax, e.g. `3*x^2 - 2`, `1/3`, `(1, 2)`, `[[1, 2], [3, 4]]`."""
+    return _cached(_text_of, value, fmt)
+
+
+def _cached(printer: Callable[[Any, str | None], str], value: Any, fmt: str | None) -> str:
+    """`printer(value, fmt)`, kept for the values printed last: exercises print the same numbers and expressions
+    at many seeds. A value's type is part of the key (equal values of two types, 2 and 2.0, may print differently);
+    a value that cannot be a key (a mutable matrix) is printed each time."""
+    try:
+        return _printed(printer, type(value), value, fmt)
+    except TypeError:
+        return printer(value, fmt)
+
+
+@lru_cache(maxsize=4096)
+def _printed(printer: Callable[[Any, str | None], str], kind: type, value: Any, fmt: str | None) -> str:
+    return printer(value, fmt)
+
+
+def _latex_of(value: Any, fmt: str | None) -> str:
     if fmt == "text":
         return text_of(value)
     if _is_matrix(value):
@@ -221,8 +246,7 @@ def latex_of(value: Any, fmt: str | None = None) -> str:
     return _LATEX.doprint(value)
 
 
-def text_of(value: Any, fmt: str | None = None) -> str:
-    """A value in solver syntax, e.g. `3*x^2 - 2`, `1/3`, `(1, 2)`, `[[1, 2], [3, 4]]`."""
+def _text_of(value: Any, fmt: str | None) -> str:
     if fmt and fmt.startswith("d"):
         if _is_matrix(value):
             return _matrix_text(value, lambda v: fixed_decimals(v, int(fmt[1:])))

@@ -13,6 +13,17 @@ def normalise_student(student: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def student_list(text: str) -> list[str]:
+    """Student names or ids, one per line, as a class list is written: `#` starts a comment, blank lines are
+    skipped, and a repeat (the same student once normalised) is kept once, in its first spelling."""
+    first: dict[str, str] = {}
+    for line in text.splitlines():
+        name = line.split("#", 1)[0].strip()
+        if name:
+            first.setdefault(normalise_student(name), name)
+    return list(first.values())
+
+
 def student_seed(quiz_seed: int, student: str) -> int:
     """The seed of `student`'s variant of the quiz with seed `quiz_seed`: an int in 1 .. 2**31 - 1.
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from exercises.engine import LABELS, Exercise
 from exercises.html_page import standalone_html
 from exercises.quiz import Question, Quiz, build_questions
+from exercises.seeds import student_list
 
 if TYPE_CHECKING:
     from exercises.loader import Library
@@ -96,13 +97,8 @@ def sheet_markdown(quiz: Quiz, sheet: Sheet, lang: str, *, key: bool) -> str:
 
 
 def read_students(path: Path) -> list[str]:
-    """Student names or ids from a text file, one per line; blank lines and `#` comments are ignored."""
-    names = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        name = line.split("#", 1)[0].strip()
-        if name and name not in names:
-            names.append(name)
-    return names
+    """Student names or ids from a text file, one per line (see `exercises.seeds.student_list`)."""
+    return student_list(path.read_text(encoding="utf-8"))
 
 
 def numbered_students(count: int, lang: str = "en") -> list[str]:

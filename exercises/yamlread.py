@@ -15,6 +15,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from exercises.messages_zh import chinese
+
 Path_ = tuple[Any, ...]
 """A path into the YAML data: keys (str) and list indexes (int)."""
 
@@ -41,8 +43,9 @@ class FileError:
     zh: str | None = None
 
     def text(self, lang: str = "en") -> str:
-        """`file:line: field: message` in `lang` (English where no Chinese message was given)."""
-        message = self.zh if lang == "zh" and self.zh else self.message
+        """`file:line: field: message` in `lang` (in Chinese: the one given, else `exercises.messages_zh`'s, else
+        the English)."""
+        message = (self.zh or chinese(self.message) or self.message) if lang == "zh" else self.message
         where = f"{self.path}:{self.line}"
         return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 

@@ -13,7 +13,7 @@ from store import get_store
 from ui.auth import require_signed_in
 from ui.i18n import lang, t
 from ui.layout import TOPIC_PAGES
-from ui.profile import current_profile
+from ui.profile import current_profile, profile_label
 
 TITLES = {topic.id: f"{topic.number}. {topic.title(lang())}" for topic in TOPICS}
 ORDER = [TITLES[topic.id] for topic in TOPICS]
@@ -107,7 +107,7 @@ if not profile:
     st.stop()
 rows = store.attempts(profile)
 if not rows:
-    st.info(t("progress.empty", profile=profile))
+    st.info(t("progress.empty", profile=profile_label(profile)))
     st.stop()
 
 mastery = store.mastery(profile)

@@ -6,6 +6,7 @@ so a quiz survives a refresh or a closed tab and can be resumed.
 from __future__ import annotations
 
 import random
+import time
 from typing import Any
 
 import altair as alt
@@ -23,6 +24,7 @@ from ui.i18n import lang, t
 from ui.practice import record_attempt_safely
 
 RUN_KEY = "quiz-run"
+FINISHED_SHOWN = 10       # finished quizzes offered for review on the set-up page
 STATUS_ICONS = {"correct": "✅", "partial": "🟡", "incorrect": "❌", "unanswered": "⬜"}
 _SEEDS = random.SystemRandom()
 
@@ -69,6 +71,22 @@ def _open_quizzes() -> list[tuple[str, dict]]:
         return []
 
 
+def _finished_quizzes() -> list[tuple[str, dict]]:
+    store, profile = _store(), _profile()
+    if store is None or not profile:
+        return []
+    try:
+        return list(store.finished_quizzes(profile, limit=FINISHED_SHOWN))
+    except Exception:
+        return []
+
+
+def _review_again(run: QuizRun) -> None:
+    """Show a finished quiz's results again (nothing to save: it stays finished)."""
+    st.session_state[RUN_KEY] = run
+    st.session_state[f"{RUN_KEY}-profile"] = _profile()
+
+
 def _begin(run: QuizRun) -> None:
     """Make ``run`` the quiz on show and save it."""
     st.session_state[RUN_KEY] = run
@@ -80,6 +98,7 @@ def _begin(run: QuizRun) -> None:
 def _setup() -> None:
     """Resume a saved quiz, build one from topics, or start one from a quiz file."""
     _resume_list()
+    _finished_list()
     build, from_file = st.tabs([t("quiz.self_study"), t("quiz.from_file")])
     with build:
         _self_study_form()
@@ -105,6 +124,27 @@ def _resume_list() -> None:
             resume.button(t("quiz.resume"), key=f"quiz-resume-{key}", type="primary", on_click=_begin,
                           args=(run,))
             discard.button(t("quiz.discard"), key=f"quiz-discard-{key}", on_click=_discard, args=(key,))
+
+
+def _finished_list() -> None:
+    """The quizzes finished lately, each with its score and a button to open its review again."""
+    finished = []
+    for key, state in _finished_quizzes():
+        try:
+            finished.append((key, QuizRun.from_dict(state, generate=get_exercise)))
+        except Exception:  # a state from an older format: not reviewable, but never a crash
+            continue
+    if not finished:
+        return
+    with st.expander(t("quiz.finished_header", n=len(finished))):
+        for key, run in finished:
+            results = run.results()
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(run.finished_at))
+            line, review = st.columns([5, 1], vertical_alignment="center")
+            line.markdown(t("quiz.finished_line", title=localized(run.title) or key, when=when,
+                            score=f"{results.score:g} / {results.max_score:g}"))
+            review.button(t("quiz.review"), key=f"quiz-review-{key}", on_click=_review_again, args=(run,),
+                          width="stretch")
 
 
 def _discard(key: str) -> None:
@@ -305,8 +345,15 @@ def _quiz_part(run: QuizRun, index: int, ex: Any, part: Any) -> None:
         show_preview(text, part)
     if submissions:
         show_verdict(submissions[-1].verdict_dict(), interpreted=closed)
+    if run.answer_shown(index, part.id):
+        _right_answer(ex, part.id)
     if not closed:
         st.caption(t("quiz.attempts_left", n=run.attempts_left(index, part.id)))
+
+
+def _right_answer(ex: Any, part_id: str) -> None:
+    """The key of a part, once it can no longer be answered."""
+    st.info(t("quiz.right_answer", answer=f"$\\displaystyle {ex.expected_latex(part_id)}$"), icon="🔑")
 
 
 def _submit(run: QuizRun, index: int, part_id: str, key: str) -> None:
@@ -409,6 +456,11 @@ def _review(run: QuizRun, result: Any) -> None:
                 st.caption(t("practice.part", part=submission.part))
             st.code(submission.text or " ", language=None)
             show_verdict(submission.verdict_dict())
+        for part in ex.parts:
+            if run.answer_shown(result.index, part.id):
+                if len(ex.parts) > 1:
+                    st.caption(t("practice.part", part=part.id))
+                _right_answer(ex, part.id)
         if result.hints_used:
             st.caption(t("quiz.hints_used", n=result.hints_used))
         if run.hints == "after" and ex.hints:

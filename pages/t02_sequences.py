@@ -7,7 +7,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import labeller, lang, t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, formula, practice, show, topic_header
 
 TOPIC = "sequences"
 KINDS = ("arithmetic", "geometric", "recurrence")
@@ -37,16 +37,17 @@ with controls:
 
 if kind == "arithmetic":
     terms = tm.arithmetic_terms(a1, d, n)
-    formula = rf"a_n = a_1 + (n-1)d = {a1:g} + (n-1)\cdot({d:g})"
+    rule = [r"a_n = a_1 + (n-1)d", rf"a_n = {a1:g} + (n-1)\cdot({d:g})"]
 elif kind == "geometric":
     terms = tm.geometric_terms(a1, r, n)
-    formula = rf"a_n = a_1 r^{{n-1}} = {a1:g}\cdot({r:g})^{{n-1}}"
+    rule = [r"a_n = a_1 r^{n-1}", rf"a_n = {a1:g}\cdot({r:g})^{{n-1}}"]
 else:
     terms = tm.recurrence_terms(a1, p, q, n)
-    formula = rf"a_1 = {a1:g},\quad a_{{n+1}} = {p:g}\,a_n + ({q:g})"
+    rule = [rf"a_1 = {a1:g}", rf"a_{{n+1}} = {p:g}\,a_n + ({q:g})"]
 with controls:
-    st.latex(formula)
-    st.latex(r"S_n = \sum_{k=1}^{n} a_k")
+    for line in rule:
+        formula(line)
+    formula(r"S_n = \sum_{k=1}^{n} a_k")
 with chart:
     show(terms_chart(tuple(float(v) for v in terms), lang()))
     st.caption(t("topics.sequences.first_terms", terms=", ".join(f"{v:.4g}" for v in terms[:8])))

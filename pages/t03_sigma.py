@@ -6,7 +6,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import lang, t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, formula, practice, show, topic_header
 
 TOPIC = "sigma"
 LEFT, RIGHT = "Σ(c·aₖ + bₖ)", "c·Σaₖ + Σbₖ"
@@ -35,9 +35,9 @@ with controls:
     c = st.slider("c", -3.0, 3.0, 2.0, 0.5, key="sigma-c")
 lin = tm.sigma_linearity(n, c)
 with controls:
-    st.latex(rf"\sum_{{k=1}}^{{{n}}} ({c:g}\,k + k^2) = {lin.left:g}")
-    st.latex(rf"{c:g}\sum_{{k=1}}^{{{n}}} k + \sum_{{k=1}}^{{{n}}} k^2 = {c:g}\cdot{lin.sum_a:g} + {lin.sum_b:g}"
-             rf" = {lin.right:g}")
+    formula(rf"\sum_{{k=1}}^{{{n}}} ({c:g}\,k + k^2) = {lin.left:g}")
+    formula(rf"{c:g}\sum_{{k=1}}^{{{n}}} k + \sum_{{k=1}}^{{{n}}} k^2 = {c:g}\cdot{lin.sum_a:g} + {lin.sum_b:g}"
+            rf" = {lin.right:g}")
 with chart:
     show(running_sum_chart(n, c, lang()))
 

@@ -7,7 +7,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import lang, t
-from ui.layout import chart_cache, practice, show, table, topic_header
+from ui.layout import chart_cache, formula, practice, show, table, topic_header
 
 TOPIC = "derivatives"
 X = np.linspace(-3, 3, 181)
@@ -36,8 +36,8 @@ with controls:
     dx = st.slider("Δx", 0.01, 2.0, 1.0, 0.01, key="derivatives-dx")
 sec = tm.secant(curve, x0, dx)
 with controls:
-    st.latex(rf"\frac{{f(x_0+\Delta x) - f(x_0)}}{{\Delta x}} = {sec.secant_slope:.4f}")
-    st.latex(rf"f'(x_0) = \lim_{{\Delta x \to 0}} \frac{{f(x_0+\Delta x) - f(x_0)}}{{\Delta x}} = {sec.tangent_slope:.4f}")
+    formula(rf"\frac{{f(x_0+\Delta x) - f(x_0)}}{{\Delta x}} = {sec.secant_slope:.4f}")
+    formula(rf"f'(x_0) = \lim_{{\Delta x \to 0}} \frac{{f(x_0+\Delta x) - f(x_0)}}{{\Delta x}} = {sec.tangent_slope:.4f}")
 with chart:
     show(secant_chart(curve, x0, dx, lang()))
 

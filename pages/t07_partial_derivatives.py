@@ -7,7 +7,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, contour_chart, formula, practice, show, topic_header
 
 TOPIC = "partial-derivatives"
 EXTENT = 2.5
@@ -17,17 +17,17 @@ THETA = np.linspace(0, 2 * np.pi, 121)
 
 @chart_cache
 def gradient_chart(surface: str, x0: float, y0: float, constraint: bool) -> charts.Spec:
-    """The contour view of f with the (scaled) gradient arrow at (x₀, y₀) and, optionally, the unit circle
-    x² + y² = 1 with the constrained minimum marked."""
+    """The contour lines of f with the (scaled) gradient arrow at (x₀, y₀), at equal scales (so the arrow meets the
+    contour line at a right angle, as it does), and optionally the unit circle x² + y² = 1 with the constrained
+    minimum marked."""
     gx, gy = tm.gradient_at(surface, x0, y0)
-    layers = [charts.field(*tm.grid(tm.SURFACES[surface][0], -EXTENT, EXTENT, 40), z_title="f"),
-              charts.arrows({"∇f": (ARROW_SCALE * gx, ARROW_SCALE * gy)}, origin=(x0, y0), extent=EXTENT,
-                            colors=["#E11D48"])]
+    layers = [contour_chart(tm.SURFACES[surface][0], EXTENT),
+              charts.arrows({"∇f": (ARROW_SCALE * gx, ARROW_SCALE * gy)}, origin=(x0, y0), colors=["#E11D48"])]
     if constraint:
         cx, cy, cf = tm.constrained_minimum(surface)
-        layers += [charts.path(np.cos(THETA), np.sin(THETA), color="white"),
+        layers += [charts.path(np.cos(THETA), np.sin(THETA), color=charts.TEXT, dots=False),
                    charts.marks([cx], [cy], [f"min {cf:.3f}"], color="#F97316")]
-    return charts.layer(*layers)
+    return charts.plane(*layers, extent=EXTENT, resolve={"scale": {"color": "independent"}})
 
 
 topic_header(TOPIC)
@@ -40,13 +40,13 @@ with controls:
                            key="partial-derivatives-constraint")
 gx, gy = tm.gradient_at(surface, x0, y0)
 with controls:
-    m1, m2 = st.columns(2)
+    m1, m2 = st.columns(2, wrap=False)
     m1.metric("∂f/∂x", f"{gx:.3f}")
     m2.metric("∂f/∂y", f"{gy:.3f}")
-    st.latex(rf"\nabla f({x0:g}, {y0:g}) = \left(\frac{{\partial f}}{{\partial x}}, \frac{{\partial f}}{{\partial y}}\right)"
-             rf" = ({gx:.3g},\ {gy:.3g})")
+    formula(rf"\nabla f({x0:g}, {y0:g}) = \left(\frac{{\partial f}}{{\partial x}}, \frac{{\partial f}}{{\partial y}}\right)"
+            rf" = ({gx:.3g},\ {gy:.3g})")
 with chart:
-    show(gradient_chart(surface, x0, y0, constraint), stretch=False)
+    show(gradient_chart(surface, x0, y0, constraint))
     st.caption(t("topics.partial-derivatives.arrow_caption", scale=ARROW_SCALE))
 if constraint:
     cx, cy, cf = tm.constrained_minimum(surface)

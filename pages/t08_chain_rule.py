@@ -7,21 +7,22 @@ from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
 from ui.layout import chart_cache, practice, show, topic_header
+from ui.network_invite import network_invitation
 
 TOPIC = "chain-rule"
 
 
 @chart_cache
 def graph_chart(x: float, w: float, b: float, target: float) -> charts.Spec:
-    """The computation graph x → u → y → C with each node's value and each edge's local derivative."""
+    """The computation graph x → u → y → C with each node's value and each edge's local derivative (its name above
+    the edge, its value below: short enough to fit between the nodes on a phone)."""
     g = tm.chain_graph(x, w, b, target)
     nodes = {"x": [0, 1, 2, 3], "y": [0, 0, 0, 0],
              "label": [f"x={g.x:.2f}", f"u={g.u:.2f}", f"y={g.y:.3f}", f"C={g.cost:.3f}"],
              "value": [g.x, g.u, g.y, g.cost]}
     edges = {"x": [0, 1, 2], "y": [0, 0, 0], "x2": [1, 2, 3], "y2": [0, 0, 0],
              "weight": [g.du_dx, g.dy_du, g.dc_dy],
-             "label": [f"∂u/∂x = w = {g.du_dx:.2f}", f"∂y/∂u = σ(1−σ) = {g.dy_du:.3f}",
-                       f"∂C/∂y = y−t = {g.dc_dy:.3f}"]}
+             "label": [f"∂u/∂x\n{g.du_dx:.2f}", f"∂y/∂u\n{g.dy_du:.3f}", f"∂C/∂y\n{g.dc_dy:.3f}"]}
     return charts.network(nodes, edges, height=160)
 
 
@@ -40,4 +41,5 @@ with chart:
              rf"\frac{{\partial u}}{{\partial x}} = ({g.dc_dy:.3f})({g.dy_du:.3f})({g.du_dx:.2f}) = {g.dc_dx:.4f}")
     st.caption(t("topics.chain-rule.caption"))
 
+network_invitation(TOPIC, "chain-net-111")
 practice(TOPIC)

@@ -6,7 +6,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, contour_chart, practice, show, topic_header
 
 TOPIC = "gradient-descent"
 EXTENT = 2.5
@@ -16,10 +16,11 @@ Y_START = 1.5
 
 @chart_cache
 def descent_chart(surface: str, x_start: float, eta: float, steps: int) -> charts.Spec:
-    """The contour view of f with the descent path from (x_start, 1.5)."""
+    """The contour lines of f with the descent path from (x_start, 1.5), at equal scales and clipped to the plot
+    (a run that diverges leaves it)."""
     run = tm.gradient_descent(surface, (x_start, Y_START), eta, steps)
-    return charts.layer(charts.field(*tm.grid(tm.SURFACES[surface][0], -EXTENT, EXTENT, 40), z_title="f"),
-                        charts.path(run.xs, run.ys, color="#F97316"))
+    return charts.plane(contour_chart(tm.SURFACES[surface][0], EXTENT), charts.path(run.xs, run.ys, color="#F97316"),
+                        extent=EXTENT)
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 1.6], gap="large")
@@ -35,6 +36,6 @@ with controls:
     if run.diverged:
         st.error(t("topics.gradient-descent.diverged"))
 with chart:
-    show(descent_chart(surface, x_start, eta, steps), stretch=False)
+    show(descent_chart(surface, x_start, eta, steps))
 
 practice(TOPIC)

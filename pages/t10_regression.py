@@ -7,7 +7,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import lang, t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, formula, practice, show, topic_header
 
 TOPIC = "regression"
 X_RANGE = np.array([0.0, 10.0])
@@ -32,7 +32,7 @@ def cost_chart(w: float, b: float, language: str) -> charts.Spec:
     """The cost C_T as a function of w for this b, with your w marked."""
     x, y = tm.regression_data()
     curve = {t("topics.regression.cost_curve", b=f"{b:g}"): (WS, tm.cost(WS, b, x, y))}
-    return charts.layer(charts.lines(curve, x_title="w", y_title="C_T", height=240),
+    return charts.layer(charts.lines(curve, x_title="w", y_title=t("topics.regression.cost_axis"), height=240),
                         charts.marks([w], [float(tm.cost(w, b, x, y))]))
 
 
@@ -49,7 +49,7 @@ with controls:
               delta=f"{c_now - tm.cost(w_best, b_best, x, y):+.3f} " + t("topics.regression.vs_best"),
               delta_color="inverse")
     if show_fit:
-        st.latex(rf"\hat y = {w_best:.3f}\,x + {b_best:.3f}")
+        formula(rf"\hat y = {w_best:.3f}\,x + {b_best:.3f}")
 with chart:
     show(fit_chart(w, b, show_fit, lang()))
 

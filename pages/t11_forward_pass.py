@@ -8,6 +8,7 @@ from ui import charts
 from ui import topic_models as tm
 from ui.i18n import labeller, t
 from ui.layout import chart_cache, practice, show, topic_header
+from ui.network_invite import network_invitation
 
 TOPIC = "forward-pass"
 ACTIVATIONS = ("none", "sigmoid", "relu")
@@ -47,4 +48,5 @@ with chart:
 st.latex(r"y = xW + b = (" + r",\ ".join(f"{v:g}" for v in x) + r")\begin{pmatrix} 1 & 0.5 & -1 \\ 0.5 & 2 & -0.5"
          r"\end{pmatrix} + (0.1,\ -0.2,\ 0) = (" + r",\ ".join(f"{v:.4g}" for v in z) + ")")
 
+network_invitation(TOPIC, "forward-net-232")
 practice(TOPIC)

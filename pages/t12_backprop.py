@@ -8,6 +8,7 @@ from ui import charts
 from ui import topic_models as tm
 from ui.i18n import t
 from ui.layout import chart_cache, practice, show, table, topic_header
+from ui.network_invite import network_invitation
 
 TOPIC = "backprop"
 W1 = np.array([[0.5, -0.3], [0.8, 0.2]])
@@ -56,4 +57,5 @@ table({
     "∂C/∂·": [float(g) for g in (*net.grad_w1.ravel(), *net.grad_b1, *net.grad_w2, net.grad_b2)],
 }, fmt=".5f")
 
+network_invitation(TOPIC, "backprop-net-sigmoid")
 practice(TOPIC)

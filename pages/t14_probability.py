@@ -7,7 +7,7 @@ import streamlit as st
 from ui import charts
 from ui import topic_models as tm
 from ui.i18n import lang, t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.layout import chart_cache, formula, practice, show, show_row, topic_header
 
 TOPIC = "probability"
 X = np.linspace(-6, 6, 241)
@@ -22,15 +22,16 @@ def normal_chart(mu: float, sigma: float, language: str) -> charts.Spec:
 
 
 @chart_cache
-def information_chart(p: float, q: float, language: str) -> charts.Spec:
-    """The true and model Bernoulli distributions side by side, and H(p), H(p, q), KL(p‖q) as bars."""
+def information_charts(p: float, q: float, language: str) -> tuple[charts.Spec, charts.Spec]:
+    """The true and model Bernoulli distributions side by side, and H(p), H(p, q), KL(p‖q) as bars (the two charts
+    side by side, or stacked on a phone)."""
     P, Q = tm.bernoulli(p), tm.bernoulli(q)
     who = [t("topics.probability.true")] * 2 + [t("topics.probability.model")] * 2
     grouped = charts.grouped_bars(["X=0", "X=1", "X=0", "X=1"], who, [*P, *Q], y_title=t("topics.probability.prob"),
                                   y_domain=(0, 1))
     info = charts.bars(["H(p)", "H(p, q)", "KL(p‖q)"], [tm.entropy(P), tm.cross_entropy(P, Q), tm.kl_divergence(P, Q)],
                        x_title=None, y_title=t("topics.probability.nats"), ordinal=False, height=240, width=260)
-    return charts.hconcat(grouped, info)
+    return grouped, info
 
 
 topic_header(TOPIC)
@@ -38,7 +39,7 @@ controls, chart = st.columns([1, 2.2], gap="large")
 with controls:
     mu = st.slider("μ", -3.0, 3.0, 0.0, 0.1, key="probability-mu")
     sigma = st.slider("σ", 0.3, 3.0, 1.0, 0.1, key="probability-sigma")
-    st.latex(r"f(x) = \frac{1}{\sqrt{2\pi}\,\sigma} e^{-\frac{(x-\mu)^2}{2\sigma^2}}")
+    formula(r"f(x) = \frac{1}{\sqrt{2\pi}\,\sigma} e^{-\frac{(x-\mu)^2}{2\sigma^2}}")
 with chart:
     show(normal_chart(mu, sigma, lang()))
 
@@ -47,9 +48,10 @@ controls, chart = st.columns([1, 2.2], gap="large")
 with controls:
     p = st.slider(t("topics.probability.p"), 0.01, 0.99, 0.7, 0.01, key="probability-p")
     q = st.slider(t("topics.probability.q"), 0.01, 0.99, 0.4, 0.01, key="probability-q")
-    st.latex(r"H(p) = -\sum_i p_i \log p_i,\quad H(p, q) = -\sum_i p_i \log q_i")
-    st.latex(r"D_{KL}(p\,\|\,q) = H(p, q) - H(p) \ge 0")
+    formula(r"H(p) = -\sum_i p_i \log p_i")
+    formula(r"H(p, q) = -\sum_i p_i \log q_i")
+    formula(r"D_{\mathrm{KL}}(p\,\|\,q) = H(p, q) - H(p) \ge 0")
 with chart:
-    show(information_chart(p, q, lang()), stretch=False)
+    show_row(*information_charts(p, q, lang()))
 
 practice(TOPIC)

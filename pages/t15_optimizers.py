@@ -5,12 +5,14 @@ import streamlit as st
 
 from ui import charts
 from ui import topic_models as tm
-from ui.i18n import t
-from ui.layout import chart_cache, practice, show, topic_header
+from ui.i18n import lang, t
+from ui.layout import chart_cache, contour_chart, practice, show, topic_header
 
 TOPIC = "optimizers"
 EXTENT = 5.0
 START = (-4.5, 2.0)
+ETA, BETA = 0.4, 0.7   # at these, what the text says shows: SGD zig-zags and crawls, momentum overshoots but
+                       # arrives first, Adam heads for the minimum at an even pace
 # The update rules, one line per assignment, each in its own column: they never run past the column's edge.
 UPDATES = {
     "SGD": r"\theta \leftarrow \theta - \eta\,\nabla f",
@@ -21,31 +23,37 @@ UPDATES = {
 }
 
 
+def optimizer_name(name: str) -> str:
+    """SGD, momentum or Adam in the learner's language."""
+    return t(f"topics.optimizers.name.{name.lower()}")
+
+
 @chart_cache
-def race(eta: float, beta: float, steps: int) -> charts.Spec:
-    """The valley's contour view with the three optimizers' paths on it."""
+def race(eta: float, beta: float, steps: int, language: str) -> charts.Spec:
+    """The valley's contour lines with the three optimizers' paths on it, at equal scales (the valley is as long
+    and narrow as it is)."""
     paths = tm.optimizer_paths(START, eta, beta, steps)
-    return charts.layer(charts.field(*tm.grid(tm.ravine_value, -EXTENT, EXTENT, 40), z_title="f"),
-                        charts.paths({name: (p[:, 0], p[:, 1]) for name, p in paths.items()}),
-                        resolve={"scale": {"color": "independent"}})
+    return charts.plane(contour_chart(tm.ravine_value, EXTENT),
+                        charts.paths({optimizer_name(name): (p[:, 0], p[:, 1]) for name, p in paths.items()}),
+                        extent=EXTENT, resolve={"scale": {"color": "independent"}})
 
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 1.6], gap="large")
 with controls:
-    eta = st.slider(t("topics.optimizers.eta"), 0.01, 0.5, 0.1, 0.01, key="optimizers-eta")
-    beta = st.slider("β", 0.5, 0.99, 0.9, 0.01, key="optimizers-beta")
+    eta = st.slider(t("topics.optimizers.eta"), 0.01, 0.5, ETA, 0.01, key="optimizers-eta")
+    beta = st.slider("β", 0.5, 0.99, BETA, 0.01, key="optimizers-beta")
     steps = st.slider(t("topics.optimizers.steps"), 5, 100, 40, key="optimizers-steps")
 paths = tm.optimizer_paths(START, eta, beta, steps)
 with chart:
-    show(race(eta, beta, steps), stretch=False)
+    show(race(eta, beta, steps, lang()))
     st.latex(r"f(x, y) = 0.1x^2 + 2y^2")
 for column, (name, rule) in zip(st.columns(3), UPDATES.items()):
     with column:
-        st.markdown(f"**{name}**")
+        st.markdown(f"**{optimizer_name(name)}**")
         st.latex(rule)
 final = {name: float(tm.ravine_value(p[-1, 0], p[-1, 1])) for name, p in paths.items()}
 for column, (name, value) in zip(st.columns(3), final.items()):
-    column.metric(t("topics.optimizers.final", name=name), f"{value:.4g}")
+    column.metric(t("topics.optimizers.final", name=optimizer_name(name)), f"{value:.4g}")
 
 practice(TOPIC)

@@ -182,6 +182,13 @@ class QuizRun:
         """Whether worked solutions may be shown at this moment."""
         return self.solutions == "during" or (self.solutions == "after" and self.finished_at is not None)
 
+    def answer_shown(self, index: int, part: str) -> bool:
+        """Whether the right answer of a part may be shown now: when the quiz shows solutions at all, once the
+        part is settled without being right (its attempts used up, or the quiz over), so it can change nothing."""
+        if self.solutions == "never" or self.questions[index].part_score(part) >= 1:
+            return False
+        return self.finished_at is not None or self.attempts(index, part) >= self.max_attempts
+
     # ----- the rules -----------------------------------------------------------------------------------------
     def exercise(self, index: int) -> Any:
         """The exercise of question ``index``."""

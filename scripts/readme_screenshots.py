@@ -1,5 +1,5 @@
 """Retake the README screenshots in docs/screenshots: a fresh server with an empty progress store, each page opened
-directly (deep link) in headless Chromium with its practice panel loaded.
+directly (deep link) in headless Chromium with its practice panel loaded, on a desktop and one on a phone (390 px).
 
 Run from anywhere: ``python scripts/readme_screenshots.py``.
 """
@@ -15,10 +15,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e")]
 from e2e_support import free_port, launch_chromium, start_app, wait_healthy, wait_rendered  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-# (page, browser locale, file, label of the answer box in that language)
-SHOTS = [("functions", "en-US", "functions-en.png", "Your answer"),
-         ("gradient-descent", "zh-CN", "gradient-descent-zh.png", "你的答案"),
-         ("matrices", "en-US", "matrices-en.png", "Your answer")]
+DESKTOP, PHONE = (1440, 900), (390, 1100)
+# (page, browser locale, file, label of the answer box in that language, viewport)
+SHOTS = [("functions", "en-US", "functions-en.png", "Your answer", DESKTOP),
+         ("gradient-descent", "zh-CN", "gradient-descent-zh.png", "你的答案", DESKTOP),
+         ("matrices", "en-US", "matrices-en.png", "Your answer", DESKTOP),
+         ("vectors", "zh-CN", "vectors-phone-zh.png", "你的答案", PHONE)]
 
 
 def main() -> None:
@@ -33,8 +35,9 @@ def main() -> None:
         try:
             url = f"http://127.0.0.1:{port}"
             wait_healthy(url)
-            for path, locale, name, answer in SHOTS:
-                context = browser.new_context(viewport={"width": 1440, "height": 900}, locale=locale)
+            for path, locale, name, answer, (width, height) in SHOTS:
+                context = browser.new_context(viewport={"width": width, "height": height}, locale=locale,
+                                              is_mobile=width < 600, has_touch=width < 600)
                 tab = context.new_page()
                 tab.goto(f"{url}/{path}")
                 wait_rendered(tab)
@@ -43,6 +46,8 @@ def main() -> None:
                     tab.get_by_text("Sigmoid σ", exact=True).last.click()
                     wait_rendered(tab)
                 tab.get_by_label(answer).first.wait_for(timeout=60_000)
+                if width < 600:   # on the phone: from the sliders down to the chart
+                    tab.locator("[data-testid='stMain'] [data-testid='stSlider']").first.scroll_into_view_if_needed()
                 tab.wait_for_timeout(1200)
                 if tab.get_by_text("Page not found").count():
                     raise SystemExit(f"{path}: the app showed 'Page not found'")

@@ -1,7 +1,8 @@
 """The answer checker: reads learner text with its own grammar and judges it against an expected answer.
 
 Public API (see docs/architecture.md): ``check``, ``preview``, ``parse``, ``Parsed``, ``Verdict``, ``Preview``,
-``ParseError``, ``MISTAKES``, ``warm_up``. Names are loaded on first use, so a worker process that imports
+``ParseError``, ``MISTAKES``, ``warm_up``,
+``compile_template`` (template formulas read once). Names are loaded on first use, so a worker process that imports
 ``solver.worker`` does not pay for the parser and the checkers. No submodule is named like an exported name:
 importing a submodule binds it as an attribute of the package, which would hide the function of that name
 (``check`` and ``preview`` live in ``solver.checker``).
@@ -15,6 +16,8 @@ _EXPORTS = {
     "check": "solver.checker",
     "preview": "solver.checker",
     "parse": "solver.parser",
+    "compile_template": "solver.template_formula",
+    "TemplateFormula": "solver.template_formula",
     "Parsed": "solver.parser",
     "ParseError": "solver.errors",
     "Verdict": "solver.verdict",

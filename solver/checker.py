@@ -11,13 +11,13 @@ mistake of its own shape is ``incorrect`` with that mistake's message.
 from __future__ import annotations
 
 import re
-import time
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
 
 import sympy as sp
 
 from solver import bigops, worker
+from solver.budget import Deadline
 from solver.diagnose import diagnose
 from solver.errors import ParseError
 from solver.functions import ANSWER_FUNCTIONS, spellings
@@ -179,7 +179,7 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
            domain: Mapping[str, tuple[float, float]] | None, operands: Sequence[Any], timeout: float,
            lhs: tuple[str, ...]) -> Verdict:
     global _started
-    start = time.monotonic()
+    deadline = Deadline(max(float(timeout or 2.0) - TIME_MARGIN, 0.05))
     if kind not in KINDS:
         return Verdict(INVALID, 0.0, say("unknown_kind", lang, kind=str(kind)[:40]))
     text = "" if answer is None else str(answer)
@@ -187,7 +187,7 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
                    form=form, domain=_domain(domain), choices=choices, answer_text=text,
                    expected_text=expected if isinstance(expected, str) else "",
                    decimal_tolerance=kind != "expression", names={symbol(v).name: v for v in vars},
-                   deadline=start + max(float(timeout or 2.0) - TIME_MARGIN, 0.05))
+                   deadline=deadline)
     if kind == "choice":
         verdict = KINDS["choice"].judge(str(expected), text, opts)
         chosen = letters(text, option_count(choices))
@@ -263,7 +263,8 @@ def _judge_open_sum(kind: str, expected: Any, answer: Any, latex: str, opts: Opt
     if bigops.cheap_to_compare(expected, answer):
         equal, counterexample = bigops.compare_open(expected, answer)
     else:
-        status, result = worker.run("compare_open", expected, answer, timeout=opts.deadline - time.monotonic())
+        with opts.deadline.waiting():
+            status, result = worker.run("compare_open", expected, answer, timeout=opts.deadline.left())
         if status != "ok":
             return Verdict(INVALID, 0.0, say("undecided", lang), latex, details={"error": {"code": "timeout"}})
         equal, counterexample = result

@@ -9,7 +9,8 @@ explanation, not a verdict — or with the check's tolerance for decimal numbers
   ln 10 or their ratio), ``degrees-radians`` (180/π), ``place-value`` (numbers: ×10ᵏ, also when rounded),
   ``rounded-too-coarsely`` (numbers: the key rounded to the digits typed), ``constant-factor`` (a simple
   factor, "exactly 2×"), ``recurrence-shifted`` (an index n, k, m, i, j or t: yours(n) = expected(n ± 1)),
-  ``additive-constant`` (expressions only: differs by a constant);
+  ``additive-constant`` (expressions only: differs by a constant), ``chain-rule-missing-inner`` (expressions:
+  expected = g′ · answer, g′ not constant, g an inner function of the answer — the inner derivative left out);
 - vectors and matrices: with ``operands`` (the two matrices of a product) ``hadamard-instead-of-product``,
   ``product-instead-of-hadamard``, ``product-order``; ``transposed``; ``wrong-sign`` and ``constant-factor``
   of the whole; ``swapped-components`` (two swapped, or all reversed); ``entry-sign`` and
@@ -24,7 +25,6 @@ deadline is near or the answer is large.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import islice
@@ -35,7 +35,7 @@ import sympy as sp
 
 from solver import equivalence
 from solver.kinds import matrix
-from solver.kinds.common import DEFAULT_RTOL, Options, is_scalar
+from solver.kinds.common import DEFAULT_RTOL, Options, display, is_scalar
 from solver.messages import say
 from solver.mistakes import DIAGNOSES, MISTAKES
 
@@ -71,7 +71,7 @@ def diagnose(kind: str, expected: Any, answer: Any, opts: Options, details: Mapp
              operands: Sequence[Any] = ()) -> Diagnosis | None:
     """The slip an incorrect ``answer`` shows, or None. ``details`` are the verdict's (wrong entries); an
     answer that is right but not in the required form or precision (``form``, ``sigfigs``) has no slip."""
-    if time.monotonic() > opts.deadline - MIN_TIME_LEFT or "form" in details or "sigfigs" in details:
+    if opts.deadline.sooner(MIN_TIME_LEFT).passed() or "form" in details or "sigfigs" in details:
         return None
     try:
         if kind in ("expression", "number") and is_scalar(expected) and is_scalar(answer):
@@ -176,11 +176,11 @@ def _scalar(kind: str, expected: sp.Expr, answer: sp.Expr, opts: Options) -> Dia
     indices = sorted((s for s in symbols if s.name in INDEX_NAMES), key=lambda s: s.name)
     shifted = [expected.xreplace({n: n + step}) for n in indices for step in (1, -1)]
     stream = equivalence.sample_values([answer, expected, *shifted], opts.domain, whole=frozenset(indices),
-                                       deadline=opts.deadline - MIN_TIME_LEFT)
+                                       deadline=opts.deadline.sooner(MIN_TIME_LEFT))
     rows = list(islice(stream, 1 if constant else 2))
     if not constant:  # two points rule out most answers; the rest are confirmed at four
         if len(rows) < 2 or not _plausible(rows, near):
-            return None
+            return _missing_inner_derivative(expected, answer, opts)
         rows += islice(stream, POINTS - 2)
     if len(rows) < (1 if constant else POINTS):
         return None
@@ -207,7 +207,7 @@ def _scalar(kind: str, expected: sp.Expr, answer: sp.Expr, opts: Options) -> Dia
         d = pairs[0][0] - pairs[0][1]
         if not near(*pairs[0]) and _all(pairs, near, lambda e: e + d):
             return Diagnosis("additive-constant", params={"difference": _short(d)})
-    return None
+    return None if constant else _missing_inner_derivative(expected, answer, opts)
 
 
 def _plausible(rows: Sequence[Sequence[Any]], near: _Near) -> bool:
@@ -216,6 +216,51 @@ def _plausible(rows: Sequence[Sequence[Any]], near: _Near) -> bool:
     (a0, e0, *s0), (a1, e1, *s1) = rows[0], rows[1]
     return (near(a0 * e1, a1 * e0) or near(a0 - e0, a1 - e1) or near(a0 * e0, a1 * e1)
             or any(near(a0, u) and near(a1, v) for u, v in zip(s0, s1)))
+
+
+MAX_INNER = 8
+
+
+def _inner_derivatives(answer: sp.Expr) -> list[sp.Expr]:
+    """The non-constant derivatives g′ (by each of its variables) of the inner functions g of ``answer``: the
+    arguments of its functions (sin(g), e^g, σ(g)), the bases of its powers (g², √g, 1/g) and the variable
+    exponents of constant bases (2^g); at most ``MAX_INNER``, outermost first."""
+    found: list[sp.Expr] = []
+    for node in sp.preorder_traversal(answer):
+        if node.is_Function:
+            inners = node.args
+        elif node.is_Pow:
+            base, exponent = node.args
+            inners = (base,) if not exponent.free_symbols else (exponent,) if not base.free_symbols else ()
+        else:
+            continue
+        for g in inners:
+            for s in sorted(g.free_symbols, key=lambda s: s.name) if not g.is_Symbol else ():
+                d = sp.diff(g, s)
+                if d.free_symbols and not d.has(sp.Derivative, sp.Subs) and d not in found:
+                    found.append(d)
+                    if len(found) == MAX_INNER:
+                        return found
+    return found
+
+
+def _missing_inner_derivative(expected: sp.Expr, answer: sp.Expr, opts: Options) -> Diagnosis | None:
+    """expected = g′ · yours for an inner function g of yours whose derivative g′ is not a constant (the key
+    2x·cos(x²), the answer cos(x²)): the chain rule's inner derivative left out, named."""
+    inner = _inner_derivatives(answer)
+    if not inner:
+        return None
+    rows = list(islice(equivalence.sample_values([answer, expected, *inner], opts.domain,
+                                                 deadline=opts.deadline.sooner(MIN_TIME_LEFT)), POINTS))
+    if len(rows) < POINTS or all(r[1] == 0 for r in rows):
+        return None
+    near = _Near()
+    for k, d in enumerate(inner, start=2):
+        varies = any(not near(r[k], rows[0][k]) for r in rows)
+        if varies and all(near(r[1], r[k] * r[0]) for r in rows):
+            return Diagnosis("chain-rule-missing-inner", "chain-rule-missing-inner:factor",
+                             {"factor": display(inner[k - 2], opts.names)})
+    return None
 
 
 def _reciprocal(pairs: Sequence[tuple[Any, Any]], near: _Near) -> bool:
@@ -323,7 +368,7 @@ def _array(expected: sp.MatrixBase, answer: sp.MatrixBase, opts: Options, detail
     constant = not any(v.free_symbols for v in exp_entries + ans_entries)
     near = _Near(opts.tolerance if constant else None)
     rows = list(islice(equivalence.sample_values(ans_entries + exp_entries, opts.domain,
-                                                 deadline=opts.deadline - MIN_TIME_LEFT), 1 if constant else POINTS))
+                                                 deadline=opts.deadline.sooner(MIN_TIME_LEFT)), 1 if constant else POINTS))
     if not rows:
         return None
     n = len(exp_entries)

@@ -1,4 +1,4 @@
-"""Exact equivalence of two SymPy expressions, decided in layers under a time budget.
+"""Exact equivalence of two SymPy expressions, decided in layers under a time budget (``solver.budget``).
 
 1. Structural: identical trees, or a difference SymPy already reduces to 0.
 2. Numbers: both sides evaluated with our own mpmath evaluator (no ``lambdify``, no ``exec``) at nice and
@@ -35,7 +35,6 @@ import itertools
 import math
 import random
 import threading
-import time
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Iterator, Mapping, Sequence
@@ -44,6 +43,7 @@ import mpmath
 import sympy as sp
 
 from solver import worker
+from solver.budget import Deadline
 from solver.functions import sigmoid
 
 DEFAULT_DOMAIN = (-3.0, 3.0)
@@ -365,7 +365,7 @@ def _value(expr: sp.Basic, point: Mapping[sp.Symbol, Any], dps: int) -> tuple[st
 
 
 def sample_values(exprs: Sequence[sp.Basic], domain: Mapping[str, tuple[float, float]] | None = None, *,
-                  whole: frozenset[sp.Symbol] = frozenset(), deadline: float | None = None,
+                  whole: frozenset[sp.Symbol] = frozenset(), deadline: Deadline | None = None,
                   seed: int = 97) -> Iterator[list[Any]]:
     """The values of ``exprs`` (at ``LOW_DPS`` digits) at points where every one of them is a real number, one
     list per point, computed as they are asked for: random points of each variable's domain, whole numbers
@@ -374,7 +374,7 @@ def sample_values(exprs: Sequence[sp.Basic], domain: Mapping[str, tuple[float, f
     symbols = sorted(set().union(*(e.free_symbols for e in exprs)), key=lambda s: s.name)
     rng = random.Random(seed)
     for attempt in range(40 if symbols else 1):
-        if deadline is not None and time.monotonic() > deadline:
+        if deadline is not None and deadline.passed():
             return
         point = {s: str(1 + (attempt * 5 + i) % 11) if s in whole else repr(rng.uniform(*_domain_of(s, domain)))
                  for i, s in enumerate(symbols)}
@@ -895,9 +895,9 @@ def _rewrite_as_exp(expr: sp.Basic) -> sp.Basic:
 # ---------------------------------------------------------------------------------------------------------
 
 def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[float, float]] | None = None,
-            deadline: float | None = None, seed: int = 20240611) -> Comparison:
+            deadline: Deadline | None = None, seed: int = 20240611) -> Comparison:
     """Whether ``answer`` equals ``expected`` as functions of their free symbols (see the module docstring)."""
-    deadline = deadline if deadline is not None else time.monotonic() + 2.0
+    deadline = deadline if deadline is not None else Deadline(2.0)
     if expected == answer:
         return Comparison(True, "structural")
     diff = answer - expected
@@ -940,7 +940,8 @@ def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[
         return numeric
     if numeric.equal and _has_large_power(diff):
         return numeric  # simplify cannot finish on (x+1)^9999-sized powers: the 25-digit agreement stands
-    symbolic = worker.zero_test(diff, timeout=deadline - time.monotonic())
+    with deadline.waiting():
+        symbolic = worker.zero_test(diff, timeout=deadline.left())
     if symbolic == "zero":
         numeric.equal, numeric.method = True, "symbolic"
     elif symbolic == "nonzero":
@@ -952,14 +953,14 @@ def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[
 
 def _never_both_real(expected: sp.Basic, answer: sp.Basic, symbols: Sequence[sp.Symbol],
                      points: Sequence[tuple[dict[sp.Symbol, str], bool]],
-                     domain: Mapping[str, tuple[float, float]] | None, deadline: float) -> dict[str, Any] | None:
+                     domain: Mapping[str, tuple[float, float]] | None, deadline: Deadline) -> dict[str, Any] | None:
     """Why no point of ``points`` compares the two sides, when that is so: ``side`` is ``"yours"`` or
     ``"expected"`` (that side is a real number at none of them — √(x−3)·√(x−5) on [−3, 3] is real only through
     i·i), ``"both"``, or ``"together"`` (each is real somewhere, never at the same point); ``domain`` gives each
     variable's interval as short decimals. None if some point has both sides real, or time ran out."""
     yours = theirs = False
     for point, _ in points:
-        if time.monotonic() > deadline:
+        if deadline.passed():
             return None
         a, b = _value(answer, point, LOW_DPS)[0] == REAL, _value(expected, point, LOW_DPS)[0] == REAL
         if a and b:
@@ -973,7 +974,7 @@ HIDDEN_POINTS = 12
 
 
 def _hidden_difference(expected: sp.Basic, answer: sp.Basic, diff: sp.Basic,
-                       points: Sequence[tuple[dict[sp.Symbol, str], bool]], deadline: float) -> Comparison | None:
+                       points: Sequence[tuple[dict[sp.Symbol, str], bool]], deadline: Deadline) -> Comparison | None:
     """A difference below the 25 digits the two sides agree to: a point where ``diff`` — answer − expected as
     SymPy reduced it — is a non-zero real number, the same at 40 and 80 digits (not cancellation noise),
     while both sides are real (x^9000 + relu(x − 2.99) against x^9000 at x = 3). None if there is none among
@@ -981,7 +982,7 @@ def _hidden_difference(expected: sp.Basic, answer: sp.Basic, diff: sp.Basic,
     is not 1)."""
     tried = 0
     for point, _ in points:
-        if tried >= HIDDEN_POINTS or time.monotonic() > deadline:
+        if tried >= HIDDEN_POINTS or deadline.passed():
             break
         kind, low = _value(diff, point, LOW_DPS)
         if kind != REAL:
@@ -1001,12 +1002,12 @@ def _hidden_difference(expected: sp.Basic, answer: sp.Basic, diff: sp.Basic,
 
 
 def _numeric(expected: sp.Basic, answer: sp.Basic, points: Sequence[tuple[dict[sp.Symbol, str], bool]],
-             deadline: float, required: int) -> Comparison:
+             deadline: Deadline, required: int) -> Comparison:
     """Evaluate at ``points``: a stable difference proves inequality (with a counterexample); agreement at
     ``required`` or more random points (any point when there are no variables) suggests equality."""
     valid = random_valid = 0
     for point, is_nice in points:
-        if time.monotonic() > deadline:
+        if deadline.passed():
             break
         rel, a, b = _relation(expected, answer, point)
         if rel in DIFFERENCES:

@@ -177,6 +177,11 @@ DIAGNOSES: dict[str, dict[str, str]] = {
               "a ½ or a 2?).",
         "zh": "你的答案约为正确答案的 {factor} 倍——是不是多了或漏了一个因子（内层导数？½ 或 2？）。",
     },
+    "chain-rule-missing-inner:factor": {
+        "en": "You seem to have left out the inner derivative {factor} (chain rule): the derivative of f(g(x)) is "
+              "f′(g(x))·g′(x).",
+        "zh": "你似乎漏乘了内层导数 {factor}（链式法则）：f(g(x)) 的导数是 f′(g(x))·g′(x)。",
+    },
     "reciprocal": {
         "en": "Yours is the reciprocal (1 / answer) of the expected answer: numerator and denominator are swapped.",
         "zh": "你的答案是正确答案的倒数（1 / 答案）：分子和分母弄反了。",

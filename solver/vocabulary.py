@@ -131,14 +131,16 @@ def _names_key(names: Mapping[str, Any] | None) -> tuple[tuple[str, type, Any], 
 
 
 def _build_lexer(variables: tuple[str, ...], mode: str, names: Mapping[str, Any] | None,
-                 functions: Mapping[str, FunctionSpec] | None) -> Lexer:
+                 functions: Mapping[str, FunctionSpec] | None, convert: bool = True) -> Lexer:
+    """A lexer for these variables and names; `convert=False` keeps the names' values as given (placeholders
+    filled in later, see ``solver.template_formula``)."""
     vocab = dict(_base_vocabulary(mode))
     for name, spec in (functions or {}).items():
         vocab[name] = Entry("func", spec, spec.latex or r"\operatorname{%s}" % name)
     for key, value in (names or {}).items():
         if not _valid_name(key):
             raise ParseError("not_allowed", None, {"what": {"en": f"the name {key!r}", "zh": f"名称 {key!r}"}})
-        entry = Entry("name", _to_value(value, variables), "")  # LaTeX made only if the name is used
+        entry = Entry("name", _to_value(value, variables) if convert else value, "")  # LaTeX made if used
         for alias in _aliases(key):
             vocab[alias] = entry
     vocab.update(_variable_entries(variables))

@@ -291,14 +291,23 @@ class Store:
 
     def open_quizzes(self, profile: str) -> list[tuple[str, dict]]:
         """Unfinished quizzes of the profile, most recently saved first: (quiz_key, state)."""
+        return self._quizzes(profile, finished=False)
+
+    def finished_quizzes(self, profile: str, limit: int = 20) -> list[tuple[str, dict]]:
+        """The profile's `limit` most recently finished quizzes, newest first: (quiz_key, state) — to review."""
+        return self._quizzes(profile, finished=True, limit=limit)
+
+    def _quizzes(self, profile: str, *, finished: bool, limit: int | None = None) -> list[tuple[str, dict]]:
         q = schema.quiz_sessions
         unsaved = self._unsaved_quizzes(profile)
+        query = select(q).where(q.c.profile == profile, q.c.finished == int(finished)).order_by(q.c.updated_at.desc())
         found = {r.quiz_key: (utc(r.updated_at), r.state, bool(r.finished))
-                 for r in self._read(select(q).where(q.c.profile == profile), [])}
+                 for r in self._read(query.limit(limit + len(unsaved)) if limit else query, [])}
         for key, quiz in unsaved.items():
             found[key] = (quiz.at, quiz.state, quiz.finished)
-        open_ = sorted(((at, key, state) for key, (at, state, done) in found.items() if not done), reverse=True)
-        return [(key, json.loads(state)) for _, key, state in open_]
+        chosen = sorted(((at, key, state) for key, (at, state, done) in found.items() if done == finished),
+                        reverse=True)[:limit]
+        return [(key, json.loads(state)) for _, key, state in chosen]
 
     def export_csv(self, profile: str) -> str:
         """The profile's whole history as CSV (columns: `store.export.COLUMNS`)."""

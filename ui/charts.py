@@ -1,4 +1,5 @@
-"""Vega-Lite building blocks shared by the topic pages: lines, bars, heatmaps, fields, arrows, networks.
+"""Vega-Lite building blocks shared by the topic pages: lines, bars, heatmaps, contour lines, planes at equal
+scales, arrows, networks.
 
 Every helper returns a plain Vega-Lite spec (a dict) whose data travel as named Arrow datasets, so building a
 chart costs well under a millisecond: no Altair objects, no schema validation and no pandas on a rerun.
@@ -32,6 +33,9 @@ def _column(values: Any) -> pa.Array:
     if array.dtype.kind in "iub":
         data = np.ascontiguousarray(array, dtype=np.int64)
         return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
+    if array.dtype == np.float32:   # long geometry columns (contour lines) travel at half the size
+        data = np.ascontiguousarray(array)
+        return pa.Array.from_buffers(pa.float32(), len(data), [None, pa.py_buffer(data)])
     if array.dtype.kind == "f":
         data = np.ascontiguousarray(array, dtype=np.float64)
         return pa.Array.from_buffers(pa.float64(), len(data), [None, pa.py_buffer(data)])
@@ -52,7 +56,8 @@ def dataset(**columns: Any) -> tuple[str, bytes]:
     return "data-" + hashlib.blake2b(data, digest_size=8).hexdigest(), data
 
 
-def _with_data(spec: Spec, name: str, data: bytes) -> Spec:
+def with_data(spec: Spec, name: str, data: bytes) -> Spec:
+    """`spec` drawing the dataset `name` (from `dataset`), carried along until `layer`/`hconcat` hoist it."""
     return {**spec, "data": {"name": name}, DATASETS: {name: data}}
 
 
@@ -140,7 +145,7 @@ def lines(curves: Mapping[str, tuple[Sequence[float], Sequence[float]]], *, x_ti
         },
         "height": height,
     }
-    return _with_data(spec, *dataset(x=xs, y=ys, series=series))
+    return with_data(spec, *dataset(x=xs, y=ys, series=series))
 
 
 def bars(labels: Sequence[str], values: Sequence[float], *, x_title: str | None, y_title: str | None,
@@ -156,11 +161,11 @@ def bars(labels: Sequence[str], values: Sequence[float], *, x_title: str | None,
     bar = {"mark": {"type": "bar", "cornerRadiusTopLeft": 4, "cornerRadiusTopRight": 4, "color": PALETTE[0]},
            "encoding": {"x": x, "y": y, "tooltip": [{"field": "label", "type": "nominal"},
                                                     {"field": "value", "type": "quantitative", "format": fmt}]}}
-    parts = [_with_data(bar, name, data)]
+    parts = [with_data(bar, name, data)]
     if text:
         label = {"mark": {"type": "text", "dy": -8, "fontSize": 12, "color": TEXT},
                  "encoding": {"x": x, "y": y, "text": {"field": "value", "type": "quantitative", "format": fmt}}}
-        parts.append(_with_data(label, name, data))
+        parts.append(with_data(label, name, data))
     return layer(*parts, height=height, **({"width": width} if width else {}))
 
 
@@ -183,7 +188,7 @@ def bars_and_line(k: Sequence[int], bar_values: Sequence[float], line_values: Se
             "transform": [{"filter": {"field": "series", "equal": line_name}}],
             "encoding": {"x": x, "y": {"field": "value", "type": "quantitative"}, "color": color,
                          "tooltip": tooltip}}
-    return layer(_with_data(bar, name, data), _with_data(line, name, data), height=height)
+    return layer(with_data(bar, name, data), with_data(line, name, data), height=height)
 
 
 def stacked(columns: Sequence[str], parts: Sequence[str], values: Sequence[float], *, y_title: str,
@@ -199,7 +204,7 @@ def stacked(columns: Sequence[str], parts: Sequence[str], values: Sequence[float
                 "tooltip": [{"field": "part", "type": "nominal"},
                             {"field": "value", "type": "quantitative", "format": ".4g"}]},
             "height": height}
-    return _with_data(spec, name, data)
+    return with_data(spec, name, data)
 
 
 def grouped_bars(labels: Sequence[str], groups: Sequence[str], values: Sequence[float], *, y_title: str,
@@ -216,7 +221,7 @@ def grouped_bars(labels: Sequence[str], groups: Sequence[str], values: Sequence[
                          "tooltip": [{"field": "group", "type": "nominal"}, {"field": "label", "type": "nominal"},
                                      {"field": "value", "type": "quantitative", "format": ".2f"}]},
             "width": width, "height": height}
-    return _with_data(spec, name, data)
+    return with_data(spec, name, data)
 
 
 def heatmap(matrix: Any, title: str, *, fmt: str = ".2f", size: int = 44,
@@ -247,47 +252,75 @@ def heatmap(matrix: Any, title: str, *, fmt: str = ".2f", size: int = 44,
                                       {"field": "value", "type": "quantitative", "format": fmt}]}}
     text = {"mark": {"type": "text", "fontSize": 13, "fontWeight": "bold", "color": "#111827"},
             "encoding": {"x": x, "y": y, "text": {"field": "value", "type": "quantitative", "format": fmt}}}
-    return layer(_with_data(cells, name, data), _with_data(text, name, data),
+    return layer(with_data(cells, name, data), with_data(text, name, data),
                  title=title, width=size * m.shape[1], height=size * m.shape[0])
 
 
-def field(xs: np.ndarray, ys: np.ndarray, zs: np.ndarray, *, x_title: str = "x", y_title: str = "y",
-          z_title: str = "f", size: int = 380) -> Spec:
-    """A filled contour view of z = f(x, y): grid cells coloured in bands (data from `ui.topic_models.grid`)."""
-    step = float(xs[1] - xs[0]) if len(xs) > 1 else 1.0
-    half, over = step / 2, step * 0.62   # cells overlap by a pixel or so: no hairline gaps between them
-    name, data = dataset(x=xs - half, x2=xs + over, y=ys - half, y2=ys + over, z=zs)
-    x_dom = [float(xs.min() - half), float(xs.max() + half)]
-    y_dom = [float(ys.min() - half), float(ys.max() + half)]
-    spec = {"mark": {"type": "rect"},
-            "encoding": {
-                "x": {"field": "x", "type": "quantitative", "title": x_title, "scale": {"domain": x_dom, "nice": False}},
-                "x2": {"field": "x2"},
-                "y": {"field": "y", "type": "quantitative", "title": y_title, "scale": {"domain": y_dom, "nice": False}},
-                "y2": {"field": "y2"},
-                "color": {"field": "z", "type": "quantitative", "title": z_title,
-                          "scale": {"type": "quantize", "nice": True, "zero": False, "scheme": "viridis"},
-                          "legend": {"orient": "right"}},
-                "tooltip": [{"field": "z", "type": "quantitative", "format": ".3f"}]},
-            "width": size, "height": size}
-    return _with_data(spec, name, data)
+def equal_scales(extent: float, center: tuple[float, float] = (0.0, 0.0)) -> tuple[Spec, Spec]:
+    """Scales for x and y under which one unit is the same length on both axes, whatever the chart's size: the
+    square of half-side `extent` around `center` always shows, and the longer side of the plot shows more (the
+    domains follow the plot's `width` and `height`, so circles stay round and angles true)."""
+    cx, cy = float(center[0]), float(center[1])
+    half_x = f"max({extent:g}, {extent:g} * width / height)"
+    half_y = f"max({extent:g}, {extent:g} * height / width)"
+    x = {"domain": {"expr": f"[{cx:g} - {half_x}, {cx:g} + {half_x}]"}, "nice": False, "zero": False}
+    y = {"domain": {"expr": f"[{cy:g} - {half_y}, {cy:g} + {half_y}]"}, "nice": False, "zero": False}
+    return x, y
 
 
-def path(xs: Sequence[float], ys: Sequence[float], *, color: str = "#F97316", clip: bool = True) -> Spec:
-    """A polyline with its points in one colour (a descent path, a constraint curve)."""
+def plane(*parts: Spec, extent: float, center: tuple[float, float] = (0.0, 0.0), height: int = 380,
+          x_title: str | None = "x", y_title: str | None = "y", **props: Any) -> Spec:
+    """Layers drawn on the xy-plane at equal scales (see `equal_scales`), every mark clipped to the plot."""
+    x_scale, y_scale = equal_scales(extent, center)
+    scales = {"x": (x_scale, x_title), "y": (y_scale, y_title)}
+
+    def placed(child: Spec) -> Spec:
+        if "layer" in child:
+            return {**child, "layer": [placed(c) for c in child["layer"]]}
+        encoding = {channel: {**enc, "scale": scales[channel][0], "title": scales[channel][1]}
+                    if channel in scales else enc for channel, enc in child.get("encoding", {}).items()}
+        mark = child["mark"] if isinstance(child["mark"], dict) else {"type": child["mark"]}
+        return {**child, "mark": {**mark, "clip": True}, "encoding": encoding}
+
+    drawn = layer(*parts)
+    return {**drawn, "layer": [placed(c) for c in drawn["layer"]], "height": height, **props}
+
+
+def contour_lines(x: Sequence[float], y: Sequence[float], x2: Sequence[float], y2: Sequence[float],
+                  level: Sequence[float], *, color_domain: tuple[float, float], title: str = "f") -> Spec:
+    """Contour lines as segments (x, y) → (x2, y2), coloured by their level (data from
+    `ui.topic_models.contour_lines`); the colour legend spans `color_domain`, levels beyond it take its end colours."""
+    name, data = dataset(x=np.asarray(x, np.float32), y=np.asarray(y, np.float32), x2=np.asarray(x2, np.float32),
+                         y2=np.asarray(y2, np.float32), level=np.asarray(level, np.float32))
+    spec = {"mark": {"type": "rule", "strokeWidth": 1.6, "strokeCap": "round"},
+            "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"},
+                         "x2": {"field": "x2"}, "y2": {"field": "y2"},
+                         "color": {"field": "level", "type": "quantitative", "title": title,
+                                   "scale": {"scheme": {"name": "viridis", "extent": [0, 0.85]},
+                                             "domain": [float(color_domain[0]), float(color_domain[1])],
+                                             "clamp": True},
+                                   "legend": {"orient": "bottom", "gradientLength": 160}},
+                         "tooltip": [{"field": "level", "type": "quantitative", "title": title, "format": ".4g"}]}}
+    return with_data(spec, name, data)
+
+
+def path(xs: Sequence[float], ys: Sequence[float], *, color: str = "#F97316", dots: bool = True) -> Spec:
+    """A polyline in one colour, with its points unless `dots` is False (a descent path, a curve)."""
     xs = np.asarray(xs, dtype=float)
     ds_name, data = dataset(x=xs, y=np.asarray(ys, dtype=float), step=np.arange(len(xs)))
     enc: Spec = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"},
                  "order": {"field": "step", "type": "quantitative"}}
     tooltip = [{"field": "step", "type": "quantitative"}, {"field": "x", "type": "quantitative", "format": ".4g"},
                {"field": "y", "type": "quantitative", "format": ".4g"}]
-    line = {"mark": {"type": "line", "strokeWidth": 2.5, "color": color, "clip": clip}, "encoding": enc}
-    dots = {"mark": {"type": "point", "filled": True, "size": 45, "color": color, "clip": clip},
-            "encoding": {**enc, "tooltip": tooltip}}
-    return layer(_with_data(line, ds_name, data), _with_data(dots, ds_name, data))
+    line = {"mark": {"type": "line", "strokeWidth": 2.5, "color": color}, "encoding": enc}
+    points = {"mark": {"type": "point", "filled": True, "size": 45, "color": color},
+              "encoding": {**enc, "tooltip": tooltip}}
+    if not dots:
+        return layer(with_data(line, ds_name, data))
+    return layer(with_data(line, ds_name, data), with_data(points, ds_name, data))
 
 
-def paths(named: Mapping[str, tuple[Sequence[float], Sequence[float]]], *, clip: bool = True) -> Spec:
+def paths(named: Mapping[str, tuple[Sequence[float], Sequence[float]]]) -> Spec:
     """Several polylines with their points, one colour per name (with a legend), e.g. optimizers' paths."""
     names = list(named)
     lengths = [len(xs) for xs, _ in named.values()]
@@ -297,34 +330,32 @@ def paths(named: Mapping[str, tuple[Sequence[float], Sequence[float]]], *, clip:
                             series=np.repeat(names, lengths))
     enc: Spec = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"},
                  "order": {"field": "step", "type": "quantitative"}, "color": _legend_color("series", names)}
-    line = {"mark": {"type": "line", "strokeWidth": 2.5, "clip": clip}, "encoding": enc}
-    dots = {"mark": {"type": "point", "filled": True, "size": 40, "clip": clip},
+    line = {"mark": {"type": "line", "strokeWidth": 2.5}, "encoding": enc}
+    dots = {"mark": {"type": "point", "filled": True, "size": 40},
             "encoding": {**enc, "tooltip": [{"field": "series", "type": "nominal"},
                                             {"field": "step", "type": "quantitative"},
                                             {"field": "x", "type": "quantitative", "format": ".4g"},
                                             {"field": "y", "type": "quantitative", "format": ".4g"}]}}
     # One colour scale for the lines and the points (kept as its own layer inside a bigger chart).
-    return layer(_with_data(line, ds_name, data), _with_data(dots, ds_name, data),
+    return layer(with_data(line, ds_name, data), with_data(dots, ds_name, data),
                  resolve={"scale": {"color": "shared"}})
 
 
 def arrows(vectors: Mapping[str, tuple[float, float]], *, origin: tuple[float, float] = (0.0, 0.0),
-           extent: float | None = None, colors: Sequence[str] = PALETTE, height: int | None = None) -> Spec:
-    """Arrows from `origin` to origin + v for each named vector, with a triangle head and a label."""
+           colors: Sequence[str] = PALETTE) -> Spec:
+    """Arrows from `origin` to origin + v for each named vector, with a triangle head and a label (draw them on a
+    `plane`, whose equal scales keep their lengths and angles true)."""
     ox, oy = float(origin[0]), float(origin[1])
     names = list(vectors)
     v = np.array([[float(vx), float(vy)] for vx, vy in vectors.values()]).reshape(-1, 2)
     angle = 90.0 - np.degrees(np.arctan2(v[:, 1], v[:, 0]))
     ends = np.array([[ox, oy]]) + v
-    lim = extent or max(1.0, float(np.abs(np.vstack([ends, [[ox, oy]]])).max()) * 1.15)
     name, data = dataset(name=names, x=np.full(len(names), ox), y=np.full(len(names), oy),
                          x2=ends[:, 0], y2=ends[:, 1], angle=angle,
                          color=[colors[i % len(colors)] for i in range(len(names))])
-    scale = {"domain": [-lim, lim], "nice": False}
     color = {"field": "color", "type": "nominal", "scale": None}
     shaft = {"mark": {"type": "rule", "strokeWidth": 3},
-             "encoding": {"x": {"field": "x", "type": "quantitative", "scale": scale, "title": None},
-                          "y": {"field": "y", "type": "quantitative", "scale": scale, "title": None},
+             "encoding": {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"},
                           "x2": {"field": "x2"}, "y2": {"field": "y2"}, "color": color}}
     ends_enc = {"x": {"field": "x2", "type": "quantitative"}, "y": {"field": "y2", "type": "quantitative"},
                 "color": color}
@@ -332,10 +363,10 @@ def arrows(vectors: Mapping[str, tuple[float, float]], *, origin: tuple[float, f
             "encoding": {**ends_enc, "angle": {"field": "angle", "type": "quantitative", "scale": None}}}
     label = {"mark": {"type": "text", "dx": 12, "dy": -12, "fontSize": 15, "fontWeight": "bold"},
              "encoding": {**ends_enc, "text": {"field": "name", "type": "nominal"}}}
-    return layer(*(_with_data(s, name, data) for s in (shaft, head, label)),
-                 **({"height": height} if height else {}))
+    return layer(*(with_data(s, name, data) for s in (shaft, head, label)))
 
 
+EDGE_COLORS = ["#DC2626", "#9CA3AF", "#2563EB"]   # weight < 0, = 0, > 0
 NODE_SIZE = 1500          # circle area in px²: about 44 px across
 NODE_INSIDE_CHARS = 4     # node labels up to this long sit inside their circle, longer ones below it
 
@@ -345,13 +376,18 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
             node_colors: tuple[str, str] = (HEAT_LOW, HEAT_POSITIVE)) -> Spec:
     """A graph diagram. `nodes`: columns x, y, label, value; `edges`: columns x, y, x2, y2, weight, label.
 
-    Edge labels are written `label_at` of the way along each edge (below 0.5 keeps the labels of crossing edges
-    apart); node labels short enough sit inside their circle, longer ones just below it."""
+    Edges are coloured by weight, negative red through grey to positive blue (a weight near 0 stays visible). Edge
+    labels are written `label_at` of the way along each edge (below 0.5 keeps the labels of crossing edges apart),
+    above it, or, split by a "\n", above and below it; node labels short enough sit inside their circle, longer
+    ones just below it."""
     ex, ey = np.asarray(edges["x"], float), np.asarray(edges["y"], float)
     ex2, ey2 = np.asarray(edges["x2"], float), np.asarray(edges["y2"], float)
     weight = np.asarray(edges["weight"], float)
+    edge_labels = [str(label).partition("\n") for label in edges["label"]]
     e_name, e_data = dataset(x=ex, y=ey, x2=ex2, y2=ey2, weight=weight, abs_w=np.abs(weight),
-                             mx=ex + label_at * (ex2 - ex), my=ey + label_at * (ey2 - ey), label=list(edges["label"]))
+                             mx=ex + label_at * (ex2 - ex), my=ey + label_at * (ey2 - ey),
+                             label=[f"{top} {bottom}".strip() for top, _, bottom in edge_labels],
+                             above=[top for top, _, _ in edge_labels], under=[bottom for _, _, bottom in edge_labels])
     labels = [str(label) for label in nodes["label"]]
     n_name, n_data = dataset(x=np.asarray(nodes["x"], float), y=np.asarray(nodes["y"], float), label=labels,
                              value=np.asarray(nodes["value"], float),
@@ -363,15 +399,17 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
                           "y": {"field": "y", "type": "quantitative", **axis},
                           "x2": {"field": "x2"}, "y2": {"field": "y2"},
                           "color": {"field": "weight", "type": "quantitative",
-                                    "scale": {"scheme": "redblue", "domainMid": 0}, "legend": None},
-                          "strokeWidth": {"field": "abs_w", "type": "quantitative", "scale": {"range": [1, 6]},
+                                    "scale": {"range": EDGE_COLORS, "domainMid": 0}, "legend": None},
+                          "strokeWidth": {"field": "abs_w", "type": "quantitative", "scale": {"range": [1.5, 6]},
                                           "legend": None},
                           "tooltip": [{"field": "label", "type": "nominal"}]}}
-    parts = [_with_data(links, e_name, e_data)]
+    parts = [with_data(links, e_name, e_data)]
     xy = {"x": {"field": "mx", "type": "quantitative"}, "y": {"field": "my", "type": "quantitative"}}
     if edge_text:
-        parts.append(_with_data({"mark": {"type": "text", "fontSize": 11, "dy": -7, "color": "#374151"},
-                                 "encoding": {**xy, "text": {"field": "label", "type": "nominal"}}}, e_name, e_data))
+        for field, baseline, dy in (("above", "bottom", -5), ("under", "top", 5)):
+            parts.append(with_data({"mark": {"type": "text", "fontSize": 11, "baseline": baseline, "dy": dy,
+                                              "color": "#374151"},
+                                     "encoding": {**xy, "text": {"field": field, "type": "nominal"}}}, e_name, e_data))
     at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
     circles = {"mark": {"type": "circle", "size": NODE_SIZE, "opacity": 1, "stroke": "#312E81", "strokeWidth": 1.5},
                "encoding": {**at, "color": {"field": "value", "type": "quantitative",
@@ -383,8 +421,8 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
     below = {"mark": {"type": "text", "fontSize": 11, "fontWeight": "bold", "color": "#111827", "baseline": "top",
                       "dy": 25},
              "encoding": {**at, "text": {"field": "below", "type": "nominal"}}}
-    parts += [_with_data(circles, n_name, n_data), _with_data(inside, n_name, n_data),
-              _with_data(below, n_name, n_data)]
+    parts += [with_data(circles, n_name, n_data), with_data(inside, n_name, n_data),
+              with_data(below, n_name, n_data)]
     return layer(*parts, width=width, height=height, resolve={"scale": {"color": "independent"}})
 
 
@@ -396,12 +434,22 @@ def marks(xs: Sequence[float], ys: Sequence[float], labels: Sequence[str] | None
     at = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
     pts = {"mark": {"type": "point", "shape": shape, "filled": True, "size": size, "color": color,
                     "stroke": "white", "strokeWidth": 1.5}, "encoding": at}
-    parts = [_with_data(pts, name, data)]
+    parts = [with_data(pts, name, data)]
     if labels:
-        parts.append(_with_data({"mark": {"type": "text", "dx": 10, "dy": -10, "align": "left", "fontSize": 13,
+        parts.append(with_data({"mark": {"type": "text", "dx": 10, "dy": -10, "align": "left", "fontSize": 13,
                                           "fontWeight": "bold", "color": color},
                                  "encoding": {**at, "text": {"field": "label", "type": "nominal"}}}, name, data))
     return layer(*parts)
+
+
+def labels(xs: Sequence[float], ys: Sequence[float], texts: Sequence[str], *, color: str = TEXT,
+           size: int = 15) -> Spec:
+    """Text written at points (a name beside something drawn, such as θ by its arc)."""
+    name, data = dataset(x=np.asarray(xs, float), y=np.asarray(ys, float), text=list(texts))
+    return with_data({"mark": {"type": "text", "fontSize": size, "fontWeight": "bold", "color": color},
+                       "encoding": {"x": {"field": "x", "type": "quantitative"},
+                                    "y": {"field": "y", "type": "quantitative"},
+                                    "text": {"field": "text", "type": "nominal"}}}, name, data)
 
 
 def residuals(xs: Sequence[float], ys: Sequence[float], predicted: Sequence[float]) -> Spec:
@@ -413,4 +461,4 @@ def residuals(xs: Sequence[float], ys: Sequence[float], predicted: Sequence[floa
     dots = {"mark": {"type": "circle", "size": 80, "color": TEXT, "opacity": 1},
             "encoding": {**at, "tooltip": [{"field": "x", "type": "quantitative", "format": ".3g"},
                                            {"field": "y", "type": "quantitative", "format": ".3g"}]}}
-    return layer(_with_data(rules, name, data), _with_data(dots, name, data))
+    return layer(with_data(rules, name, data), with_data(dots, name, data))

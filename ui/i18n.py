@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -79,13 +80,33 @@ def lang() -> str:
     return _default_lang()
 
 
+class _CountFormatter(string.Formatter):
+    """`str.format` where a field `{n:apple|apples}` writes n and the word for its count: "1 apple", "3 apples"."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return super().format_field(value, format_spec)
+        one, other = format_spec.split("|", 1)
+        try:
+            single = float(value) == 1          # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            single = False
+        return f"{value} {one if single else other}"
+
+
+_COUNTS = _CountFormatter()
+
+
 def t(key: str, **fmt: object) -> str:
-    """The string `key` in the current language, formatted with `fmt`; the key itself if unknown."""
+    """The string `key` in the current language, formatted with `fmt` (a field `{n:quiz|quizzes}` writes the
+    count with its noun in the singular or plural); the key itself if unknown."""
     texts = catalogue().strings.get(key)
     if texts is None:
         return key
     text = texts.get(lang()) or texts.get("en") or key
-    return text.format(**fmt) if fmt else text
+    if not fmt:
+        return text
+    return _COUNTS.vformat(text, (), fmt) if "|" in text else text.format(**fmt)
 
 
 def tr(texts: dict[str, str]) -> str:

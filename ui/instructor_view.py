@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from exercises.quiz import variants
-from exercises.seeds import normalise_student, student_seed
+from exercises.seeds import student_list, student_seed
 from exercises.topics import TOPIC_IDS
 from exercises.validate import acceptance_rate
 from exercises.worksheet import numbered_students, render_worksheets
@@ -103,9 +103,11 @@ def _acceptance(template_id: str, where: str | None, path: str, _template: Any) 
 
 
 def _texts_in_both(title: str, texts: dict[str, str]) -> None:
+    """An author's text in both languages side by side (the English one keyed `lang-en-…`: English on purpose,
+    whatever the page's language)."""
     st.markdown(f"**{title}**")
     en, zh = st.columns(2)
-    with en.container(border=True):
+    with en.container(border=True, key=f"lang-en-{title}"):
         st.caption("English")
         st.markdown(texts["en"])
     with zh.container(border=True):
@@ -122,9 +124,15 @@ def _answers(ex: Any) -> None:
         for i, choice in enumerate(part.choices or []):
             st.markdown(f"- **{chr(65 + i)}.** {localized(choice)}")
         st.markdown(f"{label}$\\displaystyle {ex.expected_latex(part.id)}$ · `{ex.expected_text(part.id)}` "
-                    f"· {t('instructor.preview.kind', kind=part.kind)}")
+                    f"· {t('instructor.preview.kind', kind=_kind_name(part.kind))}")
         if part.mistakes:
             st.caption(t("instructor.preview.mistakes", count=len(part.mistakes)))
+
+
+def _kind_name(kind: str) -> str:
+    """An answer kind in the current language (a kind added to the format later shows under its own name)."""
+    name = t(f"instructor.answer_kind.{kind}")
+    return kind if name.startswith("instructor.") else name
 
 
 def _values(ex: Any) -> None:
@@ -354,12 +362,13 @@ def files_section() -> None:
             _show_upload(st.session_state[UPLOADS_KEY][file.file_id])
     library = get_library()
     _uploaded_files(shelf, library, writable=problem is None)
-    st.markdown(f"**{t('instructor.files.loaded', templates=len(library.templates), quizzes=len(library.quizzes))}**")
-    if library.errors:
-        st.warning(t("instructor.files.errors", count=len(library.errors)))
-        st.code("\n".join(e.text(lang()) for e in library.errors), language=None, wrap_lines=True)
-    else:
-        st.caption(t("instructor.files.no_errors"))
+    with st.container(border=True):   # the saved files' state, apart from what an upload just reported
+        st.markdown(f"**{t('instructor.files.loaded', templates=len(library.templates), quizzes=len(library.quizzes))}**")
+        if library.errors:
+            st.warning(t("instructor.files.errors", count=len(library.errors)))
+            st.code("\n".join(e.text(lang()) for e in library.errors), language=None, wrap_lines=True)
+        else:
+            st.caption(t("instructor.files.no_errors"))
     if st.button(t("instructor.files.reload"), key=key("reload"), icon="🔄"):
         reload_library()
         st.rerun()
@@ -378,15 +387,11 @@ def pick_quiz(name: str) -> Any | None:
 
 
 def names_input() -> list[str]:
-    """The student names or ids pasted in, one per line: blank lines dropped, and repeats — the same name once
-    normalised (case, spaces), so the same variant — kept once, in their first spelling."""
+    """The student names or ids pasted in, read as a class-list file is (`exercises.seeds.student_list`: `#`
+    comments and blank lines skipped, a repeat kept once)."""
     text = st.text_area(t("instructor.variants.names"), key=NAMES_KEY, placeholder="Ann Lee\n王芳",
                         help=t("instructor.variants.names_help"))
-    first: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip():
-            first.setdefault(normalise_student(line), line.strip())
-    return list(first.values())
+    return student_list(text)
 
 
 def variants_section(quiz: Any, names: list[str]) -> None:
@@ -456,15 +461,18 @@ def results_section() -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('instructor.results.missed')}**")
-        st.altair_chart(results.missed_chart(missed, x_title=t("instructor.results.missed_axis"),
-                                             y_title=t("instructor.variants.question")), width="stretch")
+        if missed.empty or not missed["missed"].any():
+            st.caption(t("instructor.results.none_missed"))
+        else:
+            st.altair_chart(results.missed_chart(missed, x_title=t("instructor.results.missed_axis"),
+                                                 y_title=t("instructor.variants.question")), width="stretch")
     with right:
         st.markdown(f"**{t('instructor.results.mistakes')}**")
         if mistakes.empty:
             st.caption(t("instructor.results.no_mistakes"))
-        else:
-            st.altair_chart(results.mistakes_chart(mistakes, x_title=t("instructor.results.times_axis"),
-                                                   y_title=t("instructor.results.mistake_axis")), width="stretch")
+        else:   # a list, not chart labels: the messages are sentences, and a label would cut them short
+            st.markdown("\n".join(f"- {t('instructor.results.mistake_line', times=row.times, students=row.students)}"
+                                   f" {row.mistake}" for row in mistakes.itertuples()))
 
 
 def store_health_section() -> None:

@@ -1,6 +1,7 @@
 """Page furniture shared by the topic pages: where each page lives, its header, charts and practice panel."""
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TypeVar
@@ -45,6 +46,34 @@ def chart_cache(build: F) -> F:
 def show(spec: dict[str, Any], *, stretch: bool = True) -> None:
     """Draw a Vega-Lite spec from `ui.charts` (stretched to the column, or at its own width)."""
     st.vega_lite_chart(spec, width="stretch" if stretch else "content")
+
+
+def show_row(*specs: dict[str, Any], gap: str = "medium") -> None:
+    """Charts side by side on a wide screen, one under the other on a phone (Streamlit's columns stack there):
+    each in a column as wide as its share of their `width`s, drawn at its own width."""
+    widths = [float(spec.get("width", 200)) + ROW_LABEL_ROOM for spec in specs]
+    for column, spec in zip(st.columns(widths, gap=gap), specs):
+        with column:
+            show(spec, stretch=False)
+
+
+ROW_LABEL_ROOM = 60   # px beside a chart's `width` for its axis labels, when sharing a row
+
+
+@functools.lru_cache(maxsize=32)
+def contour_chart(f: Callable[[Any, Any], Any], extent: float) -> dict[str, Any]:
+    """The contour lines of f(x, y) for a `ui.charts.plane` of half-side `extent` (computed once per function)."""
+    from ui import charts
+    from ui import topic_models as tm
+
+    lines = tm.plane_contours(f, extent)
+    return charts.contour_lines(lines.x, lines.y, lines.x2, lines.y2, lines.level, color_domain=lines.span)
+
+
+def formula(latex: str) -> None:
+    """A display formula that never runs past its column: in a narrow column (a phone, the controls beside a chart)
+    it wraps after a relation or an operator (=, +, −), as KaTeX breaks inline maths there; st.latex would scroll."""
+    st.markdown(f"$\\displaystyle {latex}$", text_alignment="center", width="stretch")
 
 
 def warm_up() -> None:

@@ -44,6 +44,7 @@ def practice_panel(topic_id: str) -> None:
             st.info(t("practice.no_exercises"))
             return
         template_id, seed = _current(topic_id, templates)
+        _link_notice(topic_id, (template_id, seed))
         _controls(topic_id, templates, template_id, seed)
         try:
             ex = get_exercise(template_id, seed)
@@ -63,19 +64,67 @@ def _state_key(topic_id: str) -> str:
 
 
 def _current(topic_id: str, templates: list[Any]) -> tuple[str, int]:
-    """The exercise on show: this session's, else the one in the URL (``?ex=ID&seed=N``), else a new one."""
+    """The exercise on show: the one in the URL (``?ex=ID&seed=N``) when it changed, else this session's, else a
+    new one. A link naming an exercise this topic lacks, or an unreadable seed, is answered with another exercise
+    (or the same with a new seed) and a notice saying so, never silently."""
     ids = [tpl.id for tpl in templates]
-    wanted = st.query_params.get("ex")
-    if wanted in ids:
-        try:
-            seed = int(st.query_params.get("seed", ""))
-        except ValueError:
-            seed = -1
-        if 0 <= seed <= MAX_SEED and st.session_state.get(_state_key(topic_id)) != (wanted, seed):
-            _show(topic_id, wanted, seed)
+    wanted, seed_text = st.query_params.get("ex"), st.query_params.get("seed")
+    current = st.session_state.get(_state_key(topic_id))
+    if wanted is not None and (current is None or (wanted, seed_text) != (current[0], str(current[1]))):
+        seed = _seed_from(seed_text)
+        if wanted not in ids:
+            _notice(topic_id, _unknown_exercise(wanted))
+            _show(topic_id, *(current or (ids[0], new_seed())))
+        elif seed is None and seed_text is not None:
+            _notice(topic_id, t("practice.link_bad_seed", seed=_as_code(seed_text), max=f"{MAX_SEED:,}"))
+            _show(topic_id, wanted, new_seed())
+        else:
+            _show(topic_id, wanted, new_seed() if seed is None else seed)
     if st.session_state.get(_state_key(topic_id), ("", 0))[0] not in ids:
         _show(topic_id, ids[0], new_seed())
     return st.session_state[_state_key(topic_id)]
+
+
+def _seed_from(text: str | None) -> int | None:
+    """A seed from the URL: a whole number from 0 to MAX_SEED, else None."""
+    try:
+        seed = int((text or "").strip())
+    except ValueError:
+        return None
+    return seed if 0 <= seed <= MAX_SEED else None
+
+
+def _unknown_exercise(wanted: str) -> str:
+    """Why a linked exercise is not here: it belongs to another topic, or it does not exist (any longer)."""
+    from exercises.topics import topic_by_id
+
+    template = get_library().templates.get(wanted)
+    if template is not None:
+        topic = topic_by_id(template.topic)
+        return t("practice.link_other_topic", id=_as_code(wanted), topic=f"{topic.number}. {topic.title(lang())}")
+    return t("practice.link_unknown", id=_as_code(wanted))
+
+
+def _as_code(text: str, limit: int = 60) -> str:
+    """Text from the URL (anyone may write it) shown as inline code: never read as Markdown, at most `limit` long."""
+    shown = "".join(c for c in text[:limit] if c.isprintable()).replace("`", "'")
+    return f"`{shown}{'…' if len(text) > limit else ''}`"
+
+
+def _notice(topic_id: str, text: str) -> None:
+    st.session_state[f"practice-{topic_id}-link-notice"] = text
+
+
+def _link_notice(topic_id: str, shown: tuple[str, int]) -> None:
+    """The notice about the link that led here, while the exercise it put on show stays."""
+    key = f"practice-{topic_id}-link-notice"
+    if isinstance(st.session_state.get(key), str):
+        st.session_state[key] = (st.session_state[key], shown)
+    notice = st.session_state.get(key)
+    if notice and notice[1] == shown:
+        st.warning(notice[0], icon="🔗")
+    else:
+        st.session_state.pop(key, None)
 
 
 def _show(topic_id: str, template_id: str, seed: int) -> None:
@@ -106,6 +155,11 @@ def _exercise(ex: Any) -> None:
     """Prompt, one answer cell per part (checked one by one, with error carried forward), hints, solution."""
     prefix = f"ex-{ex.template_id}-{ex.seed}"
     st.session_state.setdefault(f"{prefix}-shown-at", time.time())
+    if ex.network is not None:   # a network exercise is filled in on its drawn graph
+        from ui.network_view import network_exercise
+
+        network_exercise(ex, prefix)
+        return
     show_prompt(ex)
     for part in ex.parts:
         with st.container(border=True) if len(ex.parts) > 1 else contextlib.nullcontext():

@@ -19,7 +19,7 @@ from ui import prefs
 
 PROFILE_KEY = "profile"
 PENDING_KEY = "profile-pending-attempts"
-DEFAULT_PROFILE = "learner"
+DEFAULT_PROFILE = "learner"   # the profile's key; shown in the learner's language (progress.profile.default)
 _NEW = "\x00new"
 _CHOSEN_INLINE = "profile-inline-chosen"
 _SELECT_KEY = "profile-select"
@@ -52,6 +52,11 @@ def save_pending_attempts(profile: str) -> int:
         pending.pop(0)
         saved += 1
     return saved
+
+
+def profile_label(name: str) -> str:
+    """A profile's name as shown: the default profile in the learner's language, any other as it was typed."""
+    return t("progress.profile.default") if name == DEFAULT_PROFILE else name
 
 
 def _valid(name: str | None) -> str:
@@ -159,11 +164,10 @@ def profile_sidebar() -> None:
     options = names + ([current] if current and current not in names else [])
     if st.session_state.get(_SELECT_KEY) not in options + [_NEW]:   # first run, or a profile chosen elsewhere
         st.session_state[_SELECT_KEY] = current if current in options else _NEW
-    new_label = t("progress.profile.new")
+    labels = {v: t("progress.profile.new") if v == _NEW else profile_label(v) for v in options + [_NEW]}
     with st.sidebar:
         st.subheader(t("progress.profile.title"))
-        choice = st.selectbox(t("progress.profile.pick"), options + [_NEW],
-                              format_func=lambda v: new_label if v == _NEW else v,
+        choice = st.selectbox(t("progress.profile.pick"), options + [_NEW], format_func=labels.__getitem__,
                               key=_SELECT_KEY, on_change=_picked, help=t("progress.profile.help"))
         if choice == _NEW or not options:
             st.text_input(t("progress.profile.name"), key="profile-new-name", max_chars=40)

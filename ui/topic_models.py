@@ -62,6 +62,19 @@ def softmax(z: Array, temperature: float = 1.0) -> Array:
     return e / e.sum(axis=-1, keepdims=True)
 
 
+
+def fit_range(*curves: Array, cap: float = 10.0, pad: float = 0.08) -> tuple[float, float]:
+    """A y-range that shows every curve: from the smallest to the largest value (each kept within ±`cap`, so a
+    curve that explodes does not flatten the others), widened by `pad` of its height on each side."""
+    values = np.concatenate([np.asarray(c, dtype=float).ravel() for c in curves])
+    values = np.clip(values[np.isfinite(values)], -cap, cap)
+    lo, hi = (float(values.min()), float(values.max())) if values.size else (-1.0, 1.0)
+    if hi - lo < 1e-9:
+        lo, hi = lo - 1.0, hi + 1.0
+    margin = pad * (hi - lo)
+    return lo - margin, hi + margin
+
+
 # ---------------------------------------------------------------- 2 sequences
 
 
@@ -141,6 +154,17 @@ def vector_pair(a: tuple[float, float], b: tuple[float, float]) -> VectorPair:
     return VectorPair(na, nb, dot, cos, float(np.degrees(np.arccos(cos))), na * nb)
 
 
+def angle_arc(a: tuple[float, float], b: tuple[float, float], radius: float, points: int = 40) -> tuple[Array, Array]:
+    """The arc of the angle θ between a and b (the shorter way round, θ ≤ 180°) at `radius` from the origin;
+    empty when a or b is the zero vector."""
+    if not (np.hypot(*a) and np.hypot(*b)):
+        return np.empty(0), np.empty(0)
+    start, end = np.arctan2(a[1], a[0]), np.arctan2(b[1], b[0])
+    turn = (end - start + np.pi) % (2 * np.pi) - np.pi        # signed, in (−π, π]
+    t = start + turn * np.linspace(0.0, 1.0, points)
+    return radius * np.cos(t), radius * np.sin(t)
+
+
 # ---------------------------------------------------------------- 5 matrices
 
 
@@ -194,12 +218,98 @@ SURFACES: dict[str, tuple[Callable[[Array, Array], Array], Callable[[Array, Arra
 }
 
 
-def grid(f: Callable[[Array, Array], Array], lo: float, hi: float, n: int) -> tuple[Array, Array, Array]:
-    """Flattened x, y and f(x, y) on an n×n grid of cell centres over [lo, hi]²."""
-    step = (hi - lo) / n
-    centres = lo + step * (np.arange(n) + 0.5)
-    xx, yy = np.meshgrid(centres, centres)
-    return xx.ravel(), yy.ravel(), np.asarray(f(xx, yy), dtype=float).ravel()
+@dataclass(frozen=True)
+class Contours:
+    """Contour lines of f(x, y) as straight segments (x, y) → (x2, y2), each with the `level` f has along it."""
+
+    x: Array
+    y: Array
+    x2: Array
+    y2: Array
+    level: Array
+    levels: Array            # the levels drawn, low to high
+    span: tuple[float, float] = (0.0, 1.0)   # the lowest and highest level inside the chart's square
+
+
+# Marching squares: corners 0 (x, y), 1 (x+h, y), 2 (x+h, y+h), 3 (x, y+h); bit k of a cell's case is set when
+# corner k lies above the level. Edges: 0 bottom (0–1), 1 right (1–2), 2 top (3–2), 3 left (0–3). Each case joins
+# pairs of edges; the saddles 5 and 10 are resolved by the value at the cell's centre (`_SADDLES`).
+_SEGMENTS: dict[int, tuple[tuple[int, int], ...]] = {
+    1: ((3, 0),), 2: ((0, 1),), 3: ((3, 1),), 4: ((1, 2),), 6: ((0, 2),), 7: ((3, 2),), 8: ((2, 3),),
+    9: ((0, 2),), 11: ((1, 2),), 12: ((3, 1),), 13: ((0, 1),), 14: ((3, 0),),
+}
+_SADDLES: dict[tuple[int, bool], tuple[tuple[int, int], ...]] = {   # (case, centre above the level)
+    (5, True): ((0, 1), (2, 3)), (5, False): ((3, 0), (1, 2)),
+    (10, True): ((3, 0), (1, 2)), (10, False): ((0, 1), (2, 3)),
+}
+
+
+def nice_levels(lo: float, hi: float, count: int = 10) -> Array:
+    """About `count` round contour levels strictly between `lo` and `hi` (steps of 1, 2, 2.5 or 5 × 10ᵏ)."""
+    if not hi > lo:
+        return np.array([lo])
+    raw = (hi - lo) / count
+    power = 10.0 ** np.floor(np.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = np.floor(lo / step + 1) * step
+    return np.round(np.arange(first, hi, step), 10)
+
+
+def contour_lines(f: Callable[[Array, Array], Array], x_range: tuple[float, float], y_range: tuple[float, float],
+                  levels: Array, step: float) -> Contours:
+    """The lines f(x, y) = level for each level, traced by marching squares on a grid of spacing `step` over
+    `x_range` × `y_range` (each cell's crossing points are interpolated linearly along its edges)."""
+    xs = np.arange(x_range[0], x_range[1] + step / 2, step)
+    ys = np.arange(y_range[0], y_range[1] + step / 2, step)
+    xx, yy = np.meshgrid(xs, ys)
+    z = np.asarray(f(xx, yy), dtype=float) * np.ones_like(xx)
+    corners = (z[:-1, :-1], z[:-1, 1:], z[1:, 1:], z[1:, :-1])
+    x0, y0 = xx[:-1, :-1], yy[:-1, :-1]
+    centre = sum(corners) / 4
+    parts: list[tuple[Array, ...]] = []
+    for level in np.asarray(levels, dtype=float):
+        above = [c > level for c in corners]
+        case = above[0] * 1 + above[1] * 2 + above[2] * 4 + above[3] * 8
+        with np.errstate(divide="ignore", invalid="ignore"):
+            along = [(level - corners[a]) / (corners[b] - corners[a]) for a, b in ((0, 1), (1, 2), (3, 2), (0, 3))]
+        edge_x = (x0 + along[0] * step, x0 + step, x0 + along[2] * step, x0)
+        edge_y = (y0, y0 + along[1] * step, y0 + step, y0 + along[3] * step)
+        joins = [(case == c, pairs) for c, pairs in _SEGMENTS.items()]
+        joins += [((case == c) & ((centre > level) == up), pairs) for (c, up), pairs in _SADDLES.items()]
+        for cells, pairs in joins:
+            if not cells.any():
+                continue
+            for a, b in pairs:
+                parts.append((edge_x[a][cells], edge_y[a][cells], edge_x[b][cells], edge_y[b][cells],
+                              np.full(int(cells.sum()), level)))
+    if not parts:
+        empty = np.empty(0)
+        return Contours(empty, empty, empty, empty, empty, np.asarray(levels, dtype=float))
+    return Contours(*(np.concatenate(column) for column in zip(*parts)), levels=np.asarray(levels, dtype=float))
+
+
+PLANE_WIDE, PLANE_TALL = 3.5, 1.5     # how far past its square a plane may show (wide screens, phones)
+
+
+def plane_contours(f: Callable[[Array, Array], Array], extent: float, *, count: int = 10,
+                   cells: int = 12) -> Contours:
+    """Contour lines of f for a chart of the square [−extent, extent]² whose wider side may show more (up to
+    `PLANE_WIDE`·extent across, `PLANE_TALL`·extent up and down): about `count` round levels spread over the
+    values in the square, continued at the same spacing beyond it; `cells` grid cells per `extent`."""
+    step = extent / cells
+    core = np.linspace(-extent, extent, 2 * cells + 1)
+    cx, cy = np.meshgrid(core, core)
+    inside = np.asarray(f(cx, cy), dtype=float) * np.ones_like(cx)
+    levels = nice_levels(float(inside.min()), float(inside.max()), count)
+    span = (float(levels[0]), float(levels[-1]))
+    if len(levels) > 1:
+        spacing = float(levels[1] - levels[0])
+        below = levels[0] - spacing * np.arange(count, 0, -1)
+        above = levels[-1] + spacing * np.arange(1, count + 1)
+        levels = np.round(np.concatenate([below, levels, above]), 10)
+    lines = contour_lines(f, (-PLANE_WIDE * extent, PLANE_WIDE * extent),
+                          (-PLANE_TALL * extent, PLANE_TALL * extent), levels, step)
+    return Contours(lines.x, lines.y, lines.x2, lines.y2, lines.level, lines.levels, span)
 
 
 def gradient_at(surface: str, x: float, y: float) -> tuple[float, float]:
@@ -457,7 +567,6 @@ def optimizer_paths(start: tuple[float, float], eta: float, beta: float, steps: 
 
 # ---------------------------------------------------------------- 16 attention
 
-ATTENTION_TOKENS: tuple[str, ...] = ("I", "love", "deep", "learning")
 ATTENTION_KEYS = np.array([[1.0, 0.2], [0.1, 1.0], [0.8, 0.9], [0.9, 0.7]])
 ATTENTION_VALUES = np.array([[1.0, 0.0], [0.0, 1.0], [0.5, 0.5], [0.3, 0.9]])
 

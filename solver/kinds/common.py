@@ -10,7 +10,6 @@ Entries with variables are always compared exactly (see ``solver.equivalence``).
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
@@ -18,6 +17,7 @@ import mpmath
 import sympy as sp
 
 from solver import equivalence
+from solver.budget import Deadline
 from solver.messages import say
 from solver.verdict import INVALID, Verdict
 
@@ -41,7 +41,7 @@ class Options:
     expected_text: str = ""
     expected_inexact: bool = False
     decimal_tolerance: bool = True
-    deadline: float = field(default_factory=lambda: time.monotonic() + 2.0)
+    deadline: Deadline = field(default_factory=lambda: Deadline(2.0))
     names: Mapping[str, str] = field(default_factory=dict)
     """The learner's spelling of each variable by SymPy symbol name (``w1`` → ``w_1``), for messages."""
 

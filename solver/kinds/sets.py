@@ -17,7 +17,6 @@ elements as text). Score: matched / max(|expected|, |answer|).
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -116,7 +115,7 @@ def _prints_agree(a: _Element, b: _Element, slack: tuple[float, float] | None) -
 
 
 def _checked(opts: Options, test: Callable[[], bool | None]) -> bool:
-    if time.monotonic() > opts.deadline:
+    if opts.deadline.passed():
         raise _OutOfTime
     result = test()
     if result is None:

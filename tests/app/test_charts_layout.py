@@ -1,6 +1,7 @@
 """Charts and formulas that must stay legible: network labels apart and inside/below nodes, formulas in lines."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyarrow as pa
@@ -25,10 +26,10 @@ def test_crossing_edges_get_labels_apart_and_long_node_labels_sit_below_their_ci
     spec = charts.network(nodes, edges, label_at=0.3)
     edge_rows = _layer_data(spec, 1)
     assert [(round(r["mx"], 6), round(r["my"], 6)) for r in edge_rows] == [(0.3, 0.4), (0.3, -0.4)]
-    node_rows = _layer_data(spec, 2)
+    node_rows = _layer_data(spec, 3)
     assert [r["inside"] for r in node_rows] == ["a", "b", "", ""]
     assert [r["below"] for r in node_rows] == ["", "", "δ=-0.019", "δ=0.013"]
-    below = spec["layer"][4]
+    below = spec["layer"][5]
     assert below["encoding"]["text"]["field"] == "below" and below["mark"]["dy"] >= 22   # past the circle's radius
 
 
@@ -43,3 +44,27 @@ def test_optimizer_update_rules_are_written_one_assignment_a_line(lang):
     for rule in rules:
         lines = rule.split(r"\\")
         assert all(line.count(r"\leftarrow") + line.count("&=") <= 1 for line in lines), rule
+
+
+def test_the_chain_rule_graph_names_each_edge_above_it_and_writes_its_value_below_it():
+    at = AppTest.from_file(str(ROOT / "pages" / "t08_chain_rule.py"), default_timeout=30)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    texts = {child["encoding"]["text"]["field"]: child for child in spec["layer"] if child["mark"]["type"] == "text"}
+    assert texts["above"]["mark"]["baseline"] == "bottom" and texts["under"]["mark"]["baseline"] == "top"
+    data = at.get("vega_lite_chart")[0].proto.datasets
+    rows = next(pa.ipc.open_stream(ds.data.data).read_all().to_pylist() for ds in data
+                if ds.name == texts["above"]["data"]["name"])
+    assert [r["above"] for r in rows] == ["∂u/∂x", "∂y/∂u", "∂C/∂y"]
+    assert [r["under"] for r in rows] == ["2.00", "0.197", "0.731"]       # x = 1, w = 2, b = −1, t = 0
+    assert max(len(r["above"]) for r in rows) <= 6, "short enough to fit between the nodes on a phone"
+
+
+def test_an_edge_of_weight_near_zero_is_still_drawn_in_a_visible_colour():
+    edges = {"x": [0], "y": [0], "x2": [1], "y2": [0], "weight": [0.01], "label": ["w"]}
+    spec = charts.network({"x": [0, 1], "y": [0, 0], "label": ["a", "b"], "value": [0, 0]}, edges)
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert scale["domainMid"] == 0 and "#FFFFFF" not in [c.upper() for c in scale["range"]]
+    assert spec["layer"][0]["encoding"]["strokeWidth"]["scale"]["range"][0] >= 1.5

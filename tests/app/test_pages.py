@@ -28,7 +28,7 @@ MOVES: dict[str, tuple[str, str, object]] = {
     "regression": ("slider", "regression-w", 1.0),
     "forward-pass": ("slider", "forward-pass-x1", -1.0),
     "backprop": ("slider", "backprop-t", 0.0),
-    "convolution": ("slider", "convolution-stride", 2),
+    "convolution": ("selectbox", "convolution-image", "diagonal"),
     "probability": ("slider", "probability-mu", 1.0),
     "optimizers": ("slider", "optimizers-eta", 0.3),
     "attention": ("slider", "attention-angle", 200),

@@ -240,3 +240,50 @@ def test_every_topic_page_judges_right_wrong_and_invalid_answers(topic):
     at = answer(at, key, "3 +* 4")
     assert len(at.warning) == 1 and "column" in at.warning[0].value
     assert [r.status for r in stored_attempts()] == ["correct", "incorrect", "invalid"]
+
+
+def link_notices(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if w.icon == "🔗"]
+
+
+def test_a_link_to_an_unknown_exercise_says_so_and_shows_another():
+    at = open_panel("vectors", "no-such-exercise", 5)
+    assert not at.exception
+    assert link_notices(at) == ["The link asks for the exercise `no-such-exercise`, which does not exist (any more), "
+                                "so here is another one."]
+    shown = at.session_state["practice-vectors-current"]
+    assert shown[0] in [tpl.id for tpl in LIB.by_topic("vectors")]
+    assert at.query_params["ex"] in (shown[0], [shown[0]])          # the address bar names what is shown
+    at.button(key="practice-vectors-another").click().run()
+    assert link_notices(at) == []                                   # gone once the learner moves on
+
+
+def test_a_link_to_another_topics_exercise_names_that_topic_in_chinese():
+    at = open_panel("vectors", "gd-approximation-formula", 5, lang="zh")
+    assert link_notices(at) == ["链接中的题目 `gd-approximation-formula` 属于主题 9. 梯度下降法，这里换成了本主题的一道题。"]
+
+
+@pytest.mark.parametrize("seed", ["abc", "-4", "99999999999", "1e3"])
+def test_a_link_with_a_bad_seed_keeps_the_exercise_with_a_new_seed_and_says_so(seed):
+    at = AppTest.from_function(panel_script, args=("vectors",), default_timeout=TIMEOUT)
+    at.session_state["lang"] = "en"
+    at.query_params["ex"], at.query_params["seed"] = "inner-product-2d", seed
+    at.run()
+    assert not at.exception
+    assert link_notices(at) == [f"The link's seed `{seed}` is not a whole number from 0 to 2,147,483,647, so this "
+                                f"is the exercise with a new seed."]
+    template_id, new = at.session_state["practice-vectors-current"]
+    assert template_id == "inner-product-2d" and 1 <= new <= 999_999
+    at.run()
+    assert len(link_notices(at)) == 1                               # still there on a rerun
+
+
+def test_a_link_written_as_markdown_is_shown_as_text():
+    at = open_panel("vectors", "[click](https://evil.example) **x**`y", 5)
+    notice = link_notices(at)[0]
+    assert "`[click](https://evil.example) **x**'y`" in notice
+
+
+def test_a_good_link_shows_its_exercise_without_a_notice():
+    at = open_panel("vectors", "inner-product-2d", 5)
+    assert at.session_state["practice-vectors-current"] == ("inner-product-2d", 5) and link_notices(at) == []

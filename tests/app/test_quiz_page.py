@@ -170,3 +170,43 @@ def test_a_chinese_quiz_title_joins_topics_with_the_enumeration_comma():
     assert not at.exception
     title = at.session_state["quiz-run"].title
     assert title["zh"] == "自选测验：向量与内积、导数" and title["en"].endswith("Vectors and inner products, Derivatives")
+
+
+def test_the_right_answer_shows_once_the_last_attempt_is_used_and_not_before():
+    at = start_vectors_quiz(session(), count=1, attempts=2)
+    run, _, ex = current(at)
+    key = f"$\\displaystyle {ex.expected_latex('')}$"
+    submit(at, f"({ex.expected_text('')}) + 1")
+    assert not any(key in i.value for i in at.info)            # one attempt left: no answer yet
+    submit(at, f"({ex.expected_text('')}) + 2")
+    assert any(i.value == f"The right answer: {key}" for i in at.info)
+    at.button(key="quiz-finish").click().run()
+    assert any(i.value == f"The right answer: {key}" for i in at.info)   # and in the review
+
+
+def test_no_right_answer_in_a_quiz_that_never_shows_solutions():
+    at = start_vectors_quiz(session(), count=1, attempts=1)
+    run = at.session_state["quiz-run"]
+    run.solutions = "never"
+    _, _, ex = current(at)
+    submit(at, f"({ex.expected_text('')}) + 1")
+    assert run.question_done(0) and not any("The right answer" in i.value for i in at.info)
+
+
+def test_a_finished_quiz_can_be_reviewed_again_from_the_quiz_page():
+    at = start_vectors_quiz(session(), count=2)
+    run, _, ex = current(at)
+    submit(at, ex.expected_text(""))
+    at.button(key="quiz-finish").click().run()
+    assert at.metric[0].value == "1 / 2"
+
+    again = session("zh")                                 # a new visit: the set-up page
+    assert "quiz-run" not in again.session_state
+    finished = [e for e in again.expander if e.label.startswith("已完成的测验")]
+    assert finished and finished[0].label.endswith("（1）")
+    assert any("1 / 2" in m.value for m in again.markdown)
+    again.button(key=f"quiz-review-{run.key}").click().run()
+    assert not again.exception
+    assert again.metric[0].value == "1 / 2" and len(again.expander) == 2
+    again.button(key="quiz-new").click().run()            # back to the set-up, the quiz still listed
+    assert again.button(key=f"quiz-review-{run.key}").label == "回顾"

@@ -97,3 +97,12 @@ def test_class_mode_ignores_the_profile_cookie(monkeypatch):
     at.query_params["profile"] = "ann"
     at.run()
     assert at.markdown[0].value == "profile="                   # nobody signed in: no profile at all
+
+
+def test_the_default_profile_is_named_in_the_learners_language():
+    at = sidebar_app()
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert not at.exception
+    picker = at.selectbox(key="profile-select")
+    assert picker.value == "learner" and "学习者" in picker.options and "learner" not in picker.options

@@ -86,12 +86,6 @@ def test_gradient_and_lagrange_minimum_of_x_plus_y_on_the_circle():
     assert x == pytest.approx(-1 / math.sqrt(2), abs=1e-3) and y == pytest.approx(-1 / math.sqrt(2), abs=1e-3)
 
 
-def test_grid_evaluates_f_at_cell_centres():
-    xs, ys, zs = tm.grid(lambda x, y: x * 10 + y, 0.0, 2.0, 2)
-    assert sorted(set(xs.tolist())) == [0.5, 1.5]
-    np.testing.assert_allclose(zs, xs * 10 + ys)
-
-
 def test_gradient_descent_converges_for_small_eta_and_diverges_for_large():
     good = tm.gradient_descent("x² + 3y²", (-2, 1.5), 0.1, 50)
     assert not good.diverged and good.values[-1] < 1e-4

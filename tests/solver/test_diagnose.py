@@ -29,6 +29,16 @@ NAMED = [
     ("expression", "w*sigma(w*x+b)*(1-sigma(w*x+b))", "-3wσ(wx+b)(1-σ(wx+b))", "w,x,b", "constant-factor",
      "exactly -3×", "-3 倍"),
     ("expression", "pi*x", "x", "x", "constant-factor", "exactly 1/π×", "1/π 倍"),
+    ("expression", "2*x*cos(x^2)", "cos(x^2)", "x", "chain-rule-missing-inner",
+     "left out the inner derivative 2x (chain rule)", "漏乘了内层导数 2x（链式法则）"),
+    ("expression", "6*x*(x^2+1)^2", "3(x^2+1)^2", "x", "chain-rule-missing-inner", "inner derivative 2x", "2x"),
+    ("expression", "2*x/(x^2+1)", "1/(x^2+1)", "x", "chain-rule-missing-inner", "inner derivative 2x", "2x"),
+    ("expression", "-sin(x)*exp(cos(x))", "e^(cos x)", "x", "chain-rule-missing-inner", "inner derivative -sin(x)",
+     "-sin(x)"),
+    ("expression", "x*sigma(w*x+b)*(1-sigma(w*x+b))", "σ(wx+b)(1-σ(wx+b))", "w,x,b", "chain-rule-missing-inner",
+     "inner derivative x (chain rule)", "内层导数 x"),
+    ("expression", "2*w_1*cos(w_1^2)", "cos(w_1^2)", "w_1", "chain-rule-missing-inner", "inner derivative 2w_1",
+     "2w_1"),
     ("expression", "-1/x^2", "1/x^2", "x", "wrong-sign", "The sign is wrong", "符号错了"),
     ("expression", "x^2+1", "1/(x^2+1)", "x", "reciprocal", "reciprocal", "倒数"),
     ("expression", "3*x^2-4*x+1", "3x^2-4x-1", "x", "additive-constant", "by the constant -2", "相差常数 -2"),
@@ -85,6 +95,14 @@ NOT_NAMED = [  # near cases: wrong, but not that slip (nothing, or the named oth
     ("expression", "2*x*cos(x^2)", "2x*cos(x)", "x", None),               # not a constant multiple
     ("expression", "x*cos(x^2)", "x^2*cos(x^2)", "x", None),              # the ratio is x, not a constant
     ("expression", "2*x", "x^2", "x", None),
+    ("expression", "2*x*cos(x^2)", "sin(x^2)", "x", None),                # the antiderivative, not a factor off
+    ("expression", "2*x*cos(x^2)", "4x*cos(x^2)", "x", "constant-factor"),
+    ("expression", "2*x*cos(x^2)", "cos(x^2)+1", "x", None),
+    ("expression", "4*x*cos(x^2)", "cos(x^2)", "x", None),                # 4x is not the inner derivative 2x
+    ("expression", "x^2*cos(x)", "cos(x)", "x", None),                    # x² is no inner derivative of cos(x)
+    ("expression", "2*x*(x^2+1)", "x^2+1", "x", None),                    # no inner function: not the chain rule
+    ("expression", "3*cos(3*x)", "cos(3x)", "x", "constant-factor"),      # a constant inner derivative: a factor
+    ("expression", "x*sigma(w*x+b)*(1-sigma(w*x+b))", "σ(wx+b)", "w,x,b", None),
     ("expression", "x^2+1", "x^2-1", "x", "additive-constant"),          # a constant apart, not upside down
     ("expression", "x^2+1", "1/(x^2+2)", "x", None),                     # not quite the reciprocal
     ("expression", "3*x^2-4*x+1", "3x^2-4x", "x", "additive-constant"),
@@ -121,6 +139,19 @@ def test_near_case_is_not_named(kind: str, expected: str, answer: str, variables
         return
     assert v.status == "incorrect"
     assert named(v) == name, v.message
+
+
+UNRELATED = ["cos(x)", "-sin(x^2)", "2cos(x^2)", "2x sin(x^2)", "cos(2x)", "2x", "cos(x^2)^2", "2x cos(x)",
+             "e^(x^2)", "x^2 cos(x^2)", "sqrt(x^2+1)", "1/cos(x^2)", "2^(x^2)", "log(x^2+1)", "tanh(x^2)"]
+
+
+@pytest.mark.parametrize("key", ["2*x*cos(x^2)", "2*x*exp(x^2)", "2*x/(x^2+1)", "x/sqrt(x^2+1)"])
+def test_the_inner_derivative_is_named_only_when_it_is_the_missing_factor(key: str) -> None:
+    named_for = {answer: named(verdict("expression", key, answer, "x")) for answer in UNRELATED}
+    chain = {a for a, name in named_for.items() if name == "chain-rule-missing-inner"}
+    # worked by hand: among these answers only e^(x²) is a function whose inner derivative (2x) the key has on top
+    truly = {"2*x*cos(x^2)": set(), "2*x*exp(x^2)": {"e^(x^2)"}, "2*x/(x^2+1)": set(), "x/sqrt(x^2+1)": set()}
+    assert chain == truly[key], named_for
 
 
 def test_author_listed_mistakes_win() -> None:

@@ -106,6 +106,20 @@ def test_quiz_sessions_save_load_open_finish(store):
         store.save_quiz("ann", "q3", {"bad": object()})
 
 
+def test_finished_quizzes_newest_first_only_the_profiles_and_limited(store):
+    for key in ("q1", "q2", "q3"):
+        store.save_quiz("ann", key, {"k": key})
+        store.finish_quiz("ann", key)
+    store.save_quiz("ann", "open", {"k": "open"})
+    store.save_quiz("bo", "b1", {"k": "b1"})
+    store.finish_quiz("bo", "b1")
+    assert [key for key, _ in store.finished_quizzes("ann")] == ["q3", "q2", "q1"]
+    assert store.finished_quizzes("ann", limit=2) == [("q3", {"k": "q3"}), ("q2", {"k": "q2"})]
+    store.save_quiz("ann", "q1", {"k": "again"})             # reopened: open again, no longer finished
+    assert [key for key, _ in store.finished_quizzes("ann")] == ["q3", "q2"]
+    assert [key for key, _ in store.open_quizzes("ann")] == ["q1", "open"]
+
+
 def test_quiz_survives_reopening_the_database(db_url):
     first = open_store(db_url)
     first.save_quiz("ann", "q", {"at": 3})

@@ -27,7 +27,7 @@ def test_set_aside_answers_and_the_integrity_check_on_the_results_tab(tmp_path, 
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception
-    assert any("1 answer(s) could not be stored" in w.value for w in at.warning)
+    assert any("1 answer could not be stored" in w.value for w in at.warning)
     assert [b for b in at.get("download_button") if "set-aside" in b.proto.label]
     rows = list(csv.DictReader(io.StringIO(store.set_aside_csv())))
     assert (rows[0]["profile"], rows[0]["kind"], json.loads(rows[0]["record"])["answer"]) == ("ann", "attempt", "=2+5")

@@ -94,7 +94,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "auth.accounts.csv": {"en": "… or a CSV file", "zh": "……或 CSV 文件"},
     "auth.accounts.create": {"en": "Create accounts", "zh": "创建账号"},
     "auth.accounts.created": {
-        "en": "{created} account(s) created, {skipped} line(s) skipped. Join codes are shown only now: download "
+        "en": "{created:account|accounts} created, {skipped:line|lines} skipped. Join codes are shown only now: download "
               "them and hand each student theirs.",
         "zh": "已创建 {created} 个账号，跳过 {skipped} 行。加入码只显示这一次：请下载并分发给每位学生。",
     },

@@ -4,9 +4,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "instructor.title": {"en": "Instructor tools", "zh": "教师工具"},
     "instructor.intro": {
         "en": "Preview any exercise at any seed, add your own exercise and quiz files, see which variant each "
-              "student gets, collect results and print worksheets. The authoring guide is docs/authoring.md.",
+              "student gets, collect results and print worksheets. The authoring guide is `docs/authoring.md`.",
         "zh": "以任意种子预览任意练习，添加自己的练习与测验文件，查看每个学生拿到的版本，汇总成绩，打印练习卷。"
-              "编写指南见 docs/authoring.md。",
+              "编写指南见 `docs/authoring.md`。",
     },
     "instructor.tab.preview": {"en": "Preview", "zh": "预览"},
     "instructor.tab.files": {"en": "Files", "zh": "文件"},
@@ -21,7 +21,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Type a value to fix a parameter (e.g. 3, 1/2, (1, 2)); leave it blank to draw it from the seed.",
         "zh": "输入数值即可固定该参数（如 3、1/2、(1, 2)）；留空则按种子抽取。",
     },
-    "instructor.preview.source": {"en": "Defined in {path}, line {line}", "zh": "定义于 {path} 第 {line} 行"},
+    "instructor.preview.source": {"en": "Defined in `{path}`, line {line}", "zh": "定义于 `{path}` 第 {line} 行"},
     "instructor.preview.cannot": {"en": "This exercise cannot be generated: {error}",
                                   "zh": "无法生成这道练习：{error}"},
     "instructor.preview.acceptance": {
@@ -37,7 +37,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "instructor.preview.solution": {"en": "Worked solution", "zh": "详细解答"},
     "instructor.preview.expected": {"en": "Expected answer", "zh": "标准答案"},
     "instructor.preview.kind": {"en": "kind: {kind}", "zh": "类型：{kind}"},
-    "instructor.preview.mistakes": {"en": "{count} anticipated mistake(s) recognised.",
+    "instructor.answer_kind.expression": {"en": "expression", "zh": "表达式"},
+    "instructor.answer_kind.number": {"en": "number", "zh": "数值"},
+    "instructor.answer_kind.vector": {"en": "vector", "zh": "向量"},
+    "instructor.answer_kind.matrix": {"en": "matrix", "zh": "矩阵"},
+    "instructor.answer_kind.set": {"en": "set", "zh": "集合"},
+    "instructor.answer_kind.choice": {"en": "choice", "zh": "选择题"},
+    "instructor.preview.mistakes": {"en": "{count:anticipated mistake|anticipated mistakes} recognised.",
                                     "zh": "可识别 {count} 种预设错误。"},
     "instructor.preview.values": {"en": "Parameters and derived values", "zh": "参数与导出值"},
     "instructor.preview.empty": {"en": "No templates are loaded.", "zh": "没有加载任何模板。"},
@@ -81,10 +87,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "pages once you publish them (below).",
         "zh": "{name} 校验通过并已保存。模板：{templates}。测验：{quizzes}。新模板需在下方发布后才会出现在对应主题页。",
     },
-    "instructor.files.quality": {"en": "{name}: {count} variant-quality warning(s) — some seeds give a trivial or "
+    "instructor.files.quality": {"en": "{name}: {count:variant-quality warning|variant-quality warnings} — some seeds give a trivial or "
                                        "revealed answer (see the authoring guide).",
                                  "zh": "{name}：{count} 条题目变体质量警告——部分种子下答案过于简单或已在题目中给出（见编写指南）。"},
-    "instructor.files.rejected": {"en": "{name} was not saved: {count} problem(s) to fix.",
+    "instructor.files.rejected": {"en": "{name} was not saved: {count:problem|problems} to fix.",
                                   "zh": "{name} 未保存：有 {count} 处问题需要修改。"},
     "instructor.files.confirm_replace": {
         "en": "{name} is valid, but replacing the file already uploaded under that name changes quizzes:",
@@ -120,11 +126,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "instructor.files.publish_failed": {"en": "The change was not saved: {reason}", "zh": "更改未保存：{reason}"},
     "instructor.files.quizzes_in": {"en": "Quizzes: {ids}", "zh": "测验：{ids}"},
-    "instructor.files.loaded": {"en": "Loaded: {templates} templates, {quizzes} quizzes.",
+    "instructor.files.loaded": {"en": "Loaded: {templates:template|templates}, {quizzes:quiz|quizzes}.",
                                 "zh": "已加载：{templates} 个模板，{quizzes} 个测验。"},
-    "instructor.files.errors": {"en": "{count} problem(s) in the loaded files; the other files work as usual.",
+    "instructor.files.errors": {"en": "{count:problem|problems} in the loaded files; the other files work as usual.",
                                 "zh": "已加载的文件中有 {count} 处问题；其他文件照常可用。"},
-    "instructor.files.no_errors": {"en": "Every file loaded without errors.", "zh": "所有文件均无错误地加载。"},
+    "instructor.files.no_errors": {"en": "No problems: every saved file loads.", "zh": "没有问题：已保存的文件都能正常加载。"},
     "instructor.files.reload": {"en": "Reload the files", "zh": "重新加载文件"},
     # quizzes and variants
     "instructor.quiz.pick": {"en": "Quiz", "zh": "测验"},
@@ -143,7 +149,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "instructor.variants.hint": {"en": "Paste student names above to see their variants.",
                                  "zh": "在上方粘贴学生姓名即可查看他们的版本。"},
     "instructor.variants.question": {"en": "Question", "zh": "题目"},
-    "instructor.variants.points": {"en": "{points} point(s)", "zh": "{points} 分"},
+    "instructor.variants.points": {"en": "{points:point|points}", "zh": "{points} 分"},
     "instructor.variants.open": {"en": "Open in the preview", "zh": "在预览中打开"},
     # results
     "instructor.results.no_store": {"en": "The progress store is not available, so no results can be shown.",
@@ -155,15 +161,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "instructor.results.missed_axis": {"en": "students not fully right", "zh": "未完全答对的学生数"},
     "instructor.results.mistakes": {"en": "Anticipated mistakes met most", "zh": "最常见的预设错误"},
     "instructor.results.no_mistakes": {"en": "No anticipated mistake was made.", "zh": "没有出现预设错误。"},
-    "instructor.results.times_axis": {"en": "times", "zh": "次数"},
-    "instructor.results.mistake_axis": {"en": "mistake", "zh": "错误"},
+    "instructor.results.none_missed": {"en": "Every answered question was fully right.",
+                                       "zh": "所有作答的题目都完全正确。"},
+    "instructor.results.mistake_line": {"en": "**{times}×** ({students:student|students})",
+                                        "zh": "**{times} 次**（{students} 名学生）"},
     # the progress store's health (results tab)
     "instructor.store.title": {"en": "Progress store: integrity and set-aside answers", "zh": "进度存储：完整性与单独留存的作答"},
     "instructor.store.check": {"en": "Run a full integrity check", "zh": "运行完整性检查"},
     "instructor.store.checking": {"en": "Checking every page of the progress file…", "zh": "正在检查进度文件的每一页…"},
     "instructor.store.problems": {"en": "What the check found", "zh": "检查发现的问题"},
     "instructor.store.set_aside": {
-        "en": "{count} answer(s) could not be stored in the progress database as typed and were set aside. "
+        "en": "{count:answer|answers} could not be stored in the progress database as typed and were set aside. "
               "Download them to review or re-enter them.",
         "zh": "有 {count} 条作答因内容无法写入进度数据库而被单独留存。可下载查看或重新录入。",
     },
@@ -177,7 +185,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "instructor.worksheet.hint": {"en": "Paste names above or choose a number of anonymous variants.",
                                   "zh": "请在上方粘贴姓名，或选择匿名版本的数量。"},
     "instructor.worksheet.ready": {
-        "en": "{count} sheet(s), one student per printed page; the HTML renders the maths itself (print it from "
+        "en": "{count:sheet|sheets}, one student per printed page; the HTML renders the maths itself (print it from "
               "the browser). The answer key has the answers and worked solutions.",
         "zh": "共 {count} 份，每个学生一页；HTML 文件自带公式渲染（在浏览器中打印）。答案卷含答案与详细解答。",
     },

@@ -11,6 +11,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The exercise library could not be loaded: {error}",
         "zh": "练习题库无法加载：{error}",
     },
+    "practice.link_unknown": {
+        "en": "The link asks for the exercise {id}, which does not exist (any more), so here is another one.",
+        "zh": "链接中的题目 {id} 不存在（或已被删除），这里换了一道题。",
+    },
+    "practice.link_other_topic": {
+        "en": "The link asks for the exercise {id}, which belongs to the topic {topic}, so here is one of this "
+              "topic instead.",
+        "zh": "链接中的题目 {id} 属于主题 {topic}，这里换成了本主题的一道题。",
+    },
+    "practice.link_bad_seed": {
+        "en": "The link's seed {seed} is not a whole number from 0 to {max}, so this is the exercise with a new seed.",
+        "zh": "链接中的种子 {seed} 不是 0 到 {max} 之间的整数，这里给出同一道题的新种子版本。",
+    },
     "practice.exercise_error": {
         "en": "This exercise ({id} #{seed}) could not be generated. Press “Another one” or pick another exercise.",
         "zh": "这道练习（{id} #{seed}）无法生成。请点“换一道”或选择其他题目。",

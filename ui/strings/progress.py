@@ -22,10 +22,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "你的作答目前没有被保存：这个应用有多位学习者，而你还没有选择自己是谁。请选择或新建一个学习者。",
     },
     "progress.profile.kept": {
-        "en": "The {n} answer(s) you gave meanwhile will be saved to the profile you choose.",
+        "en": "The {n:answer|answers} you gave meanwhile will be saved to the profile you choose.",
         "zh": "在此期间你提交的 {n} 个答案会保存到你选择的学习者名下。",
     },
     "progress.profile.placeholder": {"en": "Choose a profile", "zh": "选择学习者"},
+    "progress.profile.default": {"en": "learner", "zh": "学习者"},
     "progress.profile.help": {
         "en": "Each profile keeps its own answers, quizzes and progress. No password: this is for learning on "
               "your own or a shared machine.",

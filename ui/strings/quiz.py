@@ -15,6 +15,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "quiz.resume_header": {"en": "Quizzes in progress", "zh": "进行中的测验"},
     "quiz.resume": {"en": "Resume", "zh": "继续"},
+    "quiz.finished_header": {"en": "Finished quizzes: review them ({n})", "zh": "已完成的测验：回顾（{n}）"},
+    "quiz.finished_line": {"en": "**{title}** · {when} · {score}", "zh": "**{title}** · {when} · {score}"},
+    "quiz.review": {"en": "Review", "zh": "回顾"},
     "quiz.discard": {"en": "Discard", "zh": "放弃"},
     "quiz.resume_line": {
         "en": "**{title}** · {done} of {total} answered",
@@ -41,7 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "quiz.no_files": {"en": "No quiz files are installed.", "zh": "尚未安装任何测验文件。"},
     "quiz.file": {"en": "Quiz", "zh": "测验"},
     "quiz.file_info": {
-        "en": "{count} questions · {points} points · {attempts} attempt(s) per answer · time limit: {limit}",
+        "en": "{count:question|questions} · {points:point|points} · {attempts:attempt|attempts} per answer · time limit: {limit}",
         "zh": "共 {count} 题 · {points} 分 · 每个答案可作答 {attempts} 次 · 时间限制：{limit}",
     },
     "quiz.file_closed": {"en": "This quiz is not open now.", "zh": "这个测验现在不开放。"},
@@ -75,6 +78,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "quiz.question_line": {"en": "{icon} Question {n} · {title} · {score}", "zh": "{icon} 第 {n} 题 · {title} · {score}"},
     "quiz.your_answers": {"en": "Your answers", "zh": "你的答案"},
     "quiz.no_answer": {"en": "Not answered.", "zh": "未作答。"},
+    "quiz.right_answer": {"en": "The right answer: {answer}", "zh": "正确答案：{answer}"},
     "quiz.hints_used": {"en": "Hints used: {n}", "zh": "使用提示：{n} 次"},
     "quiz.retry_missed": {"en": "Retry the ones I missed", "zh": "重做错题"},
     "quiz.new": {"en": "New quiz", "zh": "新的测验"},

@@ -133,19 +133,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "topics.partial-derivatives.intro": {
         "en": r"For $f(x, y)$, the **partial derivative** $\frac{\partial f}{\partial x}$ is the slope when only $x$ "
               r"moves. Together they form the **gradient** $\nabla f$, an arrow pointing uphill, across the contour "
-              r"bands. A minimum needs $\frac{\partial f}{\partial x} = \frac{\partial f}{\partial y} = 0$. With a "
+              r"lines at a right angle. A minimum needs $\frac{\partial f}{\partial x} = \frac{\partial f}{\partial y} = 0$. With a "
               r"constraint $g(x, y) = 0$, **Lagrange's method** looks where $\nabla f = \lambda \nabla g$: the minimum "
               r"of $x + y$ on $x^2 + y^2 = 1$ is $-\sqrt2$.",
         "zh": r"对 $f(x, y)$ 而言，**偏导数** $\frac{\partial f}{\partial x}$ 是只让 $x$ 变化时的斜率。"
-              r"两个偏导数合起来构成**梯度** $\nabla f$：一支指向上坡、垂直穿过等高带的箭头。取得最小值需要 "
+              r"两个偏导数合起来构成**梯度** $\nabla f$：一支指向上坡、垂直穿过等高线的箭头。取得最小值需要 "
               r"$\frac{\partial f}{\partial x} = \frac{\partial f}{\partial y} = 0$。若有约束 $g(x, y) = 0$，"
               r"**拉格朗日乘数法**寻找 $\nabla f = \lambda \nabla g$ 的点：$x + y$ 在 $x^2 + y^2 = 1$ 上的最小值是 $-\sqrt2$。",
     },
     "topics.partial-derivatives.constraint": {"en": "Constraint x² + y² = 1 (Lagrange)",
                                               "zh": "约束条件 x² + y² = 1（拉格朗日）"},
     "topics.partial-derivatives.arrow_caption": {
-        "en": "Colour bands are levels of f (a contour view). The red arrow is ∇f drawn at {scale} of its length.",
-        "zh": "色带表示 f 的等高区域。红色箭头是 ∇f，按实际长度的 {scale} 倍绘制。",
+        "en": "The lines are contour lines of f (f is constant along each, its value is in the colour). The red arrow "
+              "is ∇f drawn at {scale} of its length.",
+        "zh": "每条线是 f 的等高线（线上 f 的值不变，颜色表示该值）。红色箭头是 ∇f，按实际长度的 {scale} 倍绘制。",
     },
     "topics.partial-derivatives.lagrange": {
         "en": "On the circle x² + y² = 1, f is smallest at (x, y) ≈ ({x}, {y}), where f ≈ {f}. "
@@ -201,12 +202,13 @@ STRINGS: dict[str, dict[str, str]] = {
               r"$\frac{\partial C_T}{\partial w} = \frac{\partial C_T}{\partial b} = 0$。",
     },
     "topics.regression.show_fit": {"en": "Show the least-squares line", "zh": "显示最小二乘直线"},
-    "topics.regression.cost": {"en": "your cost C_T", "zh": "你的代价 C_T"},
+    "topics.regression.cost": {"en": "your cost $C_T$", "zh": "你的代价 $C_T$"},
+    "topics.regression.cost_axis": {"en": "cost", "zh": "代价"},
     "topics.regression.vs_best": {"en": "above the minimum", "zh": "高于最小值"},
     "topics.regression.your_line": {"en": "your line", "zh": "你的直线"},
     "topics.regression.fit": {"en": "least squares", "zh": "最小二乘"},
     "topics.regression.cost_title": {"en": "The cost as a function of w", "zh": "代价函数随 w 的变化"},
-    "topics.regression.cost_curve": {"en": "C_T(w) with b = {b}", "zh": "C_T(w)，b = {b}"},
+    "topics.regression.cost_curve": {"en": "cost at b = {b}", "zh": "b = {b} 时的代价"},
     # ------------------------------------------------------------------ 11 forward pass
     "topics.forward-pass.card": {"en": "z = xW + b, layer by layer.", "zh": "逐层计算 z = xW + b。"},
     "topics.forward-pass.intro": {
@@ -257,6 +259,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "topics.convolution.input": {"en": "input x", "zh": "输入 x"},
     "topics.convolution.feature": {"en": "feature map c", "zh": "特征图 c"},
     "topics.convolution.pooled": {"en": "max pooled", "zh": "最大池化"},
+    "topics.convolution.window": {"en": "2×2 window", "zh": "2×2 窗口"},
     "topics.convolution.caption": {"en": "The feature map is {rows}×{cols}.", "zh": "特征图的大小是 {rows}×{cols}。"},
     "topics.convolution.pattern.vertical_edge": {"en": "vertical edge", "zh": "竖直边缘"},
     "topics.convolution.pattern.horizontal_edge": {"en": "horizontal edge", "zh": "水平边缘"},
@@ -290,15 +293,21 @@ STRINGS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ 15 optimizers
     "topics.optimizers.card": {"en": "SGD, momentum and Adam race down a valley.", "zh": "SGD、动量与 Adam 的下坡比赛。"},
     "topics.optimizers.intro": {
-        "en": r"On a long narrow valley plain gradient descent zig-zags across and crawls along. **Momentum** keeps "
-              r"a running velocity $v$ that smooths the zig-zag; **Adam** divides by a running size of the gradient "
-              r"$\sqrt{\hat s}$, so every coordinate moves at about the same pace ($\hat m, \hat s$ are bias-corrected).",
-        "zh": r"在狭长的山谷里，普通梯度下降会横向来回震荡、纵向缓慢前进。**动量法**累积速度 $v$ 抑制震荡；"
-              r"**Adam** 除以梯度大小的滑动估计 $\sqrt{\hat s}$，让各个坐标以差不多的步伐前进（$\hat m, \hat s$ 经过偏差修正）。",
+        "en": r"On a long narrow valley, plain gradient descent (**SGD**) zig-zags across it at every step and crawls "
+              r"along it. **Momentum** keeps a running velocity $v$: speed builds up along the valley, so it "
+              r"overshoots but arrives first, crossing the valley floor far less often. **Adam** divides by a running "
+              r"size of the gradient $\sqrt{\hat s}$, so every coordinate moves at about the same pace: it heads "
+              r"for the minimum with hardly a zig-zag ($\hat m, \hat s$ are bias-corrected).",
+        "zh": r"在狭长的山谷里，普通梯度下降（**SGD**）每一步都横穿山谷来回震荡，沿谷底却走得很慢。**动量法**累积速度 "
+              r"$v$：沿山谷方向越走越快，虽会冲过头，却最先到达，穿越谷底的次数也少得多。**Adam** 除以梯度大小的滑动估计 "
+              r"$\sqrt{\hat s}$，让各个坐标以差不多的步伐前进：几乎不震荡地奔向最小值（$\hat m, \hat s$ 经过偏差修正）。",
     },
     "topics.optimizers.eta": {"en": "learning rate η", "zh": "学习率 η"},
     "topics.optimizers.steps": {"en": "steps", "zh": "步数"},
     "topics.optimizers.final": {"en": "{name}: f at the end", "zh": "{name}：终点的 f 值"},
+    "topics.optimizers.name.sgd": {"en": "SGD", "zh": "SGD"},
+    "topics.optimizers.name.momentum": {"en": "Momentum", "zh": "动量法"},
+    "topics.optimizers.name.adam": {"en": "Adam", "zh": "Adam"},
     # ------------------------------------------------------------------ 16 attention
     "topics.attention.card": {"en": "softmax(QKᵀ/√d)V as a heatmap.", "zh": "用热力图看 softmax(QKᵀ/√d)V。"},
     "topics.attention.intro": {
@@ -311,6 +320,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "topics.attention.angle": {"en": "direction of the last query (°)", "zh": "最后一个查询的方向（°）"},
     "topics.attention.scale": {"en": "query length (sharpness)", "zh": "查询长度（锐度）"},
     "topics.attention.weights": {"en": "attention weights", "zh": "注意力权重"},
+    "topics.attention.tokens": {"en": "I love deep learning", "zh": "我 爱 深度 学习"},
     "topics.attention.output": {"en": "output = weights · V", "zh": "输出 = 权重 · V"},
     "topics.attention.caption": {
         "en": "Longer queries make the softmax sharper: attention concentrates on the best-matching key.",
