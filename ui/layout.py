@@ -39,8 +39,18 @@ def topic_header(topic_id: str) -> Topic:
 
 def chart_cache(build: F) -> F:
     """Memoise a page's chart builder on its arguments (give it the language too when its labels are
-    translated): slider values repeat, and a rerun should not rebuild what it drew a moment ago."""
-    return st.cache_data(max_entries=256, show_spinner=False)(build)
+    translated): slider values repeat, and a rerun should not rebuild what it drew a moment ago.
+
+    The page script defines its builders again at every run; the cached wrapper is made once per builder code
+    (making one reads the function's source), and a changed page file has new code, so it gets a new one."""
+    wrapped = _CHART_BUILDERS.get(build.__code__)
+    if wrapped is None:
+        wrapped = _CHART_BUILDERS.setdefault(build.__code__, st.cache_data(max_entries=256, show_spinner=False)(build))
+    return wrapped
+
+
+_CHART_BUILDERS: dict[Any, Any] = {}
+"""A page chart builder's code → its `st.cache_data` wrapper (see `chart_cache`)."""
 
 
 def show(spec: dict[str, Any], *, stretch: bool = True) -> None:

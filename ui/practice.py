@@ -15,7 +15,8 @@ from ui.exercise_view import get_exercise, get_library, hints_key, show_hints, s
     show_prompt, show_solution
 from ui.feedback import show_verdict
 from ui.i18n import lang, t
-from ui.profile import current_profile, keep_pending_attempt, pending_attempts, unsaved_progress_notice
+from ui.profile import current_profile, keep_pending_attempt, pending_attempts, profile_written, \
+    unsaved_progress_notice
 
 _SEEDS = random.SystemRandom()
 _log = logging.getLogger(__name__)
@@ -245,6 +246,7 @@ def record_attempt_safely(*, template_id: str, topic: str, seed: int, part: str,
             keep_pending_attempt(fields)
             return False
         get_store().record_attempt(Attempt(profile=profile, **fields))
+        profile_written(profile)
         return True
     except Exception:  # the app keeps working without the store
         if not st.session_state.get("practice-store-warned"):

@@ -23,6 +23,7 @@ DEFAULT_PROFILE = "learner"   # the profile's key; shown in the learner's langua
 _NEW = "\x00new"
 _CHOSEN_INLINE = "profile-inline-chosen"
 _SELECT_KEY = "profile-select"
+_NAMES_KEY = "profile-names"
 
 
 def _choose(name: str) -> None:
@@ -49,6 +50,7 @@ def save_pending_attempts(profile: str) -> int:
     saved = 0
     while pending:
         get_store().record_attempt(Attempt(profile=profile, **pending[0]))
+        profile_written(profile)
         pending.pop(0)
         saved += 1
     return saved
@@ -66,9 +68,26 @@ def _valid(name: str | None) -> str:
         return ""
 
 
+def profile_names() -> list[str]:
+    """The store's profile names, read once per browser session and again after it creates one: every run asks
+    for them (the sidebar's picker, the profile used when none was chosen), and this machine's profiles are made
+    here. A profile another tab creates shows up here after a reload."""
+    names = st.session_state.get(_NAMES_KEY)
+    if names is None:
+        names = st.session_state[_NAMES_KEY] = get_store().profiles()
+    return list(names)
+
+
+def profile_written(name: str) -> None:
+    """Say that something was saved for profile `name` (which makes it exist): `profile_names` reads the names
+    again if it did not know it."""
+    if name not in st.session_state.get(_NAMES_KEY, (name,)):
+        del st.session_state[_NAMES_KEY]
+
+
 def _automatic() -> str:
     """The profile used when none was chosen: the only one, the default one when there is none, else ""."""
-    names = get_store().profiles()
+    names = profile_names()
     if len(names) == 1:
         return names[0]
     return DEFAULT_PROFILE if not names else ""
@@ -102,6 +121,7 @@ def _create(prefix: str = "profile", inline: bool = False) -> None:
         st.session_state[f"{prefix}-bad-name"] = True
         return
     get_store().create_profile(name)
+    st.session_state.pop(_NAMES_KEY, None)
     st.session_state[_SELECT_KEY] = name          # the picker shows the new profile, not "New profile…"
     st.session_state[name_key] = ""
     _choose(name)
@@ -137,7 +157,7 @@ def unsaved_progress_notice() -> None:
                icon="💾")
     pick, name, create = st.columns([3, 3, 1], vertical_alignment="bottom")
     with pick:
-        st.selectbox(t("progress.profile.pick"), get_store().profiles(), index=None,
+        st.selectbox(t("progress.profile.pick"), profile_names(), index=None,
                      placeholder=t("progress.profile.placeholder"), key="profile-inline-select",
                      on_change=_picked_inline)
     with name:
@@ -158,9 +178,8 @@ def store_status_banner() -> None:
 
 def profile_sidebar() -> None:
     """Draw the profile picker and the store status banner in the sidebar."""
-    store = get_store()
     current = current_profile()
-    names = store.profiles()
+    names = profile_names()
     options = names + ([current] if current and current not in names else [])
     if st.session_state.get(_SELECT_KEY) not in options + [_NEW]:   # first run, or a profile chosen elsewhere
         st.session_state[_SELECT_KEY] = current if current in options else _NEW

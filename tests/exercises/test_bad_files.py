@@ -120,6 +120,11 @@ CASES = {
                       '    prompt: {en: "Simplify ${{a:d0}}x$.", zh: "化简 ${{a:d0}}x$。"}  # <-\n')
                  .replace("      a: {int: [1, 5]}", "      a: {int: [1, 1]}"),
                  "prompt.en", "a coefficient 1 such as '1x'"),
+    "literal-form-refuses-the-keys-decimals": (
+        edit("      kind: number\n      expected: s\n",
+             "      kind: number\n      form: value\n      rtol: 0\n      expected: r  # <-\n")
+        .replace('      s: "a + b"\n', '      s: "a + b"\n      r: "sigma(a)"\n'),
+        "answer.expected", "with `form: value` a learner types the value"),
 }
 
 
@@ -189,3 +194,16 @@ def test_an_alias_bomb_is_refused_quickly_with_a_message(tmp_path: Path) -> None
     assert len(messages) == 1
     assert messages[0].startswith(f"{bomb}:") or "bomb.yaml:" in messages[0]
     assert "anchors and aliases" in messages[0]
+
+
+def test_a_key_written_with_sigma_validates_under_the_literal_form(tmp_path: Path) -> None:
+    """`form: value` binds learners, not the author: σ(a) as the key is fine, its 4-figure decimals are right."""
+    text = BASE.replace('      s: "a + b"\n', '      s: "sigma(a)"\n').replace("      kind: number\n",
+                                                                       "      kind: number\n      form: value\n")
+    text = text.replace('      - answer: "{{s}}"\n', '      - answer: "{{s:d6}}"\n')
+    text = text.replace("Add ${{a}}$ and ${{b}}$.", "Compute σ({{a}}) to 4 significant figures.")
+    text = text.replace("求 ${{a}} + {{b}}$。", "求 σ({{a}})，保留 4 位有效数字。")
+    path = tmp_path / "sigma.yaml"
+    path.write_text(text, encoding="utf-8")
+    report = validate_paths([path], seeds=10, builtin_context=False)
+    assert report.ok, [str(e) for e in report.errors]
