@@ -1,12 +1,14 @@
 """Page furniture shared by the topic pages: where each page lives, its header, charts and practice panel."""
 from __future__ import annotations
 
+import copy
 import functools
 import threading
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from exercises.topics import TOPICS, Topic, topic_by_id
 from ui.i18n import lang, t
@@ -125,6 +127,22 @@ def practice(topic_id: str) -> None:
 
 
 _PAGES_KEY = "layout-pages"
+_PAGE_PROTOTYPES: dict[tuple, st.Page] = {}
+_prototypes_lock = threading.Lock()
+
+
+def nav_page(page: str, *, title: str, icon: str, url_path: str, default: bool = False) -> st.Page:
+    """``st.Page(page, …)`` for this run's navigation, made once per process and then copied: making one resolves
+    its file on disk and checks its icon, 20 times per run for every visitor, and a copy is the same page with
+    its own per-run flags."""
+    ctx = get_script_run_ctx()
+    key = (page, title, icon, url_path, default, ctx and ctx.pages_manager.main_script_parent)  # the app's folder
+    prototype = _PAGE_PROTOTYPES.get(key)
+    if prototype is None:
+        prototype = st.Page(page, title=title, icon=icon, url_path=url_path, default=default)
+        with _prototypes_lock:
+            _PAGE_PROTOTYPES.setdefault(key, prototype)
+    return copy.copy(prototype)
 
 
 def remember_pages(pages: dict[str, st.Page]) -> None:
