@@ -1,7 +1,6 @@
 """Page furniture shared by the topic pages: where each page lives, its header, charts and practice panel."""
 from __future__ import annotations
 
-import copy
 import functools
 import threading
 from pathlib import Path
@@ -142,7 +141,9 @@ def nav_page(page: str, *, title: str, icon: str, url_path: str, default: bool =
         prototype = st.Page(page, title=title, icon=icon, url_path=url_path, default=default)
         with _prototypes_lock:
             _PAGE_PROTOTYPES.setdefault(key, prototype)
-    return copy.copy(prototype)
+    page_copy = object.__new__(type(prototype))   # copy.copy, without its generic (and slower) protocol
+    page_copy.__dict__.update(prototype.__dict__)
+    return page_copy
 
 
 def remember_pages(pages: dict[str, st.Page]) -> None:
