@@ -96,16 +96,22 @@ def _too_large(value: Any) -> bool:
 # Comparing sampled values
 # ---------------------------------------------------------------------------------------------------------
 
+_SLACK = 1 + mpmath.mpf("1e-9")
+
+
 @dataclass
 class _Near:
     """When two sampled values count as the same: 15 digits, or the check's tolerance for two constants."""
 
     tolerance: tuple[float, float] | None = None
 
+    def __post_init__(self) -> None:
+        self._bounds = None if self.tolerance is None else (mpmath.mpf(self.tolerance[0]), mpmath.mpf(self.tolerance[1]))
+
     def __call__(self, u: Any, v: Any) -> bool:
-        if self.tolerance is not None:
-            rtol, atol = self.tolerance
-            return abs(u - v) <= (mpmath.mpf(atol) + mpmath.mpf(rtol) * abs(v)) * (1 + mpmath.mpf("1e-9"))
+        if self._bounds is not None:
+            rtol, atol = self._bounds
+            return abs(u - v) <= (atol + rtol * abs(v)) * _SLACK
         return abs(u - v) <= CLOSE * max(abs(u), abs(v))
 
 
@@ -170,7 +176,7 @@ def _short(value: Any) -> str:
 # ---------------------------------------------------------------------------------------------------------
 
 def _scalar(kind: str, expected: sp.Expr, answer: sp.Expr, opts: Options) -> Diagnosis | None:
-    symbols = expected.free_symbols | answer.free_symbols
+    symbols = equivalence.free_symbols(expected) | equivalence.free_symbols(answer)
     constant = not symbols
     near = _Near(opts.tolerance if constant else None)
     indices = sorted((s for s in symbols if s.name in INDEX_NAMES), key=lambda s: s.name)
