@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from exercises.engine import Exercise, GenerationError
+from exercises.engine import GenerationError
 from exercises.loader import Library, load_library
 from exercises.quiz import build_questions, quiz_summary
-from exercises.render import SHORT_KEY
+from exercises.render import answer_text
 from exercises.topics import TOPIC_IDS
 from exercises.worksheet import add_worksheet_command, read_students
 
@@ -89,27 +89,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         for i, choice in enumerate(p.choices or []):
             print(f"    {chr(65 + i)}. {choice[lang]}")
         extra = f"; {_l('vars', lang)}: {', '.join(p.vars)}" if p.vars and p.kind == "expression" else ""
-        print(f"    → {_l('answer', lang)}: {readable_key(ex, p.id)}   [{_l('kind', lang)}: {p.kind}{extra}]\n")
+        print(f"    → {_l('answer', lang)}: {ex.expected_readable(p.id)}   [{_l('kind', lang)}: {p.kind}{extra}]\n")
     if ex.hints:
         print(f"## {_l('hints', lang)}")
         for i, h in enumerate(ex.hints, 1):
             print(f"{i}. {h[lang]}")
         print()
     print(f"## {_l('solution', lang)}\n{ex.solution[lang]}\n")
-    d = ex.to_dict()
-    print(f"{_l('params', lang)}: " + ", ".join(f"{k} = {v}" for k, v in d["params"].items()))
-    if d["derived"]:
-        print(f"{_l('derived', lang)}: " + ", ".join(f"{k} = {v}" for k, v in d["derived"].items()))
+    print(f"{_l('params', lang)}: " + ", ".join(f"{k} = {answer_text(v)}" for k, v in ex.params.items()))
+    if ex.derived:
+        print(f"{_l('derived', lang)}: " + ", ".join(f"{k} = {answer_text(v)}" for k, v in ex.derived.items()))
     return 0
-
-
-def readable_key(ex: Exercise, part_id: str) -> str:
-    """The key as `show` prints it: exact (solver syntax), `≈ decimals` added for an irrational key, and only
-    the decimals when the exact form is long (`--json` always has the exact key)."""
-    exact, approx = ex.expected_text(part_id), ex.expected_approx(part_id)
-    if approx is None:
-        return exact
-    return f"{exact} ≈ {approx}" if len(exact) <= SHORT_KEY else f"≈ {approx}"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
