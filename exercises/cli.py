@@ -10,6 +10,7 @@ from typing import Sequence
 
 from exercises.engine import GenerationError
 from exercises.loader import Library, load_library
+from exercises.plural import counted
 from exercises.quiz import build_questions, quiz_summary
 from exercises.render import answer_text
 from exercises.topics import TOPIC_IDS
@@ -30,8 +31,6 @@ LABELS = {
     "unknown": {"en": "unknown template id", "zh": "未知的模板 id"},
     "unknown_quiz": {"en": "unknown quiz", "zh": "未知的测验"},
     "warning": {"en": "warning", "zh": "警告"},
-    "templates": {"en": "templates", "zh": "个模板"},
-    "topics": {"en": "topics", "zh": "个主题"},
 }
 
 
@@ -59,7 +58,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     for t in templates:
         print(f"{t.id:<{width}}  {t.topic:<19}  {'★' * t.difficulty:<3}  {t.title[args.lang]}")
     topics = len({t.topic for t in templates})
-    print(f"\n{len(templates)} {_l('templates', args.lang)}, {topics} {_l('topics', args.lang)}")
+    if args.lang == "zh":
+        print(f"\n{len(templates)} 个模板，{topics} 个主题")
+    else:
+        print(f"\n{counted(len(templates), 'template')}, {counted(topics, 'topic')}")
     return 0
 
 
@@ -113,9 +115,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(warning)
     for t in report.templates:
         if args.verbose or t.acceptance < 1.0:
-            answers = f" ({t.quality.answers} answers)" if t.quality and t.quality.answers else ""
-            variants = f", {t.quality.variants} variants{answers}" if t.quality else ""
-            print(f"  {t.id}: {t.seeds} seeds{variants}, `where` acceptance {t.acceptance:.0%}, {t.seconds:.2f} s")
+            answers = f" ({counted(t.quality.answers, 'answer')})" if t.quality and t.quality.answers else ""
+            variants = f", {counted(t.quality.variants, 'variant')}{answers}" if t.quality else ""
+            print(f"  {t.id}: {counted(t.seeds, 'seed')}{variants}, `where` acceptance {t.acceptance:.0%}, "
+                  f"{t.seconds:.2f} s")
     print(report.summary())
     return 0 if report.ok else 1
 
