@@ -19,7 +19,7 @@ if __name__ == "__main__":
     from exercises.topics import TOPICS
     from ui.auth_config import class_mode
     from ui.i18n import language_switch, lang, t
-    from ui.layout import TOPIC_PAGES, remember_pages
+    from ui.layout import TOPIC_PAGES, nav_page, remember_pages
 
     st.set_page_config(page_title="DL Math Lab · 深度学习的数学", page_icon="🧮", layout="wide")
     _log = logging.getLogger("dlmathlab")
@@ -28,18 +28,18 @@ if __name__ == "__main__":
         """The navigation, rebuilt every run so titles follow the language; the Instructor section only for
         instructors (everyone in personal mode)."""
         # The default page is served at / but still reserves a pathname, which the alias below needs: give it another.
-        home = st.Page("pages/home.py", title=t("common.nav.home"), icon="🏠", url_path="index", default=True)
+        home = nav_page("pages/home.py", title=t("common.nav.home"), icon="🏠", url_path="index", default=True)
         home_alias = st.Page(lambda: st.switch_page(home), title=t("common.nav.home"), icon="🏠",
                              url_path="home", visibility="hidden")   # /home, typed or bookmarked, goes to /
-        topics = {tp.id: st.Page(TOPIC_PAGES[tp.id], title=f"{tp.number}. {tp.title(lang())}", icon=tp.icon,
-                                 url_path=tp.id) for tp in TOPICS}
-        quiz = st.Page("pages/quiz.py", title=t("common.nav.quiz"), icon="📝", url_path="quiz")
-        progress = st.Page("pages/progress.py", title=t("common.nav.progress"), icon="📈", url_path="progress")
+        topics = {tp.id: nav_page(TOPIC_PAGES[tp.id], title=f"{tp.number}. {tp.title(lang())}", icon=tp.icon,
+                                  url_path=tp.id) for tp in TOPICS}
+        quiz = nav_page("pages/quiz.py", title=t("common.nav.quiz"), icon="📝", url_path="quiz")
+        progress = nav_page("pages/progress.py", title=t("common.nav.progress"), icon="📈", url_path="progress")
         pages = {"home": home, **topics, "quiz": quiz, "progress": progress}
         sections = {t("common.nav.learn"): [home, *topics.values()], t("common.nav.practise"): [quiz, progress]}
         if instructor:
-            pages["instructor"] = st.Page("pages/instructor.py", title=t("common.nav.instructor"), icon="🧑‍🏫",
-                                          url_path="instructor")
+            pages["instructor"] = nav_page("pages/instructor.py", title=t("common.nav.instructor"), icon="🧑‍🏫",
+                                           url_path="instructor")
             sections[t("common.nav.instructor_section")] = [pages["instructor"], home_alias]
         else:
             sections[t("common.nav.practise")].append(home_alias)

@@ -15,7 +15,7 @@ from solver import check
 @st.fragment
 def answer_cell(kind: str, expected: str, variables: list[str]) -> None:
     """Type, check, see the verdict."""
-    text = st.text_input("Answer", key="answer", live="300ms") or ""
+    text = st.text_input("Answer", key="answer", live=True) or ""
     if st.button("Check", key="check"):
         verdict = check(kind, expected, text, vars=variables)
         (st.success if verdict.status == "correct" else st.error)(verdict.message)

@@ -37,7 +37,7 @@ def answer_input(ex: Any, part: Any, *, key: str, disabled: bool = False) -> str
         key=key,
         placeholder=t("practice.answer_placeholder"),
         disabled=disabled,
-        live="300ms",
+        live=True,   # a 250 ms pause (a duration string would be parsed by pandas at every run)
         autocomplete="off",
         max_chars=MAX_ANSWER_CHARS,   # what the progress store keeps of an answer
     ) or ""

@@ -19,6 +19,7 @@ separated), `DLMATH_SESSION_HOURS`, `DLMATH_SECURE_COOKIE` (1/0), `DLMATH_INSTRU
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,24 @@ PROVIDER_KEYS = ("client_id", "server_metadata_url")
 
 
 def _secrets_section(name: str) -> dict[str, Any]:
-    """A section of `.streamlit/secrets.toml` as a dict ({} without the file or the section)."""
+    """A section of `.streamlit/secrets.toml` as a dict ({} without the file or the section).
+
+    Read at most once every `SECRETS_TTL_SECONDS` per process: every page asks (is this class mode?), and without
+    a secrets file Streamlit looks for one on disk at each ask. An edited file is seen within that time."""
+    now = time.monotonic()
+    kept = _secrets_read.get(name)
+    if kept is not None and now - kept[0] < SECRETS_TTL_SECONDS:
+        return dict(kept[1])
+    value = _read_secrets_section(name)
+    _secrets_read[name] = (now, value)
+    return dict(value)
+
+
+SECRETS_TTL_SECONDS = 5.0
+_secrets_read: dict[str, tuple[float, dict[str, Any]]] = {}
+
+
+def _read_secrets_section(name: str) -> dict[str, Any]:
     try:
         import streamlit as st
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import string
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 import ui.strings
 
@@ -73,11 +75,28 @@ def _default_lang() -> str:
 
 
 def lang() -> str:
-    """The current language: the sidebar choice, else the one chosen last time, else the browser's locale."""
+    """The current language: the sidebar choice, else the one chosen last time, else the browser's locale.
+
+    Worked out once per script run (every `t` asks, and a session-state read is not cheap): the language only
+    changes between runs, when the switch is moved."""
+    run = _this_run()
+    if run is not None and getattr(_run_lang, "run", None) is run:
+        return _run_lang.value
     chosen = st.session_state.get(LANG_KEY)
-    if chosen in LANGS:
-        return chosen
-    return _default_lang()
+    value = chosen if chosen in LANGS else _default_lang()
+    if run is not None:
+        _run_lang.run, _run_lang.value = run, value
+    return value
+
+
+_run_lang = threading.local()   # each script run has its own thread; `run` tells two runs on one thread apart
+
+
+def _this_run() -> object | None:
+    """An object that stands for the current script run (None outside one): Streamlit gives every run (a page, a
+    fragment rerun) fresh element cursors."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return None if ctx is None else ctx.cursors
 
 
 class _CountFormatter(string.Formatter):

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from exercises.topics import TOPICS, Topic, topic_by_id
 from ui.i18n import lang, t
@@ -125,6 +126,24 @@ def practice(topic_id: str) -> None:
 
 
 _PAGES_KEY = "layout-pages"
+_PAGE_PROTOTYPES: dict[tuple, st.Page] = {}
+_prototypes_lock = threading.Lock()
+
+
+def nav_page(page: str, *, title: str, icon: str, url_path: str, default: bool = False) -> st.Page:
+    """``st.Page(page, …)`` for this run's navigation, made once per process and then copied: making one resolves
+    its file on disk and checks its icon, 20 times per run for every visitor, and a copy is the same page with
+    its own per-run flags."""
+    ctx = get_script_run_ctx()
+    key = (page, title, icon, url_path, default, ctx and ctx.pages_manager.main_script_parent)  # the app's folder
+    prototype = _PAGE_PROTOTYPES.get(key)
+    if prototype is None:
+        prototype = st.Page(page, title=title, icon=icon, url_path=url_path, default=default)
+        with _prototypes_lock:
+            _PAGE_PROTOTYPES.setdefault(key, prototype)
+    page_copy = object.__new__(type(prototype))   # copy.copy, without its generic (and slower) protocol
+    page_copy.__dict__.update(prototype.__dict__)
+    return page_copy
 
 
 def remember_pages(pages: dict[str, st.Page]) -> None:

@@ -181,17 +181,25 @@ def _answer_text(ex: Any, part: Any) -> str:
 
 @st.fragment
 def _answer_cell(ex: Any, part_id: str) -> None:
-    """One answer: input with its live preview, the Check button, the attempts so far and the verdict.
+    """One answer: the input with its live preview, then the Check button and its verdict (`_check_cell`).
 
-    A fragment of its own: typing and checking rerun only this cell, so a Check re-sends a handful of elements,
-    not the whole panel. Earlier parts' answers (for error carried forward) are read when checking."""
+    A fragment of its own, so a typing pause reruns only this cell; the Check button and verdict are a fragment
+    inside it, so a Check re-sends just those (not the input and the preview, which have not changed)."""
+    part = ex.part(part_id)
+    text = answer_input(ex, part, key=answer_key(ex.template_id, ex.seed, part.id))
+    show_preview(text, part, with_vars=False)
+    _check_cell(ex, part_id)
+
+
+@st.fragment
+def _check_cell(ex: Any, part_id: str) -> None:
+    """The Check button, the attempts so far and the verdict on the answer as typed now (a verdict on other text
+    is not shown). Earlier parts' answers (for error carried forward) are read when checking."""
     index = next(i for i, p in enumerate(ex.parts) if p.id == part_id)
     part = ex.parts[index]
     key = answer_key(ex.template_id, ex.seed, part.id)
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        text = answer_input(ex, part, key=key)
-        checked = st.button(t("practice.check"), key=f"{key}-check", type="primary")
-    show_preview(text, part, with_vars=False)
+    text = _answer_text(ex, part)
+    checked = st.button(t("practice.check"), key=f"{key}-check", type="primary")
     if checked and text:
         earlier = {p.id: _answer_text(ex, p) for p in ex.parts[:index] if _answer_text(ex, p)}
         kept = pending_attempts()

@@ -10,6 +10,9 @@ picker lists anyone (`ui.auth`).
 """
 from __future__ import annotations
 
+import time
+import weakref
+
 import streamlit as st
 
 from store import get_store, normalise_profile_name
@@ -23,7 +26,6 @@ DEFAULT_PROFILE = "learner"   # the profile's key; shown in the learner's langua
 _NEW = "\x00new"
 _CHOSEN_INLINE = "profile-inline-chosen"
 _SELECT_KEY = "profile-select"
-_NAMES_KEY = "profile-names"
 
 
 def _choose(name: str) -> None:
@@ -69,20 +71,28 @@ def _valid(name: str | None) -> str:
 
 
 def profile_names() -> list[str]:
-    """The store's profile names, read once per browser session and again after it creates one: every run asks
-    for them (the sidebar's picker, the profile used when none was chosen), and this machine's profiles are made
-    here. A profile another tab creates shows up here after a reload."""
-    names = st.session_state.get(_NAMES_KEY)
-    if names is None:
-        names = st.session_state[_NAMES_KEY] = get_store().profiles()
-    return list(names)
+    """The store's profile names. Every run asks (the sidebar's picker, the profile used when none was chosen), so
+    they are read from the store at most every `NAMES_TTL_SECONDS` per process, and at once after this process
+    saves a profile it did not know: a profile made in another tab shows up at the next click."""
+    store = get_store()
+    kept = _names_read.get(store)
+    if kept is None or time.monotonic() - kept[0] > NAMES_TTL_SECONDS:
+        kept = (time.monotonic(), tuple(store.profiles()))
+        _names_read[store] = kept
+    return list(kept[1])
+
+
+NAMES_TTL_SECONDS = 2.0
+_names_read: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # store → (read at, names)
 
 
 def profile_written(name: str) -> None:
     """Say that something was saved for profile `name` (which makes it exist): `profile_names` reads the names
     again if it did not know it."""
-    if name not in st.session_state.get(_NAMES_KEY, (name,)):
-        del st.session_state[_NAMES_KEY]
+    store = get_store()
+    kept = _names_read.get(store)
+    if kept is not None and name not in kept[1]:
+        del _names_read[store]
 
 
 def _automatic() -> str:
@@ -121,7 +131,7 @@ def _create(prefix: str = "profile", inline: bool = False) -> None:
         st.session_state[f"{prefix}-bad-name"] = True
         return
     get_store().create_profile(name)
-    st.session_state.pop(_NAMES_KEY, None)
+    profile_written(name)
     st.session_state[_SELECT_KEY] = name          # the picker shows the new profile, not "New profile…"
     st.session_state[name_key] = ""
     _choose(name)

@@ -1,17 +1,23 @@
 """Less work per script run in Streamlit's own server code (measured with py-spy under load).
 
-Every run — a page, a fragment rerun after a Check, a typing pause in the live preview — starts with a
-``new_session`` message, and Streamlit rebuilds the theme part of it from the configuration each time: six walks
-over all config options, about 8 % of the server's time under load with this app's custom theme. The theme only
-changes when the configuration is parsed again, so it is built once per parse here.
+* **The theme.** Every run — a page, a fragment rerun after a Check, a typing pause in the live preview — starts
+  with a ``new_session`` message, and Streamlit rebuilds the theme part of it from the configuration each time:
+  six walks over all config options, about 8 % of the server's time under load with this app's custom theme. The
+  theme only changes when the configuration is parsed again, so it is built once per parse here.
+* **Fragment snapshots.** A fragment (each answer cell is one) keeps a deep copy of the containers it sits in and
+  copies it again at every rerun. ``DeltaGenerator.__deepcopy__`` copies each container's parent chain without
+  deepcopy's memo, so a stack of d nested containers costs d·(d+1)/2 container copies instead of d — 10–20 % of a
+  Check's server time here. `copy_with_memo` passes the memo on: the copy is the same graph of containers,
+  shared parents shared, as the original.
 
-Written against Streamlit 1.67's `streamlit.runtime.app_session`; if that module no longer looks as expected,
-nothing is changed (and a debug line is logged).
+Written against Streamlit 1.67 (`streamlit.runtime.app_session`, `streamlit.delta_generator`); if either no longer
+looks as expected, that tuning is left out (and a debug line is logged).
 """
 from __future__ import annotations
 
 import logging
 import threading
+from copy import deepcopy
 from typing import Any, Callable
 
 _log = logging.getLogger(__name__)
@@ -36,6 +42,36 @@ def cached_theme_builder(build: Callable[..., Any]) -> Callable[..., None]:
     return populate
 
 
+_DG_FIELDS = frozenset({"_root_container", "_provided_cursor", "_parent", "_block_type", "_form_data",
+                        "_creating_fragment_id"})
+
+
+def copy_with_memo(dg: Any, memo: dict[int, Any]) -> Any:
+    """``DeltaGenerator.__deepcopy__`` as Streamlit writes it, with deepcopy's memo passed on to the parts."""
+    from streamlit.delta_generator import DeltaGenerator
+
+    copied = DeltaGenerator(
+        root_container=dg._root_container,
+        cursor=deepcopy(dg._cursor, memo),   # the main area's copy gets the run's current cursor, as Streamlit's does
+        parent=deepcopy(dg._parent, memo),
+        block_type=dg._block_type,
+    )
+    copied._form_data = deepcopy(dg._form_data, memo)
+    copied._creating_fragment_id = dg._creating_fragment_id
+    return copied
+
+
+def _install_snapshot_copy() -> None:
+    from streamlit.delta_generator import DeltaGenerator
+
+    fields = set(vars(DeltaGenerator()))
+    if fields != _DG_FIELDS:   # a newer Streamlit keeps more (or other) state: its own copy knows it, ours would not
+        _log.debug("DeltaGenerator fields %s differ from %s: snapshot copy left as is", sorted(fields),
+                   sorted(_DG_FIELDS))
+        return
+    DeltaGenerator.__deepcopy__ = copy_with_memo
+
+
 def install() -> None:
     """Apply the tuning to this server process (once; safe to call again)."""
     global _installed
@@ -43,6 +79,7 @@ def install() -> None:
         if _installed:
             return
         _installed = True
+    _install_snapshot_copy()
     try:
         from streamlit import config
         from streamlit.runtime import app_session

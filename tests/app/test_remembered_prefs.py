@@ -74,6 +74,17 @@ def test_a_created_profile_is_selected_and_remembered(monkeypatch):
     assert linked.markdown[0].value == "profile=cy" and "dlmath_profile=cy;" in cookie_scripts(linked)
 
 
+def test_a_profile_made_in_another_tab_is_in_this_tabs_picker_at_the_next_click():
+    get_store().create_profile("ann")
+    get_store().create_profile("cy")
+    first, second = sidebar_app().run(), sidebar_app().run()
+    assert "Dee" not in second.sidebar.selectbox(key="profile-select").options
+    first.sidebar.text_input(key="profile-new-name").input("Dee")
+    first.sidebar.button(key="profile-create").click().run()
+    second.run()                                                 # any click in the other tab
+    assert "Dee" in second.sidebar.selectbox(key="profile-select").options
+
+
 def test_the_remembered_profile_survives_a_page_change(monkeypatch):
     get_store().create_profile("ann")
     get_store().create_profile("Bo Li")

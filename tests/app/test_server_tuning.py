@@ -35,3 +35,55 @@ def test_the_app_config_theme_is_not_empty():
     msg = CustomThemeConfig()
     app_session._populate_theme_msg(msg, "theme")
     assert msg.primary_color == "#4F46E5"
+
+
+def _nested_containers(depth: int):
+    from streamlit.cursor import RunningCursor
+    from streamlit.delta_generator import DeltaGenerator
+    from streamlit.proto.RootContainer_pb2 import RootContainer
+
+    main = RootContainer.MAIN
+    stack = [DeltaGenerator(root_container=main, cursor=RunningCursor(root_container=main))]
+    for level in range(1, depth):
+        cursor = RunningCursor(root_container=main, parent_path=tuple(range(level)))
+        for _ in range(level):          # elements already drawn in this container
+            cursor.lock_element()
+        stack.append(DeltaGenerator(root_container=main, cursor=cursor, parent=stack[-1], block_type="vertical"))
+    return tuple(stack)
+
+
+def test_snapshot_copy_gives_streamlits_containers_as_one_graph(monkeypatch):
+    """`copy_with_memo` copies what Streamlit's own copy copies (cursor positions, block types, forms), with the
+    parents shared as in the original instead of copied once per nesting level."""
+    import copy
+
+    from streamlit.delta_generator import DeltaGenerator
+
+    from ui.server_tuning import copy_with_memo
+
+    stack = _nested_containers(5)
+    theirs = copy.deepcopy(stack)
+    monkeypatch.setattr(DeltaGenerator, "__deepcopy__", copy_with_memo)
+    ours = copy.deepcopy(stack)
+    for original, mine, streamlits in zip(stack, ours, theirs):
+        assert mine is not original and mine._cursor is not original._cursor
+        assert (mine._cursor.parent_path, mine._cursor.index, mine._block_type, mine._root_container) == \
+            (streamlits._cursor.parent_path, streamlits._cursor.index, streamlits._block_type,
+             streamlits._root_container)
+        assert mine._form_data == streamlits._form_data
+    assert all(ours[i + 1]._parent is ours[i] for i in range(len(ours) - 1))
+    assert theirs[2]._parent is not theirs[1]          # what the memo saves: Streamlit copies each parent again
+    original_index = stack[-1]._cursor.index
+    ours[-1]._cursor.lock_element()               # drawing into the copy leaves the original where it was
+    assert stack[-1]._cursor.index == original_index
+
+
+def test_snapshot_copy_is_left_out_for_a_streamlit_that_keeps_other_state(monkeypatch):
+    from streamlit.delta_generator import DeltaGenerator
+
+    from ui import server_tuning
+
+    original = DeltaGenerator.__deepcopy__
+    monkeypatch.setattr(server_tuning, "_DG_FIELDS", frozenset({"_root_container"}))
+    server_tuning._install_snapshot_copy()
+    assert DeltaGenerator.__deepcopy__ is original
