@@ -80,6 +80,16 @@ def _wrong_number(expected: str) -> Callable[[int], str] | None:
     return lambda k: str(value + k)
 
 
+def pinned_answers(ex: Any, part_id: str) -> tuple[Callable[[int], str], Callable[[int], str]] | None:
+    """The right and wrong answers (k-th variant) to a part of a pinned exercise: its key (with k % 2 leading
+    spaces), and the key plus k (a plain number for number parts); None when a number key is not rational."""
+    expected = ex.expected_text(part_id)
+    wrong = _wrong_number(expected) if ex.part(part_id).kind == "number" else (lambda k: f"({expected}) + {k}")
+    if wrong is None:
+        return None
+    return (lambda k: " " * (k % 2) + expected), wrong
+
+
 def app_tasks(sessions: int, tag: str, *, reference: bool = False) -> list[Task]:
     """A task per session, cycling through PINNED with a different seed each (right answers from the key).
     With ``reference``, the same keys and answers for the reference app (``?kind=…&expected=…&vars=…``)."""
@@ -94,12 +104,12 @@ def app_tasks(sessions: int, tag: str, *, reference: bool = False) -> list[Task]
         page, template_id, part_id = PINNED[len(tasks) % len(PINNED)]
         seed += 1
         ex = library.get(template_id).generate(seed)
+        answers = pinned_answers(ex, part_id)
+        if answers is None:
+            continue
+        right, wrong = answers
         expected = ex.expected_text(part_id)
         part = ex.part(part_id)
-        wrong = _wrong_number(expected) if part.kind == "number" else (lambda k, e=expected: f"({e}) + {k}")
-        if wrong is None:
-            continue
-        right = (lambda k, e=expected: " " * (k % 2) + e)
         if reference:
             query = urlencode({"kind": part.kind, "expected": expected, "vars": ",".join(part.vars or ())})
             tasks.append(Task("", query, "answer", right, wrong))

@@ -75,7 +75,8 @@ def to_value(value: Any, variables: Sequence[str]) -> Any:
         raise TypeError("a condition is not an answer")
     if isinstance(value, sp.Basic):
         # Values built elsewhere may use plain Symbol("x"); answers use the parser's (real) symbols.
-        return value.xreplace({s: symbol(s.name) for s in value.free_symbols if isinstance(s, sp.Symbol)})
+        others = {s: symbol(s.name) for s in value.free_symbols if isinstance(s, sp.Symbol) and s != symbol(s.name)}
+        return value.xreplace(others) if others else value
     if isinstance(value, int):
         return sp.Integer(value)
     if isinstance(value, Fraction):
@@ -164,8 +165,7 @@ def check(kind: str, expected: Any, answer: str, *, vars: Sequence[str] = (), la
     """
     lang = _lang(lang)
     try:
-        names = tuple(str(v).strip() for v in (vars or ()) if str(v).strip())
-        return _check(kind, expected, answer, vars=names, lang=lang, rtol=rtol,
+        return _check(kind, expected, answer, vars=_var_names(vars), lang=lang, rtol=rtol,
                       atol=atol, sigfigs=sigfigs, forbidden=forbidden, form=form, mistakes=mistakes,
                       choices=choices, domain=domain, operands=operands, timeout=timeout, lhs=_lhs_names(lhs))
     except Exception as exc:  # the promise is a verdict for every input
@@ -289,6 +289,11 @@ def reading_hint(note: Mapping[str, Any], lang: str) -> str:
     return say("hint_" + note["code"], lang, **{k: v for k, v in note.items() if k != "code"})
 
 
+def _var_names(variables: Any) -> tuple[str, ...]:
+    """The declared variables as a tuple of names (blank ones left out)."""
+    return tuple(str(v).strip() for v in (variables or ()) if str(v).strip())
+
+
 def _lhs_names(lhs: Any) -> tuple[str, ...]:
     """``"a_n"`` or ``["a_n", "a(n)"]`` as a tuple of names."""
     if not lhs:
@@ -330,7 +335,7 @@ def preview(answer: str, kind: str = "expression", vars: Sequence[str] = (), lan
             if chosen is None:
                 return Preview(False, None, say("choice_unreadable", lang, first="A", last="Z"))
             return Preview(True, r"\text{" + ", ".join(sorted(chosen)) + "}", None)
-        reading = read_answer(text, tuple(str(v) for v in (vars or ())), _lhs_names(lhs))
+        reading = read_answer(text, _var_names(vars), _lhs_names(lhs))  # as the check reads it (one reading)
         hints = [reading_hint(note, lang) for note in reading.parsed.notes]
         return Preview(True, reading.latex, " ".join(hints) or None)
     except ParseError as err:

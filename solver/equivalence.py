@@ -31,12 +31,15 @@ would turn many right answers away. With too few valid points and no proof the r
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import random
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import mpmath
@@ -345,13 +348,63 @@ def evaluate(expr: sp.Basic, point: Mapping[sp.Symbol, Any], dps: int = LOW_DPS)
 REAL, DETOUR, NOT_REAL, UNDEFINED = "real", "detour", "not real", "undefined"
 
 
+class _ValueMemo:
+    """The values of expressions at points already computed in this process, keyed by (expression, point,
+    digits): a check compares the same answer with the key and with each anticipated mistake at the same points.
+    Values are immutable and the same in every thread; at most ``size`` entries (the least recently used go)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._items: OrderedDict[Any, tuple[str, Any]] = OrderedDict()
+
+    def get(self, key: Any) -> tuple[str, Any] | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: Any, value: tuple[str, Any]) -> None:
+        with self._lock:
+            self._items[key] = value
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+VALUES = _ValueMemo(4096)
+
+
 def _value(expr: sp.Basic, point: Mapping[sp.Symbol, Any], dps: int) -> tuple[str, Any]:
     """``(REAL, value)``, ``(DETOUR, value)`` (real, but computed through a value that is not: √ or log of a
-    negative number), ``(NOT_REAL, imaginary part)`` or ``(UNDEFINED, None)`` of ``expr`` at ``point``."""
+    negative number), ``(NOT_REAL, imaginary part)`` or ``(UNDEFINED, None)`` of ``expr`` at ``point``
+    (remembered: see ``_ValueMemo``)."""
+    key = (expr, tuple(point.items()), dps)
+    found = VALUES.get(key)
+    if found is None:
+        found = _computed_value(expr, point, dps)
+        VALUES.put(key, found)
+    return found
+
+
+@functools.lru_cache(maxsize=2048)
+def _decimal(text: str, prec: int, rounding: str) -> tuple[int, int, int, int]:
+    """The mpmath value (raw ``_mpf_``) of a point's decimal ``text`` at ``prec`` bits (parsed once)."""
+    return mpmath.libmp.from_str(text, prec, rounding)
+
+
+def _coordinate(ctx: mpmath.MPContext, v: Any) -> Any:
+    if isinstance(v, str):
+        return ctx.make_mpf(_decimal(v, *ctx._prec_rounding))
+    return ctx.mpf(v)
+
+
+def _computed_value(expr: sp.Basic, point: Mapping[sp.Symbol, Any], dps: int) -> tuple[str, Any]:
+    """``_value``, computed."""
     ctx = CONTEXTS.take(dps)
     try:
         ctx.detour = False
-        env = {s: ctx.mpf(v) for s, v in point.items()}
+        env = {s: _coordinate(ctx, v) for s, v in point.items()}
         v = _eval(ctx, expr, env)
         if isinstance(v, ctx.mpc) and abs(v.imag) > SAME_REL * max(1, abs(v.real)):
             return NOT_REAL, v.imag
@@ -419,19 +472,25 @@ def _short(v: float, digits: int) -> str:
 
 
 def _points(symbols: Sequence[sp.Symbol], domain: Mapping[str, tuple[float, float]] | None,
-            rng: random.Random) -> list[tuple[dict[sp.Symbol, str], bool]]:
-    """Candidate points as (point, is_nice): nice ones first, then random full-precision ones."""
-    nice = {s: _nice_values(*_domain_of(s, domain)) for s in symbols}
-    out: list[tuple[dict[sp.Symbol, str], bool]] = []
+            seed: int) -> list[tuple[Mapping[sp.Symbol, str], bool]]:
+    """Candidate points as (point, is_nice): nice ones first, then random full-precision ones (drawn from
+    ``random.Random(seed)``). The same symbols, domain and seed give the same points: they are drawn once."""
+    return list(_drawn_points(tuple(symbols), tuple(_domain_of(s, domain) for s in symbols), seed))
+
+
+@functools.lru_cache(maxsize=256)
+def _drawn_points(symbols: tuple[sp.Symbol, ...], bounds: tuple[tuple[float, float], ...],
+                  seed: int) -> tuple[tuple[Mapping[sp.Symbol, str], bool], ...]:
+    rng = random.Random(seed)
+    nice = [_nice_values(lo, hi) for lo, hi in bounds]
+    out: list[tuple[Mapping[sp.Symbol, str], bool]] = []
     for i in range(NICE_POINTS):
-        out.append(({s: nice[s][(i + 2 * j) % len(nice[s])] for j, s in enumerate(symbols)}, True))
+        point = {s: nice[j][(i + 2 * j) % len(nice[j])] for j, s in enumerate(symbols)}
+        out.append((MappingProxyType(point), True))
     for _ in range(MAX_ATTEMPTS - NICE_POINTS):
-        pt = {}
-        for s in symbols:
-            lo, hi = _domain_of(s, domain)
-            pt[s] = repr(rng.uniform(lo, hi))
-        out.append((pt, False))
-    return out
+        point = {s: repr(rng.uniform(lo, hi)) for s, (lo, hi) in zip(symbols, bounds)}
+        out.append((MappingProxyType(point), False))
+    return tuple(out)
 
 
 def _edge_points(exprs: Sequence[sp.Basic], symbols: Sequence[sp.Symbol],
@@ -442,15 +501,29 @@ def _edge_points(exprs: Sequence[sp.Basic], symbols: Sequence[sp.Symbol],
     if not symbols:
         return []
     bounds = {s: _domain_of(s, domain) for s in symbols}
-    inside = {s: (lo + (hi - lo) * 1e-6, hi - (hi - lo) * 1e-6) for s, (lo, hi) in bounds.items()}
-    corners = [{s: bounds[s][0] for s in symbols}, {s: bounds[s][1] for s in symbols},
-               {s: inside[s][0] for s in symbols}, {s: inside[s][1] for s in symbols}]
-    if len(symbols) > 1:
-        corners += [{s: bounds[s][i % 2] for i, s in enumerate(symbols)},
-                    {s: bounds[s][1 - i % 2] for i, s in enumerate(symbols)}]
+    corners = list(_corner_points(tuple(symbols), tuple(bounds.values())))
+    if not any(expr.has(*PIECEWISE) for expr in exprs):
+        return corners
     base = {s: float(_nice_values(*bounds[s])[0]) for s in symbols}
     breaks = [{**base, s: v} for s, v in _breakpoint_values(exprs, bounds, base)]
-    return [({s: _short(float(v), 15) for s, v in pt.items()}, True) for pt in corners + breaks]
+    return corners + [(_decimal_point(pt), True) for pt in breaks]
+
+
+@functools.lru_cache(maxsize=256)
+def _corner_points(symbols: tuple[sp.Symbol, ...],
+                   bounds: tuple[tuple[float, float], ...]) -> tuple[tuple[Mapping[sp.Symbol, str], bool], ...]:
+    """The domain's corners and the points just inside them (see ``_edge_points``), drawn once."""
+    inside = [(lo + (hi - lo) * 1e-6, hi - (hi - lo) * 1e-6) for lo, hi in bounds]
+    corners = [{s: b[0] for s, b in zip(symbols, bounds)}, {s: b[1] for s, b in zip(symbols, bounds)},
+               {s: b[0] for s, b in zip(symbols, inside)}, {s: b[1] for s, b in zip(symbols, inside)}]
+    if len(symbols) > 1:
+        corners += [{s: b[i % 2] for i, (s, b) in enumerate(zip(symbols, bounds))},
+                    {s: b[1 - i % 2] for i, (s, b) in enumerate(zip(symbols, bounds))}]
+    return tuple((_decimal_point(pt), True) for pt in corners)
+
+
+def _decimal_point(point: Mapping[sp.Symbol, float]) -> Mapping[sp.Symbol, str]:
+    return MappingProxyType({s: _short(float(v), 15) for s, v in point.items()})
 
 
 POWER_EXPONENTS = ("2", "-1", "3", "0.5", "-2", "1.5", "1", "-0.5")
@@ -545,7 +618,7 @@ def _real_roots(expr: sp.Basic, s: sp.Symbol, lo: float, hi: float) -> list[floa
 def _scan_roots(expr: sp.Basic, s: sp.Symbol, lo: float, hi: float) -> list[float]:
     """Sign changes of ``expr`` on a grid of the domain, refined by bisection."""
     def sign_at(v: float) -> int | None:
-        kind, value = _value(expr, {s: repr(v)}, 15)
+        kind, value = _computed_value(expr, {s: repr(v)}, 15)
         return None if kind not in (REAL, DETOUR) else (value > 0) - (value < 0)
 
     roots = []
@@ -895,27 +968,32 @@ def _rewrite_as_exp(expr: sp.Basic) -> sp.Basic:
 # ---------------------------------------------------------------------------------------------------------
 
 def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[float, float]] | None = None,
-            deadline: Deadline | None = None, seed: int = 20240611) -> Comparison:
-    """Whether ``answer`` equals ``expected`` as functions of their free symbols (see the module docstring)."""
+            deadline: Deadline | None = None, seed: int = 20240611, explain: bool = True) -> Comparison:
+    """Whether ``answer`` equals ``expected`` as functions of their free symbols (see the module docstring).
+    With ``explain=False`` a difference comes without its counterexample (for callers that only need
+    ``equal``: finding the nicest point that shows it costs more evaluations)."""
     deadline = deadline if deadline is not None else Deadline(2.0)
     if expected == answer:
         return Comparison(True, "structural")
-    diff = answer - expected
-    if diff == 0:
-        return Comparison(True, "structural")
     symbols = sorted(expected.free_symbols | answer.free_symbols, key=lambda s: s.name)
-    points = _points(symbols, domain, random.Random(seed)) if symbols else [({}, True)]
+    points = _points(symbols, domain, seed) if symbols else [({}, True)]
     points[NICE_POINTS:NICE_POINTS] = _edge_points((expected, answer), symbols, domain) \
         + _power_points((expected, answer), symbols, domain)
     nice = [p for p in points if p[1]]
-    quick = _numeric(expected, answer, nice, deadline, required=0)  # most wrong answers end here
+    # Most wrong answers end here, before SymPy builds the difference (when it reduces the difference to 0, the
+    # two sides are sums of the same terms, whose values never differ stably between 40 and 80 digits).
+    quick = _numeric(expected, answer, nice, deadline, required=0, explain=explain)
     if quick.equal is False:
         return quick
+    diff = answer - expected
+    if diff == 0:
+        return Comparison(True, "structural")
     diff = _with_domain_signs(diff, domain)
     exact = _exact_zero(diff, seed)
     if exact:
         return Comparison(True, "algebraic")
-    numeric = _numeric(expected, answer, points, deadline, required=MIN_VALID_POINTS if symbols else 1)
+    numeric = _numeric(expected, answer, points, deadline, required=MIN_VALID_POINTS if symbols else 1,
+                       explain=explain)
     if numeric.equal is False:
         return numeric
     if exact is False:
@@ -1001,8 +1079,8 @@ def _hidden_difference(expected: sp.Basic, answer: sp.Basic, diff: sp.Basic,
     return None
 
 
-def _numeric(expected: sp.Basic, answer: sp.Basic, points: Sequence[tuple[dict[sp.Symbol, str], bool]],
-             deadline: Deadline, required: int) -> Comparison:
+def _numeric(expected: sp.Basic, answer: sp.Basic, points: Sequence[tuple[Mapping[sp.Symbol, str], bool]],
+             deadline: Deadline, required: int, explain: bool = True) -> Comparison:
     """Evaluate at ``points``: a stable difference proves inequality (with a counterexample); agreement at
     ``required`` or more random points (any point when there are no variables) suggests equality."""
     valid = random_valid = 0
@@ -1011,7 +1089,7 @@ def _numeric(expected: sp.Basic, answer: sp.Basic, points: Sequence[tuple[dict[s
             break
         rel, a, b = _relation(expected, answer, point)
         if rel in DIFFERENCES:
-            example = _counterexample(expected, answer, point, is_nice, rel, a, b)
+            example = _counterexample(expected, answer, point, is_nice, rel, a, b) if explain else None
             return Comparison(False, "numeric", example, valid)
         if rel == "same":
             valid += 1

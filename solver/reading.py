@@ -8,11 +8,17 @@
   unless it is a declared variable that the right side uses (``x = x^2 + 1`` is an equation:
   ``lhs_is_variable``); a left side that names nothing (``2x = …``) is ``lhs_not_a_name``;
 - for sets, ``x = 1, x = -1`` (or ``x = 1 or x = -1``) lists the elements under one name.
+
+The live preview reads the answer as it is typed, and the check reads the same text again: the last
+``CACHE_ENTRIES`` readings (of texts up to ``CACHE_MAX_TEXT`` characters) are kept, keyed by the text, the
+variables and the left-hand-side names, with the error for a text that cannot be read. A ``Reading`` is
+immutable (SymPy values, frozen dataclasses), so threads share it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from functools import lru_cache
+from typing import Any, Sequence
 
 from . import latex_reader
 from . import lhs as lhs_rules
@@ -22,7 +28,11 @@ from .lexer import name_key
 from .parser import Parsed, parse_source, symbol
 
 
-@dataclass
+CACHE_ENTRIES = 512
+CACHE_MAX_TEXT = latex_reader.MAX_LENGTH  # longer texts are refused at once ("too_long"): nothing to remember
+
+
+@dataclass(frozen=True)
 class Reading:
     """An answer as read: the parsed right-hand side, its source, the left side's name (if any) and the LaTeX
     of the whole answer (``a_{n} = 3 - 2^{n - 1}``)."""
@@ -35,6 +45,25 @@ class Reading:
 
 def read_answer(text: str, variables: Sequence[str] = (), lhs: Sequence[str] = ()) -> Reading:
     """Read an answer that may start with a left-hand side; raises ParseError (columns in ``text``)."""
+    if len(text) > CACHE_MAX_TEXT:
+        return _read(text, tuple(variables), tuple(lhs))
+    found = _cached(text, tuple(variables), tuple(lhs))
+    if isinstance(found, Reading):
+        return found
+    code, column, params = found
+    raise ParseError(code, column, params)  # a new error each time: a raised exception carries its traceback
+
+
+@lru_cache(maxsize=CACHE_ENTRIES)
+def _cached(text: str, variables: tuple[str, ...], lhs: tuple[str, ...]) -> Reading | tuple[str, int | None, Any]:
+    """``_read``, remembered: the reading, or the error as (code, column, params)."""
+    try:
+        return _read(text, variables, lhs)
+    except ParseError as err:
+        return err.code, err.column, err.params
+
+
+def _read(text: str, variables: tuple[str, ...], lhs: tuple[str, ...]) -> Reading:
     source = latex_reader.read(text)
     left, right, column = lhs_rules.split(source)
     if left is None:

@@ -92,15 +92,16 @@ class ScalarResult:
     never_real: dict[str, Any] | None = None  # undecided: no point with both sides real (Comparison.never_real)
 
 
-def compare_scalar(expected: sp.Expr, answer: sp.Expr, opts: Options) -> ScalarResult:
-    """Exact equivalence; for constants, also within the tolerance when one applies."""
+def compare_scalar(expected: sp.Expr, answer: sp.Expr, opts: Options, *, explain: bool = False) -> ScalarResult:
+    """Exact equivalence; for constants, also within the tolerance when one applies. With ``explain``, a
+    difference comes with its counterexample (``equivalence.compare``)."""
     tol = opts.tolerance
     constant = not expected.free_symbols and not answer.free_symbols
     if constant and tol is not None:
         close = within_tolerance(expected, answer, *tol)
         if close is not None:
             return ScalarResult(close, None, "tolerance", True)
-    result = equivalence.compare(expected, answer, domain=opts.domain, deadline=opts.deadline)
+    result = equivalence.compare(expected, answer, domain=opts.domain, deadline=opts.deadline, explain=explain)
     never_real = result.never_real and {**result.never_real, "domain": renamed(result.never_real["domain"], opts.names)}
     return ScalarResult(result.equal, with_names(result.counterexample, opts.names), result.method,
                         never_real=never_real)

@@ -63,7 +63,7 @@ def judge(expected: sp.Expr, answer: Any, opts: Options) -> Verdict:
     if not is_scalar(answer):
         return Verdict(INVALID, 0.0, say("expected_expression", lang, got=shape_name(answer, lang))
                        + braces_hint(answer, opts))
-    result = compare_scalar(expected, answer, opts)
+    result = compare_scalar(expected, answer, opts, explain=True)
     details: dict[str, Any] = {"method": result.method}
     if result.equal is None:
         return undecided(result, opts, details)

@@ -129,7 +129,7 @@ def _exactly_equal(a: _Element, b: _Element, opts: Options) -> bool:
     if not _prints_agree(a, b, None):
         return False
     return _checked(opts, lambda: equivalence.compare(a.value, b.value, domain=opts.domain,
-                                                      deadline=opts.deadline).equal)
+                                                      deadline=opts.deadline, explain=False).equal)
 
 
 def _matches(expected: _Element, answer: _Element, opts: Options, slack: tuple[float, float] | None) -> bool:

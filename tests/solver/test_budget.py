@@ -88,3 +88,24 @@ def test_cpu_time_is_charged_and_a_sooner_deadline_shares_the_clock() -> None:
     while time.thread_time() - start < 0.06:
         pass
     assert deadline.passed()
+
+
+def test_a_runaway_computation_still_runs_out_of_budget() -> None:
+    deadline = Deadline(0.05)
+    start = time.monotonic()
+    while not deadline.passed() and time.monotonic() - start < 30:
+        sum(range(1000))  # CPU work, as a check's loop does between two questions to its deadline
+    assert deadline.passed()
+    assert deadline.left() <= 0
+
+
+def test_the_cpu_clock_is_not_read_while_the_wall_clock_is_within_the_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = []
+    monkeypatch.setattr(budget, "thread_cpu", lambda: reads.append(1) or time.thread_time())
+    deadline = Deadline(60.0)
+    early = deadline.sooner(1.0)
+    for _ in range(1000):
+        assert not deadline.passed() and not early.passed()
+    assert len(reads) == 1  # the check's starting point only
+    assert deadline.left() > 0 and len(reads) == 2  # left() is exact: it reads the clock
