@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -35,15 +36,40 @@ def _fmt(x: Fraction) -> str:
 
 @dataclass(frozen=True)
 class Domain:
-    """The values a param can take, in order: exact `Fraction`s for int/decimal, expression texts for choice."""
+    """The values a param can take, in order: exact `Fraction`s for int/decimal (``start + k·step`` for k in
+    ``range(count)``, leaving out the positions in ``excluded``), expression texts for choice (``choices``).
+
+    A range is not written out until someone asks for `values`: the library has thousands of params, and a draw
+    needs only the k-th value."""
 
     kind: str  # "int" | "decimal" | "choice"
-    values: tuple[Any, ...]
+    choices: tuple[str, ...] = ()
+    start: Fraction = Fraction(0)
+    step: Fraction = Fraction(1)
+    count: int = 0
+    excluded: tuple[int, ...] = ()   # positions left out, ascending
+
+    def __len__(self) -> int:
+        return len(self.choices) if self.kind == "choice" else self.count - len(self.excluded)
+
+    @cached_property
+    def values(self) -> tuple[Any, ...]:
+        """Every value, in order."""
+        return tuple(self[i] for i in range(len(self)))
+
+    def __getitem__(self, index: int) -> Any:
+        """The index-th value (0 ≤ index < len)."""
+        if self.kind == "choice":
+            return self.choices[index]
+        for position in self.excluded:   # the index among the values kept → its position in the range
+            if position > index:
+                break
+            index += 1
+        return self.start + index * self.step
 
     def draw(self, template_id: str, seed: int, name: str, attempt: int) -> Any:
         """The value for this (template, seed, param, attempt)."""
-        index = hash_int(template_id, seed, name, attempt) % len(self.values)
-        return self.values[index]
+        return self[hash_int(template_id, seed, name, attempt) % len(self)]
 
 
 def build_domain(spec: dict[str, Any]) -> Domain:
@@ -62,7 +88,7 @@ def build_domain(spec: dict[str, Any]) -> Domain:
             raise ParamError("choice", "the choice list is empty")
         if not values:
             raise ParamError("exclude", "every choice is excluded")
-        return Domain("choice", values)
+        return Domain("choice", choices=values)
     bounds = spec[kind]
     if len(bounds) != 2:
         raise ParamError(kind, f"write the range as [lo, hi] (two numbers), not {len(bounds)}")
@@ -82,13 +108,15 @@ def build_domain(spec: dict[str, Any]) -> Domain:
         raise ParamError("step", f"step {_fmt(step)} does not divide the range [{_fmt(lo)}, {_fmt(hi)}] evenly")
     if count + 1 > MAX_VALUES:
         raise ParamError(kind, f"range has {count + 1} values; at most {MAX_VALUES} allowed")
-    excluded = set()
+    excluded: set[int] = set()
     for e in exclude:
         try:
-            excluded.add(Fraction(str(e)))
+            position = (Fraction(str(e)) - lo) / step
         except (ValueError, ZeroDivisionError):
             raise ParamError("exclude", f"'{e}' is not a number") from None
-    values = tuple(v for v in (lo + k * step for k in range(int(count) + 1)) if v not in excluded)
-    if not values:
+        if position.denominator == 1 and 0 <= position <= count:   # a value of the range
+            excluded.add(int(position))
+    domain = Domain(kind, start=lo, step=step, count=int(count) + 1, excluded=tuple(sorted(excluded)))
+    if not len(domain):
         raise ParamError("exclude", f"every value in [{_fmt(lo)}, {_fmt(hi)}] is excluded")
-    return Domain(kind, values)
+    return domain

@@ -13,8 +13,8 @@ with a pinned exercise (``?ex=…&seed=…&profile=…``) all at once, then, ``-
 wrong answer: everyone types (the live preview's fragment rerun), then everyone clicks Check at once. Every
 verdict is verified from the returned elements. Printed: checks/s, p50/p95/max latency, server CPU per check,
 per typing rerun and per page load (/proc/<pid>/stat of the server and its children), RSS, lost attempts
-(acknowledged checks minus rows in the store), and launch-to-usable (process start → a verdict through the
-practice panel) — as a Markdown table, with each target's ratio to the reference.
+(acknowledged checks minus rows in the store), and launch-to-usable (process start → accepting a session → a
+verdict through the practice panel) — as a Markdown table, with each target's ratio to the reference.
 """
 from __future__ import annotations
 
@@ -183,14 +183,27 @@ def start_target(name: str, db_url: str | None, replicas: int, balancer: str) ->
                   launched, lambda: (stop_processes([proc]), shutil.rmtree(home, ignore_errors=True)))
 
 
-async def launch_to_usable(target: Target, task: Task, limit: float = 60.0) -> float:
-    """Seconds from the process start to the first verdict through the practice panel (or the reference's cell):
-    connect as soon as the server accepts, open the page, wait for the panel (as the browser does), check."""
+@dataclass(frozen=True)
+class Launch:
+    """A start, in seconds after the process started: when it accepted a session, when it gave the first verdict."""
+
+    listening: float
+    usable: float
+
+    def text(self) -> str:
+        return f"{self.usable:.2f} ({self.listening:.2f} + {self.usable - self.listening:.2f})"
+
+
+async def launch_to_usable(target: Target, task: Task, limit: float = 60.0) -> Launch:
+    """From the process start: when the server accepts a session, and when the first verdict comes through the
+    practice panel (or the reference's cell) — connect as soon as the server accepts, open the page, wait for
+    the panel (as the browser does), check."""
     deadline = time.monotonic() + limit
     while True:
         try:
             session = StreamSession(target.url, timeout=limit)
             await session.open()
+            listening = time.monotonic() - target.launched_at
             break
         except (OSError, asyncio.TimeoutError, Exception):   # not listening yet
             if time.monotonic() > deadline:
@@ -205,7 +218,7 @@ async def launch_to_usable(target: Target, task: Task, limit: float = 60.0) -> f
         run = await session.click(f"{task.answer_key}-check" if task.page else "check")
         if verdict_of(run) != "right":
             raise RuntimeError(f"{target.name}: first check gave {verdict_of(run)}")
-        return time.monotonic() - target.launched_at
+        return Launch(listening, time.monotonic() - target.launched_at)
     finally:
         await session.close()
 
@@ -236,7 +249,7 @@ class Figures:
     acknowledged: int = 0
     stored: int | None = None
     rss: float = 0.0
-    usable_seconds: float | None = None
+    launch: Launch | None = None
 
     def rate(self, kind: str) -> float:
         return len(self.checks[kind]) / self.walls[kind] if self.walls[kind] else 0.0
@@ -337,7 +350,7 @@ def table(results: list[Figures]) -> str:
     reference = {f.sessions: f for f in results if f.target == "reference"}
     head = ("| target | sessions | checks/s right · wrong | p50 / p95 / max ms right | p50 / p95 / max ms wrong "
             "| CPU ms/check right · wrong | deltas/check right · wrong | CPU ms/typing rerun | page load p95 ms · CPU ms | RSS MiB "
-            "| lost / acknowledged | vs reference | launch → usable s |")
+            "| lost / acknowledged | vs reference | launch → usable s (→ listening + → verdict) |")
     lines = [head, "|" + "|".join(["---"] * 13) + "|"]
     for f in results:
         ref = reference.get(f.sessions)
@@ -347,7 +360,7 @@ def table(results: list[Figures]) -> str:
         lat = {k: " / ".join(_ms(v) for v in (percentile(f.checks[k], 50), percentile(f.checks[k], 95),
                                                max(f.checks[k], default=0))) for k in ("right", "wrong")}
         lost = "—" if f.stored is None else f"{max(0, f.acknowledged - f.stored)} / {f.acknowledged}"
-        usable = "—" if f.usable_seconds is None else f"{f.usable_seconds:.2f}"
+        usable = "—" if f.launch is None else f.launch.text()
         lines.append(f"| {f.target} | {f.sessions} | {f.rate('right'):.0f} · {f.rate('wrong'):.0f} | {lat['right']} "
                      f"| {lat['wrong']} | {f.cpu_ms['right']:.1f} · {f.cpu_ms['wrong']:.1f} "
                      f"| {_mean(f.deltas['right']):.0f} · {_mean(f.deltas['wrong']):.0f} | {f.typing_cpu_ms:.1f} "
@@ -365,13 +378,14 @@ async def bench(args: argparse.Namespace) -> list[Figures]:
         try:
             require_loopback(target.url)
             probe = tasks_for(name, 1, f"{name}-probe")[0]
-            usable = await launch_to_usable(target, probe)
-            print(f"{name}: usable {usable:.2f} s after launch", file=sys.stderr)
+            launch = await launch_to_usable(target, probe)
+            print(f"{name}: listening {launch.listening:.2f} s, usable {launch.usable:.2f} s after launch",
+                  file=sys.stderr)
             await warm(target, tasks_for(name, len(PINNED), f"{name}-warm"))
             for size in args.sessions:
                 tasks = tasks_for(name, size, f"{name}-{size}")
                 figures = await run_size(target, tasks, args.checks, deadline)
-                figures.usable_seconds = usable
+                figures.launch = launch
                 if target.db_url:
                     figures.stored = stored_attempts(target.db_url, [t.profile for t in tasks])
                 results.append(figures)

@@ -7,6 +7,7 @@ half-way.
 """
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -25,7 +26,13 @@ def home_dir() -> Path:
 
 def database_url() -> str:
     """The database URL this process uses: `$DLMATH_DB_URL` or the default SQLite file."""
-    return os.environ.get("DLMATH_DB_URL") or f"sqlite:///{home_dir() / DB_FILE_NAME}"
+    return _url_for(os.environ.get("DLMATH_DB_URL"), os.environ.get("DLMATH_HOME"), os.environ.get("HOME"))
+
+
+@functools.lru_cache(maxsize=32)
+def _url_for(db_url: str | None, _home: str | None, _user_home: str | None) -> str:
+    """`database_url` for these variables (asked several times per page: worked out once)."""
+    return db_url or f"sqlite:///{home_dir() / DB_FILE_NAME}"
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -135,7 +135,7 @@ def nav_page(page: str, *, title: str, icon: str, url_path: str, default: bool =
     its file on disk and checks its icon, 20 times per run for every visitor, and a copy is the same page with
     its own per-run flags."""
     ctx = get_script_run_ctx()
-    key = (page, title, icon, url_path, default, ctx and ctx.pages_manager.main_script_parent)  # the app's folder
+    key = (page, title, icon, url_path, default, ctx and ctx.pages_manager.main_script_path)  # which app
     prototype = _PAGE_PROTOTYPES.get(key)
     if prototype is None:
         prototype = st.Page(page, title=title, icon=icon, url_path=url_path, default=default)

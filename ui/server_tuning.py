@@ -8,7 +8,9 @@
   copies it again at every rerun. ``DeltaGenerator.__deepcopy__`` copies each container's parent chain without
   deepcopy's memo, so a stack of d nested containers costs d·(d+1)/2 container copies instead of d — 10–20 % of a
   Check's server time here. `copy_with_memo` passes the memo on: the copy is the same graph of containers,
-  shared parents shared, as the original.
+  shared parents shared, as the original. Each container's cursor is copied by `copy_cursor`, which copies what
+  can change (the transient elements) and keeps what cannot (numbers, the path tuple), instead of deepcopy's
+  generic walk through every attribute.
 
 Written against Streamlit 1.67 (`streamlit.runtime.app_session`, `streamlit.delta_generator`); if either no longer
 looks as expected, that tuning is left out (and a debug line is logged).
@@ -61,7 +63,23 @@ def copy_with_memo(dg: Any, memo: dict[int, Any]) -> Any:
     return copied
 
 
+_CURSOR_FIELDS = frozenset({"_transient_index", "_transient_elements", "_root_container", "_parent_path", "_index"})
+
+
+def copy_cursor(cursor: Any, memo: dict[int, Any]) -> Any:
+    """A deep copy of a Streamlit cursor: its index, root and path (ints and a tuple of ints) as they are, its
+    transient elements copied."""
+    copied = object.__new__(type(cursor))
+    memo[id(cursor)] = copied
+    state = dict(cursor.__dict__)
+    elements = state["_transient_elements"]
+    state["_transient_elements"] = deepcopy(elements, memo) if len(elements) else type(elements)()
+    copied.__dict__.update(state)
+    return copied
+
+
 def _install_snapshot_copy() -> None:
+    from streamlit.cursor import LockedCursor, RunningCursor
     from streamlit.delta_generator import DeltaGenerator
 
     fields = set(vars(DeltaGenerator()))
@@ -70,6 +88,11 @@ def _install_snapshot_copy() -> None:
                    sorted(_DG_FIELDS))
         return
     DeltaGenerator.__deepcopy__ = copy_with_memo
+    running = RunningCursor(root_container=0)
+    if set(vars(running)) == set(vars(running.lock_element())) == _CURSOR_FIELDS:
+        RunningCursor.__deepcopy__ = LockedCursor.__deepcopy__ = copy_cursor
+    else:
+        _log.debug("cursor fields differ from %s: cursors copied by deepcopy", sorted(_CURSOR_FIELDS))
 
 
 def install() -> None:

@@ -87,3 +87,33 @@ def test_snapshot_copy_is_left_out_for_a_streamlit_that_keeps_other_state(monkey
     monkeypatch.setattr(server_tuning, "_DG_FIELDS", frozenset({"_root_container"}))
     server_tuning._install_snapshot_copy()
     assert DeltaGenerator.__deepcopy__ is original
+
+
+def test_a_cursor_copy_equals_streamlits_and_shares_nothing_that_can_change(monkeypatch):
+    import copy
+
+    from streamlit.cursor import LockedCursor, RunningCursor
+    from streamlit.proto.Element_pb2 import Element
+
+    from ui.server_tuning import copy_cursor
+
+    running = RunningCursor(root_container=0, parent_path=(0, 3, 1))
+    for _ in range(4):
+        running.lock_element()
+    transient = running.get_transient_cursor()          # a spinner or toast drawn here
+    running.transient_elements[transient.transient_index] = Element()
+    running.transient_elements[transient.transient_index].markdown.body = "working…"
+    assert len(running.transient_elements) == 1
+    for cursor in (running, running.lock_element(), RunningCursor(root_container=1)):
+        theirs = copy.deepcopy(cursor)
+        monkeypatch.setattr(type(cursor), "__deepcopy__", copy_cursor, raising=False)
+        ours = copy.deepcopy(cursor)
+        monkeypatch.undo()
+        assert type(ours) is type(cursor) and ours is not cursor
+        assert (ours.root_container, ours.parent_path, ours.index, ours.transient_index) == \
+            (theirs.root_container, theirs.parent_path, theirs.index, theirs.transient_index)
+        assert list(ours.transient_elements) == list(theirs.transient_elements)
+        assert ours.transient_elements is not cursor.transient_elements
+        for mine, original in zip(ours.transient_elements, cursor.transient_elements):
+            assert mine is not original
+    assert LockedCursor is type(running.lock_element())
