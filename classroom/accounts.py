@@ -163,7 +163,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
                     out.write(table)
             else:
                 stdout.write(table)
-            print(f"{sum(r.status == 'created' for r in results)} account(s) created", file=sys.stderr)
+            created = sum(r.status == 'created' for r in results)
+            print(f"{created} {'account' if created == 1 else 'accounts'} created", file=sys.stderr)
         elif args.command == "join-code":
             print(accounts.issue_join_code(args.name), file=stdout)
         else:

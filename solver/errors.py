@@ -53,7 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_function_compute": ("{name} at column {column} is not computed here — work it out and type the result, "
                                  "e.g. the number 5 for a determinant of 5", "这里不计算第 {column} 列的 {name}——请算出结果再输入，例如行列式为 5 时输入 5"),
     "needs_argument": ("{name} needs an argument, e.g. {name}(x)", "{name} 需要参数，例如 {name}(x)"),
-    "wrong_arg_count": ("{name} takes {expected} argument(s), got {got} — e.g. {name}({example})",
+    "wrong_arg_count": ("{name} takes {expected} {arguments}, got {got} — e.g. {name}({example})",
                         "{name} 需要 {expected} 个参数，但给了 {got} 个——例如 {name}({example})"),
     "too_big": ("{what} is too large to work with here{hint}", "{what}太大，无法在这里计算{hint}"),
     "comparison_not_allowed": ("'{token}' at column {column} is not allowed here — type only the expression, e.g. 2x + 1",
@@ -226,6 +226,7 @@ class ParseError(ValueError):
             params["hint"] = TOO_BIG_HINTS.get(str(params.get("hint")), TOO_BIG_HINTS["power"])
         if code == "wrong_arg_count":
             params.setdefault("example", _ARG_EXAMPLES.get(str(params.get("name")), "x"))
+            params["arguments"] = "argument" if str(params.get("expected")) == "1" else "arguments"
         if code == "shape" and not params:
             params = {"en": "these shapes do not fit together", "zh": "这些形状不匹配"}
         if code == "shape":

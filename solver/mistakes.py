@@ -240,7 +240,7 @@ DIAGNOSES: dict[str, dict[str, str]] = {
         "zh": "你的答案小了约 {factor} 倍：检查小数点的位置。",
     },
     "rounded-too-coarsely": {
-        "en": "Yours is the answer rounded to {digits} significant figure(s), which is too coarse here: keep at "
+        "en": "Yours is the answer rounded to {digits} s.f. (significant figures), which is too coarse here: keep at "
               "least {needed}.",
         "zh": "你的答案是正确答案保留 {digits} 位有效数字的结果，这里太粗了：请至少保留 {needed} 位。",
     },
