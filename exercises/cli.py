@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from exercises.engine import Exercise, GenerationError
+from exercises.engine import GenerationError
 from exercises.loader import Library, load_library
+from exercises.plural import counted
 from exercises.quiz import build_questions, quiz_summary
-from exercises.render import SHORT_KEY
+from exercises.render import answer_text
 from exercises.topics import TOPIC_IDS
 from exercises.worksheet import add_worksheet_command, read_students
 
@@ -30,8 +31,6 @@ LABELS = {
     "unknown": {"en": "unknown template id", "zh": "未知的模板 id"},
     "unknown_quiz": {"en": "unknown quiz", "zh": "未知的测验"},
     "warning": {"en": "warning", "zh": "警告"},
-    "templates": {"en": "templates", "zh": "个模板"},
-    "topics": {"en": "topics", "zh": "个主题"},
 }
 
 
@@ -59,7 +58,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     for t in templates:
         print(f"{t.id:<{width}}  {t.topic:<19}  {'★' * t.difficulty:<3}  {t.title[args.lang]}")
     topics = len({t.topic for t in templates})
-    print(f"\n{len(templates)} {_l('templates', args.lang)}, {topics} {_l('topics', args.lang)}")
+    if args.lang == "zh":
+        print(f"\n{len(templates)} 个模板，{topics} 个主题")
+    else:
+        print(f"\n{counted(len(templates), 'template')}, {counted(topics, 'topic')}")
     return 0
 
 
@@ -89,27 +91,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         for i, choice in enumerate(p.choices or []):
             print(f"    {chr(65 + i)}. {choice[lang]}")
         extra = f"; {_l('vars', lang)}: {', '.join(p.vars)}" if p.vars and p.kind == "expression" else ""
-        print(f"    → {_l('answer', lang)}: {readable_key(ex, p.id)}   [{_l('kind', lang)}: {p.kind}{extra}]\n")
+        print(f"    → {_l('answer', lang)}: {ex.expected_readable(p.id)}   [{_l('kind', lang)}: {p.kind}{extra}]\n")
     if ex.hints:
         print(f"## {_l('hints', lang)}")
         for i, h in enumerate(ex.hints, 1):
             print(f"{i}. {h[lang]}")
         print()
     print(f"## {_l('solution', lang)}\n{ex.solution[lang]}\n")
-    d = ex.to_dict()
-    print(f"{_l('params', lang)}: " + ", ".join(f"{k} = {v}" for k, v in d["params"].items()))
-    if d["derived"]:
-        print(f"{_l('derived', lang)}: " + ", ".join(f"{k} = {v}" for k, v in d["derived"].items()))
+    print(f"{_l('params', lang)}: " + ", ".join(f"{k} = {answer_text(v)}" for k, v in ex.params.items()))
+    if ex.derived:
+        print(f"{_l('derived', lang)}: " + ", ".join(f"{k} = {answer_text(v)}" for k, v in ex.derived.items()))
     return 0
-
-
-def readable_key(ex: Exercise, part_id: str) -> str:
-    """The key as `show` prints it: exact (solver syntax), `≈ decimals` added for an irrational key, and only
-    the decimals when the exact form is long (`--json` always has the exact key)."""
-    exact, approx = ex.expected_text(part_id), ex.expected_approx(part_id)
-    if approx is None:
-        return exact
-    return f"{exact} ≈ {approx}" if len(exact) <= SHORT_KEY else f"≈ {approx}"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -123,9 +115,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(warning)
     for t in report.templates:
         if args.verbose or t.acceptance < 1.0:
-            answers = f" ({t.quality.answers} answers)" if t.quality and t.quality.answers else ""
-            variants = f", {t.quality.variants} variants{answers}" if t.quality else ""
-            print(f"  {t.id}: {t.seeds} seeds{variants}, `where` acceptance {t.acceptance:.0%}, {t.seconds:.2f} s")
+            answers = f" ({counted(t.quality.answers, 'answer')})" if t.quality and t.quality.answers else ""
+            variants = f", {counted(t.quality.variants, 'variant')}{answers}" if t.quality else ""
+            print(f"  {t.id}: {counted(t.seeds, 'seed')}{variants}, `where` acceptance {t.acceptance:.0%}, "
+                  f"{t.seconds:.2f} s")
     print(report.summary())
     return 0 if report.ok else 1
 

@@ -612,6 +612,12 @@ class Exercise:
         part = self.part(part_id)
         return part.expected if part.kind == "choice" else render.answer_latex(part.expected)
 
+    def expected_readable(self, part_id: str) -> str:
+        """The expected answer as plain text for people, as the app shows it (`render.answer_text`; choice: the
+        label(s))."""
+        part = self.part(part_id)
+        return part.expected if part.kind == "choice" else render.answer_text(part.expected)
+
     def expected_approx(self, part_id: str) -> str | None:
         """The decimal form of an irrational expected answer (4 significant figures, solver syntax), else None."""
         part = self.part(part_id)

@@ -1,16 +1,28 @@
-"""Chinese for the file-check messages written in English where they arise (`exercises.checks`, `exercises.params`):
-`chinese(message)` matches a message against the patterns below and returns it in Chinese, or None when no pattern
-knows it (the English message is then shown). A "(did you mean 'x'?)" suffix is translated wherever it stands."""
+"""Chinese for the file-check messages written in English where they arise (`exercises.checks`, `exercises.params`,
+`exercises.network`, `exercises.quiz`, `exercises.engine`, `exercises.render`, `exercises.loader`,
+`exercises.validate`): `chinese(message)` matches a message against the patterns below and returns it in Chinese, or
+None when no pattern knows it (the English message is then shown). A value a pattern captures is itself put into
+Chinese when a pattern knows it (so "seed 3: <message>" and "kind is vector but the expected value is a 2×2 matrix"
+come out whole), and a "(did you mean 'x'?)" suffix is translated wherever it stands.
+`tests/exercises/test_chinese_messages.py` finds every message written in those modules and checks that it is here."""
 from __future__ import annotations
 
 import re
 
 _V = r"(.+?)"   # a value quoted in the message
 PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(f"^{p}$"), zh) for p, zh in [
+    # a seed in front of any message (exercises.engine, exercises.validate); first, so the message is whole
+    (r"seed (\d+): (.+)", "种子 {0}：{1}"),
     # pydantic errors in plain words (checks.schema_problems)
     (f"unknown field '{_V}'", "未知字段“{0}”"),
     (r"is required", "必须填写"),
     (r"is required \(or give parts:\)", "必须填写（或改用 parts:）"),
+    (r"is required \(or give parts:, or network:\)", "必须填写（或改用 parts: 或 network:）"),
+    (f"is too long \\({_V} characters; at most {_V}\\): ids are stored with every answer",
+     "太长了（{0} 个字符，最多 {1} 个）：每条作答记录都会存下 id"),
+    (r"Input should be a valid boolean.*", "应为 true 或 false"),
+    (r"Input should be a valid number.*", "应为数"),
+    (r"Input should be a finite number", "应为有限的数"),
     (f"expected a whole number, not {_V}", "应为整数，而不是 {0}"),
     (r"expected text, not a list or mapping", "应为文本，而不是列表或映射"),
     (f"expected text, not {_V}", "应为文本，而不是 {0}"),
@@ -29,7 +41,9 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(f"^{p}$"), zh) for p,
     (r"give either answer: or parts:, not both", "answer: 与 parts: 只能二选一"),
     (f"'{_V}' is reserved \\(the constants e, pi and the words and, or, not\\); choose another",
      "“{0}”是保留名称（常数 e、pi 与 and、or、not），请换一个"),
-    (f"'{_V}' is already a {_V} name", "“{0}”已经是一个 {1} 名称"),
+    (f"'{_V}' is already a symbol name", "“{0}”已经是符号名称"),
+    (f"'{_V}' is already a param name", "“{0}”已经是参数名称"),
+    (f"'{_V}' is already a derived name", "“{0}”已经是导出值名称"),
     (f"'{_V}' is not a valid name", "“{0}”不是合法的名称"),
     (f"seed {_V} has two examples", "种子 {0} 有两个示例"),
     (f"'{_V}' is not a param", "“{0}”不是参数"),
@@ -50,6 +64,117 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(f"^{p}$"), zh) for p,
     (f"'{_V}' is not a part before '{_V}'", "“{0}”不是“{1}”之前的小题"),
     (r"this template has a single answer: leave out part:", "这个模板只有一个答案：请去掉 part:"),
     (r"earlier: needs a multi-part template", "earlier: 只能用于多小题的模板"),
+    (f"{_V}: part '{_V}' has no choice answer", "{0}：第 ({1}) 小题没有选择题答案"),
+    (f"{_V}: there is no choice answer", "{0}：没有选择题答案"),
+    (f"{_V}: several parts have choices: write \\{{\\{{choice_b:N\\}}\\}}",
+     "{0}：有几个小题都有选项：请写 {{{{choice_b:N}}}}"),
+    (f"\\{{\\{{choice:{_V}\\}}\\}}: there are {_V} choices, numbered 1\\.\\.{_V}",
+     "{{{{choice:{0}}}}}：只有 {1} 个选项，编号为 1..{2}"),
+    (r"\{\{choice:N\}\} needs a choice answer", "{{{{choice:N}}}} 需要一个选择题答案"),
+    (r"several parts have choices: write \{\{choice_b:N\}\} with the part id",
+     "有几个小题都有选项：请写 {{{{choice_b:N}}}}，带上小题编号"),
+    (f"placeholder \\{{\\{{{_V}\\}}\\}} names no param or derived value", "占位符 {{{{{0}}}}} 不是任何参数或导出值的名称"),
+    (f"'{_V}' is not a name a left-hand side can give: write e\\.g\\. a_n, f'\\(x\\), dL/dw or δ",
+     "“{0}”不能作为等号左边的名称：请写成 a_n、f'(x)、dL/dw 或 δ 这样的形式"),
+    (f"starts with '\\({_V}\\)': the app and the CLI print the part label already; leave it out",
+     "以“({0})”开头：应用和命令行会自己显示小题标号，请去掉"),
+    (f"'{_V}' names a shown letter, but the choices are shuffled per seed: write \\{{\\{{choice:N\\}}\\}} "
+     f"\\(N = the written option\\)",
+     "“{0}”写的是显示出来的选项字母，但选项会按种子打乱：请写 {{{{choice:N}}}}（N 是选项在文件中的序号）"),
+    (f"say which part this test is for \\(part: one of {_V}\\)", "请说明这个测试针对哪个小题（part: 取 {0} 之一）"),
+    # generating an exercise (exercises.engine) and formatting its values (exercises.render)
+    (f'"{_V}" is not a condition \\(true or false\\)', "“{0}”不是条件（应当为真或为假）"),
+    (f'"{_V}" never held in {_V} draws \\(acceptance rate 0\\.0%\\)', "“{0}”在 {1} 次抽取中一次也不成立（接受率 0.0%）"),
+    (f'"{_V}" does not hold for the locked params', "固定这些参数后“{0}”不成立"),
+    (f"kind is {_V} but the expected value is a condition", "kind 为 {0}，但期望值是一个条件"),
+    (f"kind is {_V} but the expected value contains {_V}", "kind 为 {0}，但期望值中含有 {1}"),
+    (f"kind is {_V} but the expected value is {_V}", "kind 为 {0}，但期望值是{1}"),
+    (r"a (\d+)-vector", "一个 {0} 维向量"),
+    (r"a (\d+)×(\d+) matrix", "一个 {0}×{1} 矩阵"),
+    (r"a set", "一个集合"),
+    (r"a single value", "单个值"),
+    (f"the expected value uses {_V}, which is not in vars {_V}", "期望值用到了 {0}，它不在 vars {1} 之中"),
+    (f'"{_V}" is undefined here \\(division by zero\\?\\)', "“{0}”在这里没有定义（是否除以了零？）"),
+    (f'cannot compute "{_V}": (.*)', "无法计算“{0}”：{1}"),
+    (f"{_V} is not a choice number 1\\.\\.{_V}", "{0} 不是 1..{1} 之间的选项编号"),
+    (f"choice label '{_V}' is not among the {_V} choices \\(A–{_V}\\)", "选项字母“{0}”不在这 {1} 个选项（A–{2}）之中"),
+    (r"cannot render: (.*)", "无法显示：{0}"),
+    (f"{_V}: {_V} = {_V} is not a whole number", "{0}：{1} = {2} 不是整数"),
+    (f"{_V}: there are {_V} choices \\(1\\.\\.{_V}\\)", "{0}：只有 {1} 个选项（1..{2}）"),
+    (f"'{_V}' is not a param of this template", "“{0}”不是这个模板的参数"),
+    (f"unknown format ':{_V}' \\(use :text, :frac, :col, :dN such as :d2 or :sN such as :s4\\)",
+     "未知的格式“:{0}”（可用 :text、:frac、:col、:dN（如 :d2）或 :sN（如 :s4））"),
+    (f"format :d{_V} needs a number, got {_V}", "格式 :d{0} 需要一个数，这里却是 {1}"),
+    (f"format :d{_V} needs a real number, got {_V}", "格式 :d{0} 需要一个实数，这里却是 {1}"),
+    (f"cannot show {_V} as maths", "无法把 {0} 显示为公式"),
+    (f"cannot write {_V} as an answer", "无法把 {0} 写成答案"),
+    # files and libraries (exercises.loader)
+    (r"expected `templates:` \(an exercise file\) or `quiz:` \(a quiz file\) at the top",
+     "文件开头应当是 `templates:`（练习文件）或 `quiz:`（测验文件）"),
+    (f"duplicate id '{_V}' \\(first defined at {_V}\\)", "重复的 id“{0}”（第一次定义在 {1}）"),
+    (f"duplicate quiz id '{_V}' \\(first defined in {_V}\\)", "重复的测验 id“{0}”（第一次定义在 {1}）"),
+    (r"no such file or folder", "没有这个文件或文件夹"),
+    (f"unknown template id '{_V}'", "未知的模板 id“{0}”"),
+    # network exercises (exercises.network)
+    (r"a network exercise has no answer: or parts: — its cells are the parts",
+     "网络练习不写 answer: 或 parts:——网络中的各个格子就是小题"),
+    (f"give 2 to {_V} layers, the input layer first \\(e\\.g\\. \\[2, 2, 1\\]\\), not {_V}",
+     "请给出 2 到 {0} 层，输入层在前（例如 [2, 2, 1]），而不是 {1} 层"),
+    (f"layer {_V} has {_V} neurons; use 1 to {_V}", "第 {0} 层有 {1} 个神经单元；每层请用 1 到 {2} 个"),
+    (f"give one activation per layer after the input \\({_V} for layers {_V}\\), not {_V}",
+     "输入层之后每层一个激活函数（layers {1} 需要 {0} 个），而不是 {2} 个"),
+    (r"softmax is for the output layer only", "softmax 只能用于输出层"),
+    (r"softmax needs at least two output neurons", "softmax 至少需要两个输出神经单元"),
+    (r"a softmax output layer goes with loss: cross-entropy", "softmax 输出层要搭配 loss: cross-entropy"),
+    (r"cross-entropy goes with a softmax output layer \(the last activation: softmax\)",
+     "cross-entropy 要搭配 softmax 输出层（最后一个激活函数为 softmax）"),
+    (f"with cross-entropy, targets: is the right class: whole numbers 1 to {_V}",
+     "使用 cross-entropy 时，targets: 写的是正确的类别：1 到 {0} 的整数"),
+    (r"η must be positive", "η 必须为正"),
+    (f"η must be positive, not {_V}", "η 必须为正，而不是 {0}"),
+    (r"list at least one kind of cell: z, a, delta, dw, db", "请至少列出一种格子：z、a、delta、dw、db"),
+    (f"'{_V}' is listed twice", "“{0}”列出了两次"),
+    (r"there is no cell of these kinds to fill in \(a linear layer has no a\)", "没有这些类型的格子可填（线性层没有 a）"),
+    (f"this network has {_V} cells to fill in; at most {_V}: use fewer neurons or fewer kinds in fill:",
+     "这个网络有 {0} 个格子要填，最多 {1} 个：请减少神经单元，或减少 fill: 中的类型"),
+    (f"'{_V}' is a value of the network; choose another name", "“{0}”是网络中的值，请换一个名称"),
+    # quiz files (exercises.quiz)
+    (r"a quiz needs at least one entry", "测验至少需要一个条目"),
+    (f"attempts must be at least 1, not {_V}", "attempts 至少为 1，而不是 {0}"),
+    (f"the time limit must be positive, not {_V}", "时间限制必须为正，而不是 {0}"),
+    (f"the quiz closes \\({_V}\\) before it opens \\({_V}\\)", "测验的关闭时间（{0}）早于开放时间（{1}）"),
+    (f"points must not be negative, not {_V}", "points 不能为负数，而不是 {0}"),
+    (f"count must be at least 1, not {_V}", "count 至少为 1，而不是 {0}"),
+    (r"give either template: ID or topic: TOPIC \(with optional difficulty and count\)",
+     "请给出 template: ID 或 topic: TOPIC（topic: 可再加 difficulty 与 count）"),
+    (f"'{_V}' is a network exercise, filled in cell by cell on its drawn graph: practise it on its topic page; "
+     f"a quiz cannot hold it", "“{0}”是网络练习，要在画出的网络图上逐格填写：请在它的主题页练习；测验中不能包含它"),
+    (f"template '{_V}' is already in this quiz", "模板“{0}”已经在这个测验里了"),
+    (r"difficulty goes with topic:, not with template:", "difficulty 要和 topic: 一起用，不能和 template: 一起用"),
+    (r"count goes with topic:; repeat a template by listing it once", "count 要和 topic: 一起用；一个模板只需列出一次"),
+    (f"no template matches topic '{_V}' at difficulty {_V}: the draw is empty",
+     "主题“{0}”中没有难度为 {1} 的模板：抽不到题"),
+    (f"no template matches topic '{_V}': the draw is empty", "主题“{0}”中没有模板：抽不到题"),
+    (f"asks for {_V} templates but only {_V} match topic '{_V}' at difficulty {_V}",
+     "要抽 {0} 个模板，但主题“{2}”中难度为 {3} 的只有 {1} 个"),
+    (f"asks for {_V} templates but only {_V} match topic '{_V}'", "要抽 {0} 个模板，但主题“{2}”中只有 {1} 个"),
+    # checking a whole template over its seeds (exercises.validate)
+    (f"only {_V} of draws satisfy it \\(at most {_V} are tried per seed\\); widen the ranges",
+     "只有 {0} 的抽取满足它（每个种子最多尝试 {1} 次）；请扩大范围"),
+    (f"rendering artefact: {_V} in \\$(.*)\\$", "显示瑕疵：公式 ${1}$ 中有{0}"),
+    (f"rendering artefact: (.+)", "显示瑕疵：{0}"),
+    (r"'\*' in maths", "乘号“*”"),
+    (r"'\+ -'", "符号“+ -”"),
+    (r"'- -'", "符号“- -”"),
+    (r"'\+ \+'", "符号“+ +”"),
+    (r"a float such as '1\.0'", "“1.0”这样的小数"),
+    (r"a coefficient 1 such as '1x'", "“1x”这样的系数 1"),
+    (r"an undefined value", "未定义的值"),
+    (r"a truth value", "真假值"),
+    (r"an unfilled '\{\{'", "没有填上的“{{{{”"),
+    (r"'None'", "值“None”"),
+    (r'a control character \(inside "double quotes" write \\\\ for a backslash, as in \\\\boldsymbol\)',
+     "控制字符（在“双引号”里反斜杠要写成 \\\\，例如 \\\\boldsymbol）"),
     # params (exercises.params)
     (r"give exactly one of int: \[lo, hi\], decimal: \[lo, hi\] or choice: \[\.\.\.\]",
      "int: [lo, hi]、decimal: [lo, hi] 与 choice: [...] 必须恰好给出一个"),
@@ -76,5 +201,6 @@ def chinese(message: str) -> str | None:
     for pattern, zh in PATTERNS:
         match = pattern.match(core)
         if match:
-            return zh.format(*match.groups()) + (f"（是不是“{suggestion.group(1)}”？）" if suggestion else "")
+            values = [chinese(value) or value for value in match.groups()]
+            return zh.format(*values) + (f"（是不是“{suggestion.group(1)}”？）" if suggestion else "")
     return None

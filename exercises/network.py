@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping
 import sympy as sp
 
 from exercises.params import ParamError, build_domain
+from exercises.plural import counted
 from exercises.schema import AnswerSpec, MistakeSpec, NetworkSpec, ParamSpec, PartSpec, TemplateSpec, Text
 
 KINDS = ("z", "a", "delta", "dw", "db")
@@ -707,8 +708,8 @@ def prompt_block(net: Network, lang: str) -> str:
     kinds = [KIND_NAMES[k][lang] for k in net.fill if any(c.kind == k for c in net.cells)]
     lines = "\n".join(f"- {line}" for line in _given_lines(net, lang))
     if lang == "en":
-        head = (f"**The network** ({shape}): {net.sizes[0]} input(s) in layer 1 and {net.sizes[-1]} output neuron(s) "
-                f"in layer {top}; the cost is {cost}.")
+        head = (f"**The network** ({shape}): {counted(net.sizes[0], 'input')} in layer 1 and "
+                f"{counted(net.sizes[-1], 'output neuron')} in layer {top}; the cost is {cost}.")
         fill = (f"Fill in {', '.join(kinds)}. A cell opens once the cells it needs are filled, and each is checked "
                 f"against your own earlier values (error carried forward).")
         calc = ("You need a calculator for $e^{x}$: give decimals to at least 4 significant figures."

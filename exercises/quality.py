@@ -30,6 +30,7 @@ import sympy as sp
 
 from exercises import render
 from exercises.engine import Exercise, Part, Template, check_part
+from exercises.plural import counted
 from exercises.yamlread import Path_
 
 TRIVIAL_SHARE = 0.03
@@ -77,11 +78,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{share} 的种子下有两个选项内容相同",
     },
     "few-variants": {
-        "en": "only {count} distinct variant(s) in {n} seeds (at least {wanted} wanted): widen the params",
+        "en": "only {distinct} in {n} seeds (at least {wanted} wanted): widen the params",
         "zh": "{n} 个种子只产生 {count} 种不同的题目（至少需要 {wanted} 种）：请扩大参数范围",
     },
     "few-answers": {
-        "en": "only {count} distinct answer(s) in {n} seeds (at least {wanted} wanted): the questions differ but "
+        "en": "only {distinct} in {n} seeds (at least {wanted} wanted): the questions differ but "
               "their answers repeat; widen the params",
         "zh": "{n} 个种子只产生 {count} 种不同的答案（至少需要 {wanted} 种）：题目不同但答案重复；请扩大参数范围",
     },
@@ -451,10 +452,12 @@ class QualityCheck:
         wanted = min(MIN_VARIANTS, max(1, n // 4))
         counts = (("n", n), ("wanted", wanted))
         if variants < wanted:
-            findings.append(Finding("variants", "warning", None, "few-variants", (("count", variants),) + counts,
+            findings.append(Finding("variants", "warning", None, "few-variants",
+                                    (("count", variants), ("distinct", counted(variants, "distinct variant"))) + counts,
                                     (), ("params",)))
         elif answers and answers < wanted:
-            findings.append(Finding("variants", "warning", None, "few-answers", (("count", answers),) + counts,
+            findings.append(Finding("variants", "warning", None, "few-answers",
+                                    (("count", answers), ("distinct", counted(answers, "distinct answer"))) + counts,
                                     (), ("params",)))
         return QualityReport(self.template.id, n, variants, self.parts, findings, answers)
 

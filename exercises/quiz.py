@@ -138,12 +138,13 @@ def quiz_problems(spec: QuizSpec, templates: dict[str, Template]) -> list[Proble
             out.append((path + ("difficulty",), f"difficulty must be 1, 2 or 3, not {e.difficulty}"))
             continue
         pool = entry_pool(e, templates, fixed_ids)
-        level = f" at difficulty {e.difficulty}" if e.difficulty is not None else ""
         if not pool:
-            out.append((path, f"no template matches topic '{e.topic}'{level}: the draw is empty"))
+            out.append((path, f"no template matches topic '{e.topic}': the draw is empty" if e.difficulty is None
+                        else f"no template matches topic '{e.topic}' at difficulty {e.difficulty}: the draw is empty"))
         elif len(pool) < e.count:
-            out.append((path + ("count",), f"asks for {e.count} templates but only {len(pool)} match "
-                                           f"topic '{e.topic}'{level}"))
+            out.append((path + ("count",), f"asks for {e.count} templates but only {len(pool)} match topic "
+                                           f"'{e.topic}'" + ("" if e.difficulty is None
+                                                             else f" at difficulty {e.difficulty}")))
     return out
 
 

@@ -312,9 +312,35 @@ def answer_latex(value: Any) -> str:
             decimal = r"\left(" + ", ".join(row[0] for row in entries) + r"\right)"
         else:
             decimal = r"\begin{pmatrix} " + r" \\ ".join(" & ".join(row) for row in entries) + r" \end{pmatrix}"
-    if len(text_of(value)) <= SHORT_KEY:
+    if _short_key(value):
         return f"{latex_of(value)} \\approx {decimal}"
     return f"\\approx {decimal}"
+
+
+def answer_text(value: Any) -> str:
+    """An answer key as plain text, as `answer_latex` shows it in the app: fractions that end within
+    `MAX_DECIMALS` places as decimals (`0.693147`, `(0.032, -0.063)`), other numbers in solver syntax, an irrational
+    key followed by `≈` its decimals, or only the decimals when the exact form is long."""
+    decimal = approximation(value)
+    if decimal is None:
+        return _numbers_as_shown(value)
+    return f"{_numbers_as_shown(value)} ≈ {decimal}" if _short_key(value) else f"≈ {decimal}"
+
+
+def _short_key(value: Any) -> bool:
+    """Whether an irrational key is short enough to show exactly beside its decimals."""
+    return len(text_of(value)) <= SHORT_KEY
+
+
+def _numbers_as_shown(value: Any) -> str:
+    """`value` in solver syntax, with each fraction `latex_of` writes as a decimal written so (entry by entry)."""
+    if _is_matrix(value):
+        return _matrix_text(value, _numbers_as_shown)
+    if isinstance(value, sp.FiniteSet):
+        return "{" + ", ".join(_numbers_as_shown(a) for a in sorted(value.args, key=sp.default_sort_key)) + "}"
+    if isinstance(value, sp.Rational) and not isinstance(value, sp.Integer):
+        return _terminating_decimal(value) or text_of(value)
+    return text_of(value)
 
 
 # ---------------------------------------------------------------------------------------------- filling

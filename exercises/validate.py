@@ -12,11 +12,12 @@ from typing import Any, Iterable, Sequence
 
 import sympy as sp
 
-from exercises import render, sandbox
+from exercises import messages_zh, render, sandbox
 from exercises.engine import Exercise, GenerationError, Template, check_part
 from exercises.loader import LIBRARY_DIR, Library
 from exercises.params import MAX_ATTEMPTS
 from exercises.quality import QualityCheck, QualityReport
+from exercises.plural import counted
 from exercises.yamlread import FileError, field_name, yaml_files
 from solver import worker
 
@@ -39,9 +40,16 @@ class TestResult:
     message: str
     passed: bool
     problem: str | None = None
+    zh: dict[str, str] = field(default_factory=dict)
+    """For a failed test, the verdict's `message` and the `problem` in Chinese."""
 
-    def describe(self) -> str:
-        """Why the test failed, in one line."""
+    def describe(self, lang: str = "en") -> str:
+        """Why the test failed, in one line, in `lang`."""
+        if lang == "zh":
+            if self.problem:
+                return self.zh.get("problem", self.problem)
+            return (f"答案“{self.answer}”被判为 {self.status}（{self.zh.get('message', self.message)!r}），"
+                    f"而测试期望 {self.expect}")
         if self.problem:
             return self.problem
         return (f"answer '{self.answer}' was judged {self.status} ({self.message!r}), "
@@ -63,17 +71,24 @@ def run_template_tests(template: Template, seeds: Sequence[int] | None = None) -
                 earlier = {k: render.fill(ex.fill_choice_labels(v, k), values, latex=False)
                            for k, v in (test.earlier or {}).items()}
             except (GenerationError, render.RenderError) as err:
+                why = getattr(err, "zh", None) or messages_zh.chinese(str(err)) or str(err)
                 results.append(TestResult(index, seed, part, test.answer, test.expect, "error", "", False,
-                                          f"cannot prepare the test: {err}"))
+                                          f"cannot prepare the test: {err}", {"problem": f"无法准备这个测试：{why}"}))
                 continue
             verdict = ex.check(part, answer, "en", earlier or None)
             ok = verdict.status == test.expect
-            if ok and test.message is not None and test.message.lower() not in verdict.message.lower():
-                results.append(TestResult(index, seed, part, answer, test.expect, verdict.status, verdict.message,
-                                          False, f"answer '{answer}': the message {verdict.message!r} does not "
-                                                 f"contain {test.message!r}"))
+            said = test.message is None or test.message.lower() in verdict.message.lower()
+            if ok and said:
+                results.append(TestResult(index, seed, part, answer, test.expect, verdict.status, verdict.message, ok))
                 continue
-            results.append(TestResult(index, seed, part, answer, test.expect, verdict.status, verdict.message, ok))
+            message_zh = ex.check(part, answer, "zh", earlier or None).message   # only for a failure: rare
+            zh = {"message": message_zh}
+            problem = None
+            if ok:
+                problem = f"answer '{answer}': the message {verdict.message!r} does not contain {test.message!r}"
+                zh["problem"] = f"答案“{answer}”：英文提示 {verdict.message!r} 中不含 {test.message!r}"
+            results.append(TestResult(index, seed, part, answer, test.expect, verdict.status, verdict.message,
+                                      False, problem, zh))
     return results
 
 
@@ -117,11 +132,12 @@ class Report:
 
     def summary(self) -> str:
         """One line: counts and the verdict."""
-        verdict = "OK" if self.ok else f"{len(self.errors)} error(s)"
-        warned = f", {len(self.warnings)} quality warning(s)" if self.warnings else ""
+        verdict = "OK" if self.ok else counted(len(self.errors), "error")
+        warned = f", {counted(len(self.warnings), 'quality warning')}" if self.warnings else ""
         seeds = sum(t.seeds for t in self.templates)
-        return (f"{self.files} file(s), {len(self.templates)} template(s), {self.quizzes} quiz(zes), "
-                f"{seeds} exercise(s) generated{warned}: {verdict}")
+        return (f"{counted(self.files, 'file')}, {counted(len(self.templates), 'template')}, "
+                f"{counted(self.quizzes, 'quiz', 'quizzes')}, {counted(seeds, 'exercise')} generated{warned}: "
+                f"{verdict}")
 
 
 def _artefact_errors(template: Template, ex: Exercise) -> list[tuple[tuple, str]]:
@@ -155,9 +171,10 @@ def check_as_author(ex: Exercise, part_id: str, text: str, lang: str = "en") -> 
     return check_part(unbound, part.expected, part.mistakes, text, lang)
 
 
-def _self_check_errors(template: Template, ex: Exercise, rational_too: bool = True) -> list[tuple[tuple, str]]:
+def _self_check_errors(template: Template, ex: Exercise,
+                       rational_too: bool = True) -> list[tuple[tuple, str, str]]:
     """The key judged against itself (without the literal form); under `form: value` an irrational key's
-    decimals, which is what a learner types, judged with it."""
+    decimals, which is what a learner types, judged with it. Each error is (path, English, Chinese)."""
     out = []
     for p in ex.parts:
         if not rational_too and p.kind != "choice" and _is_rational(p.expected):
@@ -166,15 +183,20 @@ def _self_check_errors(template: Template, ex: Exercise, rational_too: bool = Tr
         key = ex.expected_text(p.id)
         verdict = check_as_author(ex, p.id, key)
         if verdict.status != "correct":
+            message_zh = check_as_author(ex, p.id, key, "zh").message
             out.append((path, f"seed {ex.seed}: the expected answer '{key}' is judged {verdict.status} against "
-                              f"itself: {verdict.message}"))
+                              f"itself: {verdict.message}",
+                        f"种子 {ex.seed}：期望答案“{key}”与自身比较被判为 {verdict.status}：{message_zh}"))
             continue
         decimals = ex.expected_approx(p.id) if p.spec.form == "value" else None
         typed = ex.check(p.id, decimals) if decimals else None
         if typed is not None and typed.status != "correct":
+            message_zh = ex.check(p.id, decimals, "zh").message
             out.append((path, f"seed {ex.seed}: with `form: value` a learner types the value: '{decimals}' (the key "
                               f"to 4 significant figures) is judged {typed.status}: {typed.message} — give the "
-                              f"part a tolerance (`rtol`) that accepts it"))
+                              f"part a tolerance (`rtol`) that accepts it",
+                        f"种子 {ex.seed}：在 `form: value` 下学习者输入的是数值：“{decimals}”（答案保留 4 位有效数字）"
+                        f"被判为 {typed.status}：{message_zh}——请给这个小题设置能接受它的容差（`rtol`）"))
     return out
 
 
@@ -208,13 +230,16 @@ def validate_template(template: Template, seeds: int = 100, self_check_seeds: in
         generated += 1
         problems += _artefact_errors(template, ex)
         if n < limit:
-            problems += _self_check_errors(template, ex, rational_too=n < RATIONAL_SELF_CHECK_SEEDS)
+            for path, message, zh in _self_check_errors(template, ex, rational_too=n < RATIONAL_SELF_CHECK_SEEDS):
+                problems.append((path, message))
+                chinese[message] = zh
         if seed <= seeds:
             quality.add(ex)
     failed_generation = generated < len(seed_list)
     for result in [] if failed_generation else run_template_tests(template):
         if not result.passed:
             problems.append((("tests", result.index), f"seed {result.seed}: {result.describe()}"))
+            chinese[problems[-1][1]] = f"种子 {result.seed}：{result.describe('zh')}"
     acceptance = generated / draws if draws else 0.0
     if template.where is not None and generated and acceptance < 0.01:
         problems.append((("where",), f"only {acceptance:.1%} of draws satisfy it (at most {MAX_ATTEMPTS} are "

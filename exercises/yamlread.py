@@ -108,7 +108,7 @@ def read_yaml(text: str) -> tuple[Any, LineMap]:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         problem = err.problem or "cannot be read"
-        raise YamlFileError(line, f"YAML syntax error: {problem}", f"YAML 语法错误：{problem}") from None
+        raise YamlFileError(line, f"YAML syntax error: {problem}", syntax_error_zh(problem, mark)) from None
     except yaml.YAMLError:
         raise YamlFileError(1, "the file cannot be read as YAML", "无法按 YAML 读取此文件") from None
     except RecursionError:
@@ -123,6 +123,38 @@ def read_yaml(text: str) -> tuple[Any, LineMap]:
     lines: dict[Path_, int] = {}
     data = _Converter(lines).convert(nodes[0], ())
     return data, LineMap(lines)
+
+
+SYNTAX_ZH: dict[str, str] = {
+    "mapping values are not allowed in this context": "这里不能出现“键: 值”（常见原因：冒号后面少了空格、缩进没对齐，"
+                                                      "或者文字里的冒号没有加引号）",
+    "mapping values are not allowed here": "这里不能出现“键: 值”（常见原因：冒号后面少了空格、缩进没对齐，"
+                                           "或者文字里的冒号没有加引号）",
+    "block sequence entries are not allowed in this context": "这里不能出现“- ”列表项（常见原因：缩进没对齐）",
+    "did not find expected key": "这里应当是一个键（常见原因：缩进没对齐）",
+    "did not find expected '-' indicator": "这里应当是一个“- ”列表项（常见原因：缩进没对齐）",
+    "could not find expected ':'": "缺少冒号“:”（常见原因：一行只有键没有“: 值”，或多行文字的缩进没对齐）",
+    "did not find expected ',' or ']'": "方括号列表 [ ] 缺少“,”或结尾的“]”",
+    "did not find expected ',' or '}'": "花括号映射 { } 缺少“,”或结尾的“}”",
+    "did not find expected node content": "这里缺少一个值",
+    "found unexpected end of stream": "文件意外结束（常见原因：引号或括号没有闭合）",
+    "found character that cannot start any token": "这个字符不能出现在值的开头（常见原因：用 Tab 缩进，或以 @、` "
+                                                   "开头的文字没有加引号）",
+    "found unknown escape character": "双引号文字中有未知的转义（\\ 后面的字符）；LaTeX 请改用单引号或 | 文本块",
+    "found undefined alias": "用到了没有定义的别名（*名称）",
+    "second occurrence": "同一个锚点（&名称）定义了两次",
+    "did not find expected alphabetic or numeric character": "& 或 * 后面应当是由字母或数字组成的名称",
+    "did not find expected <document start>": "一个文档结束后还有内容（文件只能包含一个 YAML 文档）",
+    "found duplicate %YAML directive": "%YAML 指令出现了两次",
+}
+"""What libyaml's (and PyYAML's) common syntax problems mean, in Chinese for instructors."""
+
+
+def syntax_error_zh(problem: str, mark: yaml.Mark | None) -> str:
+    """A YAML syntax error in Chinese: what is wrong, where (column), then the parser's own words."""
+    where = f"第 {mark.column + 1} 列：" if mark else ""
+    meaning = SYNTAX_ZH.get(problem, "无法读取")
+    return f"YAML 语法错误，{where}{meaning}（解析器原文：{problem}）"
 
 
 def _check_events(text: str) -> None:

@@ -19,8 +19,9 @@ YS_IN, YS_HIDDEN = [0.8, -0.8], [0.8, -0.8]
 
 
 @chart_cache
-def backprop_chart(x: tuple[float, float], target: float) -> charts.Spec:
-    """The 2-2-1 network with each neuron's δ and each weight's gradient ∂C/∂w on its edge."""
+def backprop_chart(x: tuple[float, float], target: float, legend: tuple[str, str, str]) -> charts.Spec:
+    """The 2-2-1 network with each neuron's δ and each weight's gradient ∂C/∂w on its edge, the edge coloured by
+    the way gradient descent w ← w − η ∂C/∂w moves that weight, the sign of −∂C/∂w (`legend`: down, stays, up)."""
     net = tm.backprop(np.array(x), W1, B1, W2, B2, target)
     nodes = {"x": [0, 0, 1, 1, 2], "y": YS_IN + YS_HIDDEN + [0],
              "label": [f"x{i + 1}={v:g}" for i, v in enumerate(x)]
@@ -32,7 +33,8 @@ def backprop_chart(x: tuple[float, float], target: float) -> charts.Spec:
              "weight": [-net.grad_w1[i, j] for i, j in first] + [-g for g in net.grad_w2],
              "label": [f"∂C/∂w={net.grad_w1[i, j]:.3f}" for i, j in first]
              + [f"∂C/∂w={g:.3f}" for g in net.grad_w2]}
-    return charts.network(nodes, edges, height=320, label_at=0.3, node_colors=("#FFF7ED", charts.HEAT_NEGATIVE))
+    return charts.network(nodes, edges, height=320, label_at=0.3, node_colors=("#FFF7ED", charts.HEAT_NEGATIVE),
+                          edge_legend=legend)
 
 
 topic_header(TOPIC)
@@ -47,8 +49,11 @@ with controls:
     st.latex(r"\delta^{(3)} = (a^{(3)} - t)\,\sigma'(z^{(3)})")
     st.latex(r"\delta^{(2)}_j = \delta^{(3)} w^{(3)}_j\,\sigma'(z^{(2)}_j)")
     st.latex(r"\frac{\partial C}{\partial w_{ij}} = \delta_j\, a_i")
+    st.latex(r"w \leftarrow w - \eta\,\frac{\partial C}{\partial w}")
 with chart:
-    show(backprop_chart((float(x[0]), float(x[1])), target))
+    show(backprop_chart((float(x[0]), float(x[1])), target,
+                        (t("topics.backprop.legend_down"), t("topics.backprop.legend_stays"),
+                         t("topics.backprop.legend_up"))))
     st.caption(t("topics.backprop.caption", a=f"{net.a2:.4f}"))
 
 st.subheader(t("topics.backprop.table"))

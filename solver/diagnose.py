@@ -96,17 +96,46 @@ def _too_large(value: Any) -> bool:
 # Comparing sampled values
 # ---------------------------------------------------------------------------------------------------------
 
+_SLACK = 1 + mpmath.mpf("1e-9")
+
+
 @dataclass
 class _Near:
-    """When two sampled values count as the same: 15 digits, or the check's tolerance for two constants."""
+    """When two sampled values count as the same: 15 digits, or the check's tolerance for two constants.
+
+    Most pairs a diagnosis tries are far apart (the answer is not twice the key, nor a third of it…): a pair
+    whose machine floats differ by far more than the rounding of floats could explain is told apart without
+    mpmath (``_far_apart``); any other pair is compared exactly."""
 
     tolerance: tuple[float, float] | None = None
 
+    def __post_init__(self) -> None:
+        self._bounds = None if self.tolerance is None else (mpmath.mpf(self.tolerance[0]), mpmath.mpf(self.tolerance[1]))
+
     def __call__(self, u: Any, v: Any) -> bool:
+        if self._far_apart(u, v):
+            return False
+        if self._bounds is not None:
+            rtol, atol = self._bounds
+            return abs(u - v) <= (atol + rtol * abs(v)) * _SLACK
+        return abs(u - v) <= CLOSE * max(abs(u), abs(v))
+
+    def _far_apart(self, u: Any, v: Any) -> bool:
+        """Whether ``u`` and ``v`` surely differ by more than the allowance: their floats (each within 2⁻⁵³ of
+        the value, and finite, normal numbers) differ by twice the allowance plus 10⁻¹² of their size."""
+        try:
+            fu, fv = float(u), float(v)
+        except (TypeError, ValueError):
+            return False
+        size = max(abs(fu), abs(fv))
+        if not 1e-300 < size < 1e300:
+            return False
         if self.tolerance is not None:
             rtol, atol = self.tolerance
-            return abs(u - v) <= (mpmath.mpf(atol) + mpmath.mpf(rtol) * abs(v)) * (1 + mpmath.mpf("1e-9"))
-        return abs(u - v) <= CLOSE * max(abs(u), abs(v))
+            allowed = (atol + rtol * abs(fv)) * 1.000000001
+        else:
+            allowed = 1e-15 * size
+        return abs(fu - fv) > 2 * allowed + 1e-12 * size
 
 
 def _all(pairs: Sequence[tuple[Any, Any]], near: _Near, relation: Callable[[Any], Any]) -> bool:
@@ -170,7 +199,7 @@ def _short(value: Any) -> str:
 # ---------------------------------------------------------------------------------------------------------
 
 def _scalar(kind: str, expected: sp.Expr, answer: sp.Expr, opts: Options) -> Diagnosis | None:
-    symbols = expected.free_symbols | answer.free_symbols
+    symbols = equivalence.free_symbols(expected) | equivalence.free_symbols(answer)
     constant = not symbols
     near = _Near(opts.tolerance if constant else None)
     indices = sorted((s for s in symbols if s.name in INDEX_NAMES), key=lambda s: s.name)

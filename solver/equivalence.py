@@ -417,6 +417,20 @@ def _computed_value(expr: sp.Basic, point: Mapping[sp.Symbol, Any], dps: int) ->
         CONTEXTS.give(ctx, dps)
 
 
+def free_symbols(expr: sp.Basic) -> frozenset[sp.Basic]:
+    """``expr.free_symbols``, remembered (SymPy walks the whole tree each time; a check asks it of the same
+    answer in every comparison)."""
+    try:
+        return _free_symbols(expr)
+    except TypeError:  # not hashable (a mutable matrix)
+        return frozenset(expr.free_symbols)
+
+
+@functools.lru_cache(maxsize=1024)
+def _free_symbols(expr: sp.Basic) -> frozenset[sp.Basic]:
+    return frozenset(expr.free_symbols)
+
+
 def sample_values(exprs: Sequence[sp.Basic], domain: Mapping[str, tuple[float, float]] | None = None, *,
                   whole: frozenset[sp.Symbol] = frozenset(), deadline: Deadline | None = None,
                   seed: int = 97) -> Iterator[list[Any]]:
@@ -424,7 +438,7 @@ def sample_values(exprs: Sequence[sp.Basic], domain: Mapping[str, tuple[float, f
     list per point, computed as they are asked for: random points of each variable's domain, whole numbers
     1, 2, … for the symbols in ``whole`` (sequence indices); one point when there are no variables. Stops
     after 40 points tried, or at the ``deadline``."""
-    symbols = sorted(set().union(*(e.free_symbols for e in exprs)), key=lambda s: s.name)
+    symbols = sorted(frozenset().union(*map(free_symbols, exprs)), key=lambda s: s.name)
     rng = random.Random(seed)
     for attempt in range(40 if symbols else 1):
         if deadline is not None and deadline.passed():
@@ -975,7 +989,7 @@ def compare(expected: sp.Basic, answer: sp.Basic, *, domain: Mapping[str, tuple[
     deadline = deadline if deadline is not None else Deadline(2.0)
     if expected == answer:
         return Comparison(True, "structural")
-    symbols = sorted(expected.free_symbols | answer.free_symbols, key=lambda s: s.name)
+    symbols = sorted(free_symbols(expected) | free_symbols(answer), key=lambda s: s.name)
     points = _points(symbols, domain, seed) if symbols else [({}, True)]
     points[NICE_POINTS:NICE_POINTS] = _edge_points((expected, answer), symbols, domain) \
         + _power_points((expected, answer), symbols, domain)

@@ -54,8 +54,8 @@ def test_the_example_validates_with_the_command_line(guide_files):
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     summary = done.stdout.strip().splitlines()[-1]
-    assert summary.endswith(": OK") and "1 template(s), 1 quiz(zes)" in summary
-    assert summary in shown_output("exercise(s) generated")
+    assert summary.endswith(": OK") and "2 files, 1 template, 1 quiz, " in summary
+    assert summary in shown_output("exercises generated")
 
 
 def test_the_guides_error_example_is_what_the_validator_says(guide_files, tmp_path):

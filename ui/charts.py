@@ -373,21 +373,35 @@ NODE_INSIDE_CHARS = 4     # node labels up to this long sit inside their circle,
 
 def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any]], *, width: int = 560,
             height: int = 320, edge_text: bool = True, label_at: float = 0.5,
-            node_colors: tuple[str, str] = (HEAT_LOW, HEAT_POSITIVE)) -> Spec:
+            node_colors: tuple[str, str] = (HEAT_LOW, HEAT_POSITIVE),
+            edge_legend: tuple[str, str, str] | None = None) -> Spec:
     """A graph diagram. `nodes`: columns x, y, label, value; `edges`: columns x, y, x2, y2, weight, label.
 
-    Edges are coloured by weight, negative red through grey to positive blue (a weight near 0 stays visible). Edge
-    labels are written `label_at` of the way along each edge (below 0.5 keeps the labels of crossing edges apart),
-    above it, or, split by a "\n", above and below it; node labels short enough sit inside their circle, longer
-    ones just below it."""
+    Edges are coloured by weight, negative red through grey to positive blue (a weight near 0 stays visible); with
+    `edge_legend` = (what a weight < 0, = 0, > 0 means), by its sign alone, red, grey or blue, with a legend under
+    the graph saying what each colour drawn means (the width still shows the size). Edge labels are written
+    `label_at` of the way along each edge (below 0.5 keeps the labels of crossing edges apart), above it, or, split
+    by a "\n", above and below it; node labels short enough sit inside their circle, longer ones just below it."""
     ex, ey = np.asarray(edges["x"], float), np.asarray(edges["y"], float)
     ex2, ey2 = np.asarray(edges["x2"], float), np.asarray(edges["y2"], float)
     weight = np.asarray(edges["weight"], float)
     edge_labels = [str(label).partition("\n") for label in edges["label"]]
+    columns: dict[str, Any] = {}
+    colour: Spec = {"field": "weight", "type": "quantitative", "scale": {"range": EDGE_COLORS, "domainMid": 0},
+                    "legend": None}
+    if edge_legend:
+        signs = np.sign(weight).astype(int) + 1            # 0, 1, 2 for a weight < 0, = 0, > 0
+        columns["sign"] = [edge_legend[k] for k in signs]
+        drawn = sorted(set(signs))
+        colour = {"field": "sign", "type": "nominal", "title": None,
+                  "scale": {"domain": [edge_legend[k] for k in drawn], "range": [EDGE_COLORS[k] for k in drawn]},
+                  "legend": {"orient": "bottom", "direction": "vertical", "symbolType": "stroke",
+                             "symbolStrokeWidth": 4, "labelFontSize": 12, "labelLimit": 0}}
     e_name, e_data = dataset(x=ex, y=ey, x2=ex2, y2=ey2, weight=weight, abs_w=np.abs(weight),
                              mx=ex + label_at * (ex2 - ex), my=ey + label_at * (ey2 - ey),
                              label=[f"{top} {bottom}".strip() for top, _, bottom in edge_labels],
-                             above=[top for top, _, _ in edge_labels], under=[bottom for _, _, bottom in edge_labels])
+                             above=[top for top, _, _ in edge_labels], under=[bottom for _, _, bottom in edge_labels],
+                             **columns)
     labels = [str(label) for label in nodes["label"]]
     n_name, n_data = dataset(x=np.asarray(nodes["x"], float), y=np.asarray(nodes["y"], float), label=labels,
                              value=np.asarray(nodes["value"], float),
@@ -398,8 +412,7 @@ def network(nodes: Mapping[str, Sequence[Any]], edges: Mapping[str, Sequence[Any
              "encoding": {"x": {"field": "x", "type": "quantitative", **axis},
                           "y": {"field": "y", "type": "quantitative", **axis},
                           "x2": {"field": "x2"}, "y2": {"field": "y2"},
-                          "color": {"field": "weight", "type": "quantitative",
-                                    "scale": {"range": EDGE_COLORS, "domainMid": 0}, "legend": None},
+                          "color": colour,
                           "strokeWidth": {"field": "abs_w", "type": "quantitative", "scale": {"range": [1.5, 6]},
                                           "legend": None},
                           "tooltip": [{"field": "label", "type": "nominal"}]}}

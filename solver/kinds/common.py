@@ -96,7 +96,7 @@ def compare_scalar(expected: sp.Expr, answer: sp.Expr, opts: Options, *, explain
     """Exact equivalence; for constants, also within the tolerance when one applies. With ``explain``, a
     difference comes with its counterexample (``equivalence.compare``)."""
     tol = opts.tolerance
-    constant = not expected.free_symbols and not answer.free_symbols
+    constant = not equivalence.free_symbols(expected) and not equivalence.free_symbols(answer)
     if constant and tol is not None:
         close = within_tolerance(expected, answer, *tol)
         if close is not None:

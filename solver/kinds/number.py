@@ -32,7 +32,8 @@ def readable(answer: Any, opts: Options) -> Verdict | None:
 
 def same(expected: Any, answer: Any, opts: Options) -> bool:
     """Whether ``answer`` equals ``expected`` (exactly or within the tolerance)."""
-    return is_scalar(answer) and not answer.free_symbols and compare_scalar(expected, answer, opts).equal is True
+    return is_scalar(answer) and not answer.free_symbols and is_scalar(expected) \
+        and compare_scalar(expected, answer, opts).equal is True
 
 
 def round_sig(value: sp.Expr, n: int) -> sp.Rational | None:

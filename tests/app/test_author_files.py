@@ -21,6 +21,7 @@ from store.files import SharedFiles
 from ui.exercise_view import get_library
 
 from instructor_support import ROOT, TIMEOUT, instructor_home, open_instructor
+from practice_support import panel_script
 
 MINE = """\
 templates:
@@ -61,12 +62,6 @@ quiz:
 @pytest.fixture(autouse=True)
 def folder(tmp_path, monkeypatch) -> Path:
     yield from instructor_home(tmp_path, monkeypatch)
-
-
-def panel_script(topic: str) -> None:
-    from ui.practice import practice_panel
-
-    practice_panel(topic)
 
 
 def practice(topic: str = "vectors") -> AppTest:

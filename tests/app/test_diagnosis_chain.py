@@ -4,27 +4,14 @@ submission records it too."""
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from exercises import load_library
+from practice_support import home, open_panel  # noqa: F401 — `home` is an autouse fixture
 from quiz_runtime import QuestionSpec, QuizRun
 from solver import MISTAKES
 
 LIB = load_library()
 TEMPLATE, SEED, KEY = "inner-product-2d", 7, "ex-inner-product-2d-7-"
-
-
-def panel_script() -> None:
-    from ui.practice import practice_panel
-
-    practice_panel("vectors")
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
-    monkeypatch.delenv("DLMATH_DB_URL", raising=False)
-    return tmp_path
 
 
 def doubled() -> str:
@@ -33,11 +20,7 @@ def doubled() -> str:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_practice_panel_shows_stores_and_weak_spots_quote_the_diagnosis(lang: str) -> None:
-    at = AppTest.from_function(panel_script, default_timeout=60)
-    at.session_state["lang"] = lang
-    at.session_state["profile"] = "ada"
-    at.query_params["ex"], at.query_params["seed"] = TEMPLATE, str(SEED)
-    at.run()
+    at = open_panel("vectors", TEMPLATE, SEED, lang)
     for _ in range(2):  # the same slip twice
         at.text_input(key=KEY).input(doubled())
         at = at.button(key=f"{KEY}-check").click().run()

@@ -8,31 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from exercises import load_library
+from practice_support import home, open_panel  # noqa: F401 — `home` is an autouse fixture
 
-TIMEOUT = 90
 LIB = load_library()
-
-
-def panel_script(topic: str) -> None:
-    from ui.practice import practice_panel
-
-    practice_panel(topic)
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
-    monkeypatch.delenv("DLMATH_DB_URL", raising=False)
-    return tmp_path
-
-
-def open_network(topic: str, template_id: str, seed: int, lang: str = "en") -> AppTest:
-    at = AppTest.from_function(panel_script, args=(topic,), default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
-    at.session_state["profile"] = "ada"
-    at.query_params["ex"] = template_id
-    at.query_params["seed"] = str(seed)
-    return at.run()
 
 
 def key(template_id: str, seed: int, cell: str) -> str:
@@ -68,7 +46,7 @@ def relu():
 
 
 def test_cells_open_once_what_they_need_is_filled_in_and_say_what_they_need(relu):
-    at = open_network("backprop", RELU, SEED)
+    at = open_panel("backprop", RELU, SEED)
     assert at.text_input(key=key(RELU, SEED, "z2_1")).disabled is False
     assert at.text_input(key=key(RELU, SEED, "a2_1")).disabled is True
     assert any("Fill in $z^{(2)}_{1}$ first" in c.value for c in at.caption)
@@ -79,7 +57,7 @@ def test_cells_open_once_what_they_need_is_filled_in_and_say_what_they_need(relu
 
 
 def test_a_delta_from_a_wrong_z_is_right_from_your_values_and_the_graph_says_so(relu, home):
-    at = open_network("backprop", RELU, SEED)
+    at = open_panel("backprop", RELU, SEED)
     v = relu.values
     for cell in ("z2_1", "z2_2", "a2_1", "a2_2"):
         enter(at, RELU, SEED, cell, v[cell])
@@ -105,7 +83,7 @@ def test_a_delta_from_a_wrong_z_is_right_from_your_values_and_the_graph_says_so(
 
 
 def test_a_wrong_delta_from_right_values_is_wrong_and_correcting_a_value_rejudges_what_follows(relu):
-    at = open_network("backprop", RELU, SEED)
+    at = open_panel("backprop", RELU, SEED)
     v = relu.values
     for cell in ("z2_1", "z2_2", "a2_1", "a2_2", "z3_1"):
         enter(at, RELU, SEED, cell, v[cell])
@@ -117,7 +95,7 @@ def test_a_wrong_delta_from_right_values_is_wrong_and_correcting_a_value_rejudge
 
 
 def test_a_wrong_cell_reveals_a_hint_then_the_worked_step_in_chinese(relu):
-    at = open_network("backprop", RELU, SEED, lang="zh")
+    at = open_panel("backprop", RELU, SEED, lang="zh")
     enter(at, RELU, SEED, "z2_1", relu.values["z2_1"] - relu.values["b2_1"])   # the bias forgotten
     more = key(RELU, SEED, "z2_1") + "-more"
     assert at.button(key=more).label == "看提示"
@@ -135,7 +113,7 @@ def test_a_wrong_cell_reveals_a_hint_then_the_worked_step_in_chinese(relu):
 def test_every_cell_right_then_one_gradient_step_lowers_the_cost():
     template_id, seed = "chain-net-111", 3
     ex = LIB.get(template_id).generate(seed)
-    at = open_network("chain-rule", template_id, seed)
+    at = open_panel("chain-rule", template_id, seed)
     net = ex.network
     for cell in net.cell_ids[:-1]:
         enter(at, template_id, seed, cell, f"{float(ex.values[cell]):.8f}")

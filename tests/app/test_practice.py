@@ -7,34 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from exercises import load_library
+from practice_support import TIMEOUT, home, open_panel, panel_script  # noqa: F401 — `home` is an autouse fixture
 
-TIMEOUT = 60
 LIB = load_library()
-
-
-def panel_script(topic: str) -> None:
-    """The smallest page that shows the panel (what every topic page does at its bottom)."""
-    from ui.practice import practice_panel
-
-    practice_panel(topic)
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    """Each test gets its own progress store."""
-    monkeypatch.setenv("DLMATH_HOME", str(tmp_path))
-    monkeypatch.delenv("DLMATH_DB_URL", raising=False)
-    return tmp_path
-
-
-def open_panel(topic: str, template_id: str | None = None, seed: int | None = None, lang: str = "en") -> AppTest:
-    at = AppTest.from_function(panel_script, args=(topic,), default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
-    at.session_state["profile"] = "ada"
-    if template_id is not None:
-        at.query_params["ex"] = template_id
-        at.query_params["seed"] = str(seed)
-    return at.run()
 
 
 def shown(at: AppTest, topic: str = "vectors") -> tuple[str, int]:

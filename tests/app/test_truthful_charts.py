@@ -198,6 +198,38 @@ def test_the_optimizers_race_shows_what_the_text_says():
     assert "zig-zags across it at every step" in intro and "arrives first" in intro
 
 
+DIRECTION = {"en": ("lowers w", "w stays", "raises w", "red edge (∂C/∂w > 0) loses weight",
+                    "blue edge (∂C/∂w < 0) gains"),
+             "zh": ("w 减小", "w 不变", "w 增大", "红色连线（∂C/∂w > 0）的权重减小", "蓝色连线（∂C/∂w < 0）的权重增大")}
+COLOUR_NAMES = {"#DC2626": "red", "#9CA3AF": "grey", "#2563EB": "blue"}
+
+
+@pytest.mark.parametrize("lang,x1,signs", [("en", 1.0, {-1, 1}), ("zh", 1.0, {-1, 1}), ("en", 0.0, {-1, 0, 1})])
+def test_backprop_edges_legend_and_caption_agree_with_the_gradient_descent_step(lang, x1, signs):
+    """w ← w − η ∂C/∂w: a weight whose ∂C/∂w is positive goes down (and up for a negative one; with x₁ = 0 its
+    weights' gradients are 0 and they stay). Each edge's colour, the legend entry of that colour and the caption
+    must all say so."""
+    at = run_page("t12_backprop.py", lang, **{"backprop-x1": x1})
+    spec = chart_spec(at)
+    edges = next(c for c in leaves(spec) if c["mark"]["type"] == "rule")
+    colour = edges["encoding"]["color"]
+    assert colour["legend"] is not None
+    colour_of = dict(zip(colour["scale"]["domain"], colour["scale"]["range"]))
+    down, stays, up, red_caption, blue_caption = DIRECTION[lang]
+    seen = set()
+    for row in layer_rows(at, spec, edges):
+        gradient = float(row["label"].split("=")[1])
+        sign = int(np.sign(gradient))
+        entry = row[colour["field"]]
+        assert entry.startswith({1: "∂C/∂w > 0", 0: "∂C/∂w = 0", -1: "∂C/∂w < 0"}[sign]), row
+        assert {1: down, 0: stays, -1: up}[sign] in entry, row
+        assert COLOUR_NAMES[colour_of[entry]] == {1: "red", 0: "grey", -1: "blue"}[sign], row
+        seen.add(sign)
+    assert seen == signs and len(colour_of) == len(signs)        # the legend names just the colours drawn
+    caption = " ".join(c.value for c in at.caption)
+    assert "w ← w − η ∂C/∂w" in caption and red_caption in caption and blue_caption in caption
+
+
 def test_chinese_charts_and_formulas_carry_no_english():
     at = run_page("t15_optimizers.py", lang="zh")
     spec = chart_spec(at)

@@ -1,4 +1,4 @@
-"""Broken exercise files: each mistake gives the right `file:line: field: message`.
+"""Broken exercise files: each mistake gives the right `file:line: field: message`, in English and in Chinese.
 
 Each case is a small file; the line marked `# <-` is where the error must be reported.
 """
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from chinese_support import english_words
 from exercises import load_library
 from exercises.validate import validate_paths
 
@@ -148,6 +149,9 @@ def test_bad_exercise_file_reports_file_line_field(name: str, tmp_path: Path) ->
     matching = [e for e in report.errors if message in e.message and e.field == field and e.line == line]
     assert matching, f"wanted line {line}, field {field!r}, message {message!r}; got {rendered}"
     assert str(matching[0]).startswith(f"{path}:{line}: " if path.is_absolute() else f"{path}:{line}")
+    error = matching[0]
+    in_chinese = error.text("zh").removeprefix(f"{error.path}:{error.line}: " + (f"{error.field}: " if field else ""))
+    assert english_words(in_chinese) == [], in_chinese              # and says it in Chinese, values kept
 
 
 def test_duplicate_id_across_files_names_the_first(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from exercises.render import RenderError, answer_latex, approximation, artefacts, fill, latex_of, significant, text_of
+from exercises.render import RenderError, answer_latex, answer_text, approximation, artefacts, fill, latex_of, significant, text_of
 from solver.functions import sigmoid
 
 x = sp.Symbol("x")
@@ -110,6 +110,22 @@ NESTED = (1 - sigmoid(-sigmoid(2))) * sigmoid(-sigmoid(2)) ** 2  # δ of the sig
 ])
 def test_answer_latex(value, latex: str) -> None:
     assert answer_latex(value) == latex
+
+
+@pytest.mark.parametrize("value, text", [
+    (sp.Rational(693147, 1000000), "0.693147"),                   # the app's decimal, not 693147/1000000
+    (sp.Rational(-7, 2), "-3.5"),
+    (sp.Rational(1, 3), "1/3"),                                   # a fraction that never ends stays one
+    (sp.Rational(1, 10**7), "1/10000000"),                        # so does one past MAX_DECIMALS, as in the app
+    (sp.ImmutableMatrix([sp.Rational(4, 125), sp.Rational(-63, 1000)]), "(0.032, -0.063)"),
+    (sp.ImmutableMatrix([[sp.Rational(1, 2), 2], [sp.Rational(1, 3), 0]]), "[[0.5, 2], [1/3, 0]]"),
+    (sp.FiniteSet(sp.Rational(1, 4), -1), "{-1, 0.25}"),
+    (sigmoid(2), "sigma(2) ≈ 0.8808"),
+    (NESTED, "≈ 0.06070"),
+    (3 * x - sp.Rational(1, 2), "3*x - 1/2"),                     # inside an expression: solver syntax
+])
+def test_answer_text_writes_numbers_as_the_app_shows_them(value, text: str) -> None:
+    assert answer_text(value) == text
 
 
 @pytest.mark.parametrize("value, text", [

@@ -51,6 +51,11 @@ def test_show_prints_readable_keys_and_one_label_per_part() -> None:
     assert "(a) 隐藏层的加权输入" in out and "(a) (a)" not in out
 
 
+def test_show_prints_keys_with_the_decimals_the_app_shows() -> None:
+    out = run("show", "attention-rnn-two-steps", "--seed", "1").stdout
+    assert "→ Answer: (0.566833, 0.691432)   " in out and "/1000000" not in out and "/125000" not in out
+
+
 def test_validate_good_and_bad(tmp_path: Path) -> None:
     good = run("validate", str(FIXTURES / "good.yaml"), str(FIXTURES / "ecf.yaml"), "--seeds", "20")
     assert good.returncode == 0, good.stdout + good.stderr
@@ -61,7 +66,7 @@ def test_validate_good_and_bad(tmp_path: Path) -> None:
     result = run("validate", str(tmp_path), "--seeds", "5")
     assert result.returncode == 1
     assert f"{bad}:8: params.a1.int: range [5, -5] is empty" in result.stdout
-    assert "1 error(s)" in result.stdout.splitlines()[-1]
+    assert result.stdout.splitlines()[-1] == "1 file, 0 templates, 0 quizzes, 0 exercises generated: 1 error"
 
 
 def test_variants_for_students() -> None:

@@ -2,6 +2,7 @@
 only, the CLI prints the findings, and the built-in library is clean."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,7 +68,7 @@ def test_validate_reports_quality_warnings_with_file_and_line(tmp_path: Path) ->
     assert report.ok  # warnings do not fail an instructor's file
     lines = [str(w) for w in report.warnings]
     assert any(line.startswith(f"{copy}:") and "warning: variant quality: part (c)" in line for line in lines)
-    assert "quality warning(s): OK" in report.summary()
+    assert re.search(r", \d+ quality warnings?: OK$", report.summary())
     cli = subprocess.run([sys.executable, "-m", "exercises", "validate", str(copy), "--seeds", "12", "-j", "1"],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert cli.returncode == 0, cli.stdout + cli.stderr

@@ -121,3 +121,10 @@ def test_drawn_points_are_shared_read_only_and_the_same_each_time() -> None:
     assert first != equivalence._points([x, y], None, 7)
     with pytest.raises(TypeError):
         first[0][0][x] = "1"  # type: ignore[index]
+
+
+def test_remembered_free_symbols_equal_sympys_and_unhashable_values_still_work() -> None:
+    x, y = symbol("x"), symbol("y")
+    expr = sp.sin(x) * y + 1
+    assert equivalence.free_symbols(expr) == expr.free_symbols == equivalence.free_symbols(expr)
+    assert equivalence.free_symbols(sp.Matrix([[x, 1]])) == {x}  # a mutable matrix has no hash

@@ -238,9 +238,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "topics.backprop.target": {"en": "correct answer (target) t", "zh": "正解 t"},
     "topics.backprop.cost": {"en": "cost C = ½(a − t)²", "zh": "代价 C = ½(a − t)²"},
     "topics.backprop.caption": {
-        "en": "Output a = {a}. Nodes show each neuron's error δ; edges show ∂C/∂w (blue: increase the weight, red: decrease it).",
-        "zh": "输出 a = {a}。节点上是每个神经单元的误差 δ；连线上是 ∂C/∂w（蓝色：应增大权重，红色：应减小权重）。",
+        "en": "Output a = {a}. Nodes show each neuron's error δ; edges show ∂C/∂w. Gradient descent moves every "
+              "weight against its gradient, w ← w − η ∂C/∂w: a red edge (∂C/∂w > 0) loses weight, a blue edge "
+              "(∂C/∂w < 0) gains; the thicker the edge, the bigger the step.",
+        "zh": "输出 a = {a}。节点上是每个神经单元的误差 δ；连线上是 ∂C/∂w。梯度下降让每个权重逆着梯度移动："
+              "w ← w − η ∂C/∂w，所以红色连线（∂C/∂w > 0）的权重减小，蓝色连线（∂C/∂w < 0）的权重增大；"
+              "连线越粗，这一步越大。",
     },
+    "topics.backprop.legend_down": {"en": "∂C/∂w > 0: gradient descent lowers w",
+                                    "zh": "∂C/∂w > 0：梯度下降使 w 减小"},
+    "topics.backprop.legend_stays": {"en": "∂C/∂w = 0: w stays", "zh": "∂C/∂w = 0：w 不变"},
+    "topics.backprop.legend_up": {"en": "∂C/∂w < 0: gradient descent raises w",
+                                  "zh": "∂C/∂w < 0：梯度下降使 w 增大"},
     "topics.backprop.table": {"en": "All the gradients", "zh": "全部梯度"},
     "topics.backprop.param": {"en": "parameter", "zh": "参数"},
     # ------------------------------------------------------------------ 13 convolution
