@@ -53,7 +53,7 @@ def _show_details(data: Mapping[str, Any], details: Mapping[str, Any], *, interp
     if wrong:
         st.caption(t("practice.wrong_entries", entries=_entries(wrong)))
     example = details.get("counterexample")
-    if example:
+    if example and _point(example) not in str(data.get("message") or ""):   # not when the message names it
         st.caption(_counterexample(example))
     if interpreted and data.get("interpreted"):
         st.markdown(f"{t('practice.interpreted')}: $\\displaystyle {data['interpreted']}$")
@@ -81,13 +81,15 @@ def _entries(wrong: Any) -> str:
     return ", ".join(items)
 
 
+def _point(example: Any) -> str:
+    """Where the learner's expression and the answer differ, as written: ``x = 0.5, y = 2``."""
+    if isinstance(example, Mapping):
+        return ", ".join(f"{k} = {v}" for k, v in dict(example.get("point", example)).items())
+    return str(example)
+
+
 def _counterexample(example: Any) -> str:
     """A point where the learner's expression and the answer differ."""
-    if isinstance(example, Mapping) and "point" in example:
-        point = ", ".join(f"{k} = {v}" for k, v in dict(example["point"]).items())
-        if "got" in example and "expected" in example:
-            return t("practice.counterexample", point=point, got=example["got"], expected=example["expected"])
-        return t("practice.counterexample_plain", point=point)
-    if isinstance(example, Mapping):
-        return t("practice.counterexample_plain", point=", ".join(f"{k} = {v}" for k, v in example.items()))
-    return t("practice.counterexample_plain", point=str(example))
+    if isinstance(example, Mapping) and "got" in example and "expected" in example and "point" in example:
+        return t("practice.counterexample", point=_point(example), got=example["got"], expected=example["expected"])
+    return t("practice.counterexample_plain", point=_point(example))
