@@ -374,10 +374,10 @@ async def bench(args: argparse.Namespace) -> list[Figures]:
     deadline = time.monotonic() + args.time_limit
     results: list[Figures] = []
     for name in args.target:
+        probe = tasks_for(name, 1, f"{name}-probe")[0]   # before the start: the launch is timed from there
         target = start_target(name, args.db_url, args.replicas, args.balancer)
         try:
             require_loopback(target.url)
-            probe = tasks_for(name, 1, f"{name}-probe")[0]
             launch = await launch_to_usable(target, probe)
             print(f"{name}: listening {launch.listening:.2f} s, usable {launch.usable:.2f} s after launch",
                   file=sys.stderr)
