@@ -92,7 +92,7 @@ def profile_written(name: str) -> None:
     store = get_store()
     kept = _names_read.get(store)
     if kept is not None and name not in kept[1]:
-        del _names_read[store]
+        _names_read.pop(store, None)   # another run may have dropped it already
 
 
 def _automatic() -> str:
