@@ -16,7 +16,8 @@ from exercises.engine import Exercise, GenerationError, Template
 from exercises.sandbox import SandboxedTemplate
 from exercises.quiz import Quiz, quiz_problems
 from exercises.schema import QuizFile, QuizSpec, TemplateFile, TemplateSpec
-from exercises.yamlread import FileError, LineMap, Path_, YamlFileError, field_name, read_yaml, yaml_files
+from exercises.yaml_cache import read_yaml_cached
+from exercises.yamlread import FileError, LineMap, Path_, YamlFileError, field_name, yaml_files
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 LIBRARY_DIR = PACKAGE_DIR / "library"
@@ -142,7 +143,7 @@ class Library:
     def _load_text(self, name: str, text: str, trusted: bool) -> list[FileError]:
         self.files.append(name)
         try:
-            data, lines = read_yaml(text)
+            data, lines = read_yaml_cached(text)
         except YamlFileError as err:
             return self._add_errors([FileError(name, err.line, "", err.message, err.zh)])
         if isinstance(data, dict) and "templates" in data:
