@@ -99,8 +99,8 @@ def test_every_builtin_file_reads_the_same_from_the_cache(cache):
 
 def test_a_library_loads_the_same_from_a_warm_cache(cache):
     paths = [LIBRARY_DIR, QUIZZES_DIR, FIXTURES]
-    cold = load_library(paths, smoke_test_builtin=False)
-    warm = load_library(paths, smoke_test_builtin=False)
+    cold = load_library(paths, check_builtin=False)
+    warm = load_library(paths, check_builtin=False)
     assert entries(cache)
     assert list(warm.templates) == list(cold.templates) and list(warm.quizzes) == list(cold.quizzes)
     assert [str(e) for e in warm.errors] == [str(e) for e in cold.errors]
