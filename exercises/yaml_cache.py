@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 
 
 class _Uncacheable(Exception):
-    """The parsed data holds a value this cache does not store (e.g. a date): the file is simply parsed each time."""
+    """The parsed data holds a value of a type this cache does not store (none that `read_yaml` makes today): the
+    file is then simply parsed each time."""
 
 
 def cache_dir() -> Path:
@@ -53,7 +54,7 @@ def read_yaml_cached(text: str) -> tuple[Any, LineMap]:
     key = _key(text)
     folder = cache_dir()
     entry = folder / f"{_PREFIX}{key}.json"
-    cached = _read_entry(entry, key)
+    cached = _read_entry(entry, key) if _private(folder) else None
     if cached is not None:
         return cached
     data, lines = read_yaml(text)   # raises YamlFileError: nothing is cached for a file that cannot be read
@@ -113,7 +114,16 @@ def _write_entry(folder: Path, entry: Path, key: str, data: Any, lines: LineMap)
 def _usable_folder(folder: Path) -> bool:
     """Create the folder (private to this user); refuse one that someone else could write to."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    info = folder.stat()
+    return _private(folder)
+
+
+def _private(folder: Path) -> bool:
+    """Whether the folder exists and only this user can write to it (entries elsewhere are neither read nor
+    written: someone else could have put anything there)."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
     if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
         log.debug("YAML cache folder %s not used: another user can write to it", folder)
         return False

@@ -197,6 +197,12 @@ def test_a_folder_others_can_write_to_is_not_used(tmp_path, monkeypatch):
     monkeypatch.setenv("DLMATH_CACHE_DIR", str(shared))
     assert same_result(read_yaml_cached(TRICKY), read_yaml(TRICKY))
     assert not entries(shared)
+    shared.chmod(0o700)
+    entry = _entry_of(shared, TRICKY)
+    entry.write_text(entry.read_text().replace('"line one', '"planted line'))   # what another user could do
+    assert read_yaml_cached(TRICKY)[0]["long"].startswith("planted")         # (the test's own check that it shows)
+    shared.chmod(0o777)
+    assert same_result(read_yaml_cached(TRICKY), read_yaml(TRICKY))           # not read from a shared folder
 
 
 def test_the_cache_folder_is_private_and_follows_dlmath_home(tmp_path, monkeypatch):
