@@ -75,6 +75,7 @@ if __name__ == "__main__":
         _run(page)
 else:
     import contextlib
+    import gc
     import threading
     from typing import AsyncIterator
 
@@ -83,16 +84,24 @@ else:
     from ui import server_tuning
 
     def _warm_up() -> None:
-        """In the background, while the browser loads the page: the first run's one-time work, then the rest."""
-        import streamlit.emojis  # noqa: F401  (compiles a large pattern, on the first page icon otherwise)
+        """In the background, while the browser loads the page: the first run's one-time work, then the rest.
 
-        import ui.charts  # noqa: F401
-        import ui.profile  # noqa: F401
-        import ui.topic_models  # noqa: F401
-        from ui.layout import warm_up   # brings SymPy with it (exercises.topics)
+        The garbage collector is off meanwhile (`_on_server_start`): the imports and the library are hundreds of
+        thousands of objects that live as long as the process, and scanning them again and again cost a fifth
+        of the start-up. Once they exist they are frozen (later collections skip them) and it is on again."""
+        try:
+            import streamlit.emojis  # noqa: F401  (compiles a large pattern, on the first page icon otherwise)
 
-        st.empty()   # outside a session this draws nothing, but runs Streamlit's once-per-process checks
-        warm_up()
+            import ui.charts  # noqa: F401
+            import ui.profile  # noqa: F401
+            import ui.topic_models  # noqa: F401
+            from ui.layout import warm_up   # brings SymPy with it (exercises.topics)
+
+            st.empty()   # outside a session this draws nothing, but runs Streamlit's once-per-process checks
+            warm_up()
+        finally:
+            gc.freeze()
+            gc.enable()
 
     def _bootstrap_instructor() -> None:
         """Class mode: create the instructor named by `DLMATH_INSTRUCTOR` / `[dlmath] bootstrap_instructor` (with
@@ -121,6 +130,7 @@ else:
         # `pages/` but every page is listed by st.navigation, so say so before any session opens.
         PagesManager.uses_pages_directory = False
         server_tuning.install()
+        gc.disable()   # until the warm-up is done (see `_warm_up`)
         _bootstrap_instructor()
         threading.Thread(target=_warm_up, name="dlmath-warm-up", daemon=True).start()
         yield
