@@ -75,20 +75,18 @@ if __name__ == "__main__":
         _run(page)
 else:
     import contextlib
-    import gc
     import threading
     from typing import AsyncIterator
 
     from streamlit.runtime.pages_manager import PagesManager
 
-    from ui import server_tuning
+    from ui import server_tuning, start_up
+
+    start_up.skip_component_scan()   # before Streamlit creates its runtime, which scans
 
     def _warm_up() -> None:
-        """In the background, while the browser loads the page: the first run's one-time work, then the rest.
-
-        The garbage collector is off meanwhile (`_on_server_start`): the imports and the library are hundreds of
-        thousands of objects that live as long as the process, and scanning them again and again cost a fifth
-        of the start-up. Once they exist they are frozen (later collections skip them) and it is on again."""
+        """In the background, while the browser loads the page: the first run's one-time work, then the rest
+        (without garbage collection until it is done, see `ui.start_up`)."""
         try:
             import streamlit.emojis  # noqa: F401  (compiles a large pattern, on the first page icon otherwise)
 
@@ -100,8 +98,7 @@ else:
             st.empty()   # outside a session this draws nothing, but runs Streamlit's once-per-process checks
             warm_up()
         finally:
-            gc.freeze()
-            gc.enable()
+            start_up.release_collection()
 
     def _bootstrap_instructor() -> None:
         """Class mode: create the instructor named by `DLMATH_INSTRUCTOR` / `[dlmath] bootstrap_instructor` (with
@@ -130,7 +127,7 @@ else:
         # `pages/` but every page is listed by st.navigation, so say so before any session opens.
         PagesManager.uses_pages_directory = False
         server_tuning.install()
-        gc.disable()   # until the warm-up is done (see `_warm_up`)
+        start_up.hold_collection()   # until the warm-up is done
         _bootstrap_instructor()
         threading.Thread(target=_warm_up, name="dlmath-warm-up", daemon=True).start()
         yield

@@ -15,8 +15,6 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from exercises.messages_zh import chinese
-
 Path_ = tuple[Any, ...]
 """A path into the YAML data: keys (str) and list indexes (int)."""
 
@@ -48,7 +46,12 @@ class FileError:
     def text(self, lang: str = "en") -> str:
         """`file:line: field: message` in `lang` (in Chinese: the one given, else `exercises.messages_zh`'s, else
         the English)."""
-        message = (self.zh or chinese(self.message) or self.message) if lang == "zh" else self.message
+        if lang == "zh":
+            from exercises.messages_zh import chinese   # here: its tables are only needed for a Chinese message
+
+            message = self.zh or chinese(self.message) or self.message
+        else:
+            message = self.message
         where = f"{self.path}:{self.line}"
         return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
