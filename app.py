@@ -93,6 +93,7 @@ else:
 
         st.empty()   # outside a session this draws nothing, but runs Streamlit's once-per-process checks
         warm_up()
+        server_tuning.freeze_startup_objects()
 
     def _bootstrap_instructor() -> None:
         """Class mode: create the instructor named by `DLMATH_INSTRUCTOR` / `[dlmath] bootstrap_instructor` (with
