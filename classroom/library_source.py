@@ -65,11 +65,11 @@ class LibrarySource:
         self._checked = -math.inf
 
     def builtin(self) -> Library:
-        """The built-in templates and quizzes, loaded once (without a trial generation each: the test suite checks
-        them over many seeds, and the app is ready sooner)."""
+        """The built-in templates and quizzes, loaded once (without checks and a trial generation each: the test
+        suite checks them, statically and over many seeds, and the app is ready sooner)."""
         with self._builtin_lock:
             if self._builtin is None:
-                self._builtin = load_library([LIBRARY_DIR, QUIZZES_DIR], smoke_test_builtin=False)
+                self._builtin = load_library([LIBRARY_DIR, QUIZZES_DIR], check_builtin=False)
         return self._builtin
 
     def _refresh(self) -> None:

@@ -16,7 +16,8 @@ from exercises.engine import Exercise, GenerationError, Template
 from exercises.sandbox import SandboxedTemplate
 from exercises.quiz import Quiz, quiz_problems
 from exercises.schema import QuizFile, QuizSpec, TemplateFile, TemplateSpec
-from exercises.yamlread import FileError, LineMap, Path_, YamlFileError, field_name, read_yaml, yaml_files
+from exercises.yaml_cache import read_yaml_cached
+from exercises.yamlread import FileError, LineMap, Path_, YamlFileError, field_name, yaml_files
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 LIBRARY_DIR = PACKAGE_DIR / "library"
@@ -62,6 +63,9 @@ class Library:
 
     smoke_test: bool = True
     """Generate seed 1 of each template when loading, so one that cannot generate is an error, not a crash."""
+    check_trusted: bool = True
+    """Check trusted templates for problems while loading (`template_problems`), as every other template always is.
+    Off only for the built-in library in the app (`load_library(check_builtin=False)`)."""
     templates: dict[str, Template] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     errors: list[FileError] = field(default_factory=list)
@@ -142,7 +146,7 @@ class Library:
     def _load_text(self, name: str, text: str, trusted: bool) -> list[FileError]:
         self.files.append(name)
         try:
-            data, lines = read_yaml(text)
+            data, lines = read_yaml_cached(text)
         except YamlFileError as err:
             return self._add_errors([FileError(name, err.line, "", err.message, err.zh)])
         if isinstance(data, dict) and "templates" in data:
@@ -172,7 +176,7 @@ class Library:
             spec = TemplateSpec.model_validate(raw)
         except ValidationError as err:
             return _errors(name, lines, base, schema_problems(err, raw, TemplateSpec))
-        problems = template_problems(spec, mistake_names())
+        problems = template_problems(spec, mistake_names()) if self.check_trusted or not trusted else []
         if problems:
             return _errors(name, lines, base, problems)
         if spec.id in self.templates:
@@ -256,27 +260,28 @@ def default_paths() -> list[Path]:
     return paths
 
 
-def load_library(paths: Iterable[str | Path] | None = None, *, smoke_test_builtin: bool = True) -> Library:
+def load_library(paths: Iterable[str | Path] | None = None, *, check_builtin: bool = True) -> Library:
     """Load every exercise and quiz file under `paths` (files or folders; default: `default_paths()`).
 
     Never raises: problems are `FileError`s in `library.errors`, and good files still load. With
-    ``smoke_test_builtin=False`` the built-in library's templates are not generated once while loading (the test
-    suite checks them over many seeds); the app starts faster that way. Other files are always smoke-tested.
+    ``check_builtin=False`` the built-in library's templates are neither checked for problems nor generated once
+    while loading: they are part of the app, and the test suite checks them (statically and over many seeds), as
+    `python -m exercises validate` does; the app starts faster that way. Other files are always fully checked.
     """
-    library = Library()
+    library = Library(check_trusted=check_builtin)
     chosen = list(paths) if paths is not None else default_paths()
     for p in chosen:
         if not Path(p).exists():
             if paths is not None or Path(p) not in (LIBRARY_DIR, QUIZZES_DIR):
                 library.errors.append(FileError(display_path(p), 1, "", "no such file or folder"))
     for f in yaml_files([p for p in chosen if Path(p).exists()]):
-        library.smoke_test = smoke_test_builtin or not is_builtin(f)
+        library.smoke_test = check_builtin or not is_builtin(f)
         try:
             library.add_file(f)
         except Exception:  # noqa: BLE001 — the app must start whatever a file holds
             log.exception("loading %s", f)
             library.errors.append(internal_error(display_path(f)))
-    library.smoke_test = True
+    library.smoke_test = library.check_trusted = True
     library.resolve_quizzes()
     library.check_prerequisites()
     return library

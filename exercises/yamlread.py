@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
+from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from exercises.messages_zh import chinese
@@ -28,6 +28,9 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when availabl
 MAX_DEPTH = 40
 """How deeply lists and mappings may nest (exercise files need fewer than 10 levels)."""
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+READER_VERSION = 2
+"""The version of `read_yaml`'s output: raise it whenever the same text could read differently (it keys the
+parsed-file cache, `exercises.yaml_cache`)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,10 @@ class LineMap:
                 return self._lines[path]
             path = path[:-1]
         return self._lines.get((), 1)
+
+    def items(self) -> list[tuple[Path_, int]]:
+        """Every recorded (path, line), in the order they were recorded."""
+        return list(self._lines.items())
 
 
 def field_name(path: Path_) -> str:
@@ -220,8 +227,8 @@ class _Converter:
             return _exact_decimal(node)
         try:
             return self.constructor.construct_object(node, deep=True)
-        except ValueError:  # e.g. a timestamp such as 2025-13-01: keep the text; the schema says what is wrong
-            return node.value
+        except (ValueError, ConstructorError):  # e.g. a timestamp such as 2025-13-01, or `=` (YAML's "value"
+            return node.value                   # key): keep the text; the schema says what is wrong
 
 
 def _exact_decimal(node: ScalarNode) -> Decimal:

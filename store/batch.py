@@ -9,11 +9,9 @@ import json
 from collections.abc import Sequence
 
 from sqlalchemy import Connection, insert
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
 from . import schema
 from .clean import MAX_NAME_CHARS, clean_id
+from .engine import dialect_insert
 from .records import ATTEMPT_FIELDS, AttemptRecord, ProfileRecord, QuizRecord, Record, now, to_json
 
 _a = schema.attempts
@@ -21,7 +19,7 @@ _q = schema.quiz_sessions
 
 
 def _insert(conn: Connection, table):
-    return (pg_insert if conn.dialect.name == "postgresql" else sqlite_insert)(table)
+    return dialect_insert(conn.dialect.name, table)
 
 
 def write_batch(conn: Connection, records: Sequence[Record]) -> dict[str, int]:

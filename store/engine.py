@@ -35,6 +35,16 @@ def _url_for(db_url: str | None, _home: str | None, _user_home: str | None) -> s
     return db_url or f"sqlite:///{home_dir() / DB_FILE_NAME}"
 
 
+def dialect_insert(dialect: str, table):
+    """An INSERT into `table` that can take the dialect's ON CONFLICT clauses (PostgreSQL's, else SQLite's); the
+    PostgreSQL dialect is loaded only by a process that uses it (it costs a SQLite app 40 ms at start-up)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL; None for other databases and for in-memory SQLite."""
     parsed = make_url(url)

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import schema
+from .engine import dialect_insert
 
 log = logging.getLogger(__name__)
 MAX_NAME = schema.exercise_files.c.name.type.length
@@ -74,8 +73,7 @@ class SharedFiles:
         return self._engine.url.render_as_string(hide_password=True)
 
     def _upsert(self, table, keys: list[str], **values):
-        maker = pg_insert if self._engine.dialect.name == "postgresql" else sqlite_insert
-        statement = maker(table).values(**values)
+        statement = dialect_insert(self._engine.dialect.name, table).values(**values)
         return statement.on_conflict_do_update(index_elements=keys,
                                                set_={k: v for k, v in values.items() if k not in keys})
 
