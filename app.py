@@ -85,20 +85,17 @@ else:
     start_up.skip_component_scan()   # before Streamlit creates its runtime, which scans
 
     def _warm_up() -> None:
-        """In the background, while the browser loads the page: the first run's one-time work, then the rest
-        (without garbage collection until it is done, see `ui.start_up`)."""
-        try:
-            import streamlit.emojis  # noqa: F401  (compiles a large pattern, on the first page icon otherwise)
+        """In the background, while the browser loads the page: the first run's one-time work, then the rest."""
+        import streamlit.emojis  # noqa: F401  (compiles a large pattern, on the first page icon otherwise)
 
-            import ui.charts  # noqa: F401
-            import ui.profile  # noqa: F401
-            import ui.topic_models  # noqa: F401
-            from ui.layout import warm_up   # brings SymPy with it (exercises.topics)
+        import ui.charts  # noqa: F401
+        import ui.profile  # noqa: F401
+        import ui.topic_models  # noqa: F401
+        from ui.layout import warm_up   # brings SymPy with it (exercises.topics)
 
-            st.empty()   # outside a session this draws nothing, but runs Streamlit's once-per-process checks
-            warm_up()
-        finally:
-            start_up.release_collection()
+        st.empty()   # outside a session this draws nothing, but runs Streamlit's once-per-process checks
+        warm_up()
+        server_tuning.freeze_startup_objects()
 
     def _bootstrap_instructor() -> None:
         """Class mode: create the instructor named by `DLMATH_INSTRUCTOR` / `[dlmath] bootstrap_instructor` (with
@@ -127,7 +124,6 @@ else:
         # `pages/` but every page is listed by st.navigation, so say so before any session opens.
         PagesManager.uses_pages_directory = False
         server_tuning.install()
-        start_up.hold_collection()   # until the warm-up is done
         _bootstrap_instructor()
         threading.Thread(target=_warm_up, name="dlmath-warm-up", daemon=True).start()
         yield

@@ -1,20 +1,15 @@
 """Less work between `streamlit run app.py` and the first learner's verdict (the server side of `app.py` uses it).
 
-* **No scan for custom components.** When Streamlit creates its runtime — before the server even listens — it
-  reads the metadata of every installed package, looking for "v2" custom components (0.15 s of CPU with the 140
-  packages of a usual install). This app uses no custom components, so that scan finds nothing and is skipped
-  (`skip_component_scan`). An app that starts using a v2 component from an installed package must drop this.
-* **No garbage collection during the warm-up.** The imports and the exercise library are several hundred thousand
-  objects that live as long as the process; the collector scanned them again and again while they were built
-  (a fifth of the start-up). `hold_collection` turns it off before the warm-up, `release_collection` freezes what
-  exists by then (later collections — during learners' checks too — skip it) and turns it on again.
+When Streamlit creates its runtime — before the server even listens — it reads the metadata of every installed
+package, looking for "v2" custom components (0.15 s of CPU with the 140 packages of a usual install). This app uses
+no custom components, so that scan finds nothing and is skipped (`skip_component_scan`). An app that starts using
+a v2 component from an installed package must drop this (`tests/app/test_server_start.py` says so).
 
 Written against Streamlit 1.67 (`streamlit.components.v2.manifest_scanner`); if it no longer looks as expected, the
 scan is left alone (and a debug line is logged).
 """
 from __future__ import annotations
 
-import gc
 import logging
 
 _log = logging.getLogger(__name__)
@@ -37,14 +32,3 @@ def skip_component_scan() -> None:
 def _no_components(max_workers: int | None = None) -> list:
     """What the scan would find for this app: no component manifests."""
     return []
-
-
-def hold_collection() -> None:
-    """Turn the garbage collector off until `release_collection` (the start of the warm-up)."""
-    gc.disable()
-
-
-def release_collection() -> None:
-    """Freeze every object that exists now (later collections skip them) and turn the collector on again."""
-    gc.freeze()
-    gc.enable()

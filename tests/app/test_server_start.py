@@ -1,9 +1,7 @@
-"""The server's start-up (`app.py` imported as the server module, `ui.start_up`): Streamlit's scan for custom
-components is skipped, and the garbage collector, off while the warm-up builds the long-lived objects, is always on
-again afterwards, with those objects frozen."""
+"""The server's start-up (`app.py` imported as the server module, `ui.start_up`): Streamlit's scan of the
+installed packages for custom components is skipped."""
 from __future__ import annotations
 
-import gc
 import importlib
 import importlib.metadata
 import re
@@ -21,9 +19,7 @@ def server_module(monkeypatch):
     monkeypatch.setattr(manifest_scanner, "scan_component_manifests", manifest_scanner.scan_component_manifests)
     module = importlib.import_module("app")   # imported, not run: the server's side of app.py
     module.start_up.skip_component_scan()     # (done at the first import only)
-    yield module
-    gc.unfreeze()
-    gc.enable()
+    return module
 
 
 def test_the_runtimes_component_scan_reads_no_package(server_module, monkeypatch):
@@ -41,25 +37,3 @@ def test_the_app_uses_no_custom_components():
     users = [p.name for p in sources
              if p.name != "start_up.py" and re.search(r"components\.v[12]|st\.components", p.read_text())]
     assert users == []
-
-
-@pytest.mark.parametrize("fails", [False, True])
-def test_the_warm_up_turns_the_collector_back_on(server_module, monkeypatch, fails):
-    import ui.layout
-
-    seen = {}
-
-    def warm_up():
-        seen["collecting"] = gc.isenabled()
-        if fails:
-            raise RuntimeError("the library could not be loaded")
-
-    monkeypatch.setattr(ui.layout, "warm_up", warm_up)
-    server_module.start_up.hold_collection()      # as the server's start does before starting the warm-up
-    if fails:
-        with pytest.raises(RuntimeError):
-            server_module._warm_up()
-    else:
-        server_module._warm_up()
-    assert seen == {"collecting": False}
-    assert gc.isenabled() and gc.get_freeze_count() > 0

@@ -2,6 +2,8 @@
 exactly what Streamlit would have built."""
 from __future__ import annotations
 
+import threading
+
 from streamlit.proto.NewSession_pb2 import CustomThemeConfig
 from streamlit.runtime import app_session
 
@@ -117,3 +119,131 @@ def test_a_cursor_copy_equals_streamlits_and_shares_nothing_that_can_change(monk
         for mine, original in zip(ours.transient_elements, cursor.transient_elements):
             assert mine is not original
     assert LockedCursor is type(running.lock_element())
+
+
+def test_handed_over_callbacks_run_in_order_with_one_wake_up_while_the_loop_is_busy():
+    import asyncio
+
+    from ui.server_tuning import BatchedHandoff
+
+    loop = asyncio.new_event_loop()
+    wake_ups: list[object] = []
+    original = loop.call_soon_threadsafe
+
+    def counting(callback, *args):
+        wake_ups.append(callback)
+        return original(callback, *args)
+
+    loop.call_soon_threadsafe = counting
+    handoff, ran = BatchedHandoff(loop), []
+    try:
+        def from_a_script_thread():
+            for i in range(50):
+                handoff.call_soon(lambda i=i: ran.append(i))
+
+        thread = threading.Thread(target=from_a_script_thread)
+        thread.start()
+        thread.join()                                   # the loop was busy: nothing ran yet
+        assert ran == [] and len(wake_ups) == 1
+        loop.run_until_complete(asyncio.sleep(0))
+        assert ran == list(range(50))
+        handoff.call_soon(lambda: ran.append("after"))   # once drained, the next one wakes the loop again
+        loop.run_until_complete(asyncio.sleep(0))
+        assert ran[-1] == "after" and len(wake_ups) == 2
+    finally:
+        loop.close()
+
+
+def test_a_failing_callback_is_reported_and_the_rest_still_run():
+    import asyncio
+
+    from ui.server_tuning import BatchedHandoff
+
+    loop = asyncio.new_event_loop()
+    reported, ran = [], []
+    loop.set_exception_handler(lambda _loop, context: reported.append(context["exception"]))
+    handoff = BatchedHandoff(loop)
+    try:
+        handoff.call_soon(lambda: ran.append(1))
+        handoff.call_soon(lambda: 1 / 0)
+        handoff.call_soon(lambda: ran.append(3))
+        loop.run_until_complete(asyncio.sleep(0))
+        assert ran == [1, 3] and isinstance(reported[0], ZeroDivisionError)
+        handoff.call_soon(lambda: ran.append(4))         # not jammed
+        loop.run_until_complete(asyncio.sleep(0))
+        assert ran == [1, 3, 4]
+    finally:
+        loop.close()
+
+
+def test_a_closed_loop_refuses_like_call_soon_threadsafe_and_the_session_drops_the_event():
+    import asyncio
+    import types
+
+    import pytest
+
+    from ui.server_tuning import BatchedHandoff, _batched_call_soon
+
+    loop = asyncio.new_event_loop()
+    loop.close()
+    with pytest.raises(RuntimeError):
+        BatchedHandoff(loop).call_soon(lambda: None)
+    session = types.SimpleNamespace(_event_loop=loop)
+    _batched_call_soon(session, lambda: None)           # what Streamlit does: dropped, no error
+
+
+def test_the_sender_is_woken_once_until_it_flushes():
+    import asyncio
+    import types
+
+    from ui.server_tuning import wake_sender_once
+
+    loop = asyncio.new_event_loop()
+    try:
+        event = asyncio.Event()
+        objs = types.SimpleNamespace(eventloop=loop, need_send_data=event)
+        runtime = types.SimpleNamespace(_get_async_objs=lambda: objs)
+        scheduled = []
+        original = loop.call_soon_threadsafe
+        loop.call_soon_threadsafe = lambda cb, *a: (scheduled.append(cb), original(cb, *a))[1]
+        wake_sender_once(runtime)
+        loop.run_until_complete(asyncio.sleep(0))
+        assert event.is_set() and len(scheduled) == 1
+        wake_sender_once(runtime)                        # still pending: no second wake-up
+        assert len(scheduled) == 1
+        event.clear()                                    # the loop flushes the queues
+        wake_sender_once(runtime)
+        assert len(scheduled) == 2
+    finally:
+        loop.close()
+
+
+def test_install_hands_script_events_over_in_batches(monkeypatch):
+    from streamlit.runtime.app_session import AppSession
+    from streamlit.runtime.runtime import Runtime
+
+    from ui import server_tuning
+
+    monkeypatch.setattr(AppSession, "_call_soon_on_event_loop", AppSession._call_soon_on_event_loop)  # restored after
+    monkeypatch.setattr(Runtime, "_enqueued_some_message", Runtime._enqueued_some_message)
+    server_tuning._install_handoff()
+    assert AppSession._call_soon_on_event_loop is server_tuning._batched_call_soon
+    assert Runtime._enqueued_some_message is server_tuning.wake_sender_once
+
+
+def test_the_young_generation_is_collected_less_often_and_start_up_objects_are_frozen():
+    import gc
+
+    from ui import server_tuning
+
+    threshold = gc.get_threshold()
+    try:
+        server_tuning.tune_garbage_collector()
+        assert gc.get_threshold() == (server_tuning.YOUNG_GENERATION_THRESHOLD, *threshold[1:])
+        before = gc.get_freeze_count()
+        kept = [[i] for i in range(1000)]                    # objects made at start-up
+        server_tuning.freeze_startup_objects()
+        assert gc.get_freeze_count() >= before + len(kept)   # out of every later collection
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
