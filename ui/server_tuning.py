@@ -153,9 +153,8 @@ class BatchedHandoff:
 
 def _batched_call_soon(session: Any, callback: Callable[[], None]) -> None:
     """``AppSession._call_soon_on_event_loop`` through the session's `BatchedHandoff` (made on first use)."""
-    handoff = session.__dict__.get("_dlmath_handoff")
-    if handoff is None or handoff._loop is not session._event_loop:
-        handoff = session.__dict__.setdefault("_dlmath_handoff", BatchedHandoff(session._event_loop))
+    handoff = session.__dict__.get("_dlmath_handoff") or \
+        session.__dict__.setdefault("_dlmath_handoff", BatchedHandoff(session._event_loop))   # atomic: one per session
     try:
         handoff.call_soon(callback)
     except RuntimeError:
