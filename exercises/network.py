@@ -12,10 +12,11 @@ step.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import sympy as sp
 
@@ -388,27 +389,49 @@ def _derivative(act: str, out: Any, z: float) -> Any:
     return 1
 
 
-def evaluate(step: Step, v: Mapping[str, Any], f: Mapping[str, float]) -> Any:
-    """The exact value of `step` from the values `v` of what it depends on (`f`: the same as floats, to decide
-    the sign of a ReLU's z)."""
-    op, args = step.op, step.args
+@dataclass(frozen=True)
+class _Arithmetic:
+    """How one step's numbers are combined: exactly (SymPy) or in floating point."""
+
+    total: Callable[[Iterable[Any]], Any]
+    log: Callable[[Any], Any]
+    sigmoid: Callable[[Any], Any]
+    softmax: Callable[[list[Any], int], Any]   # the j-th output (from 1) of softmax over the values
+    number: Callable[[int], Any]
+
+
+def _softmax_float(zs: list[float], j: int) -> float:
+    top = max(zs)   # shifted by the largest z: the same value, no overflow
+    return math.exp(zs[j - 1] - top) / sum(math.exp(z - top) for z in zs)
+
+
+_EXACT = _Arithmetic(total=lambda terms: sp.Add(*terms), log=sp.log, sigmoid=_sigmoid,
+                     softmax=lambda zs, j: sp.exp(zs[j - 1]) / sp.Add(*(sp.exp(z) for z in zs)), number=sp.Integer)
+_FLOAT = _Arithmetic(total=sum, log=math.log, sigmoid=lambda x: 1 / (1 + math.exp(-x)), softmax=_softmax_float,
+                     number=float)
+
+
+def _evaluate(step: Step, v: Mapping[str, Any], f: Mapping[str, float], arithmetic: _Arithmetic) -> Any:
+    """The value of `step` from the values `v` of what it depends on, in `arithmetic` (`f`: the same values as
+    floats, which decide a ReLU's and a one-hot label's branch)."""
+    op, args, a = step.op, step.args, arithmetic
     if op == "lin":
         pairs, bias = args
-        return sp.Add(*(v[w] * v[a] for w, a in pairs)) + v[bias]
+        return a.total(v[w] * v[x] for w, x in pairs) + v[bias]
     if op == "sigmoid":
-        return _sigmoid(v[args[0]])
+        return a.sigmoid(v[args[0]])
     if op == "relu":
-        return v[args[0]] if f[args[0]] > 0 else sp.Integer(0)
+        return v[args[0]] if f[args[0]] > 0 else a.number(0)
     if op == "softmax":
         zs, j = args
-        return sp.exp(v[zs[j - 1]]) / sp.Add(*(sp.exp(v[z]) for z in zs))
+        return a.softmax([v[z] for z in zs], j)
     if op == "onehot":
-        return sp.Integer(1 if int(v[args[0]]) == args[1] else 0)
+        return a.number(1 if round(f[args[0]]) == args[1] else 0)
     if op == "cost":
         pairs, loss = args
         if loss == "cross-entropy":
-            return -sp.Add(*(v[t] * sp.log(v[a]) for t, a in pairs if v[t] != 0))
-        return sp.Add(*((v[t] - v[a]) ** 2 for t, a in pairs)) / 2
+            return -a.total(v[t] * a.log(v[x]) for t, x in pairs if v[t] != 0)
+        return a.total((v[t] - v[x]) ** 2 for t, x in pairs) / 2
     if op == "delta_out":
         out, t, z, act, loss = args
         if loss == "cross-entropy":
@@ -416,7 +439,7 @@ def evaluate(step: Step, v: Mapping[str, Any], f: Mapping[str, float]) -> Any:
         return (v[out] - v[t]) * _derivative(act, v[out], f[z])
     if op == "delta_hidden":
         pairs, out, z, act = args
-        return sp.Add(*(v[w] * v[d] for w, d in pairs)) * _derivative(act, v[out], f[z])
+        return a.total(v[w] * v[d] for w, d in pairs) * _derivative(act, v[out], f[z])
     if op == "grad":
         return v[args[0]] * v[args[1]]
     if op == "copy":
@@ -426,44 +449,16 @@ def evaluate(step: Step, v: Mapping[str, Any], f: Mapping[str, float]) -> Any:
     raise ValueError(f"unknown step {op}")
 
 
+def evaluate(step: Step, v: Mapping[str, Any], f: Mapping[str, float]) -> Any:
+    """The exact value of `step` from the values `v` of what it depends on (`f`: the same as floats, to decide
+    the sign of a ReLU's z)."""
+    return _evaluate(step, v, f, _EXACT)
+
+
 def evaluate_float(step: Step, v: Mapping[str, float]) -> float:
     """The value of `step` in floating point (the pass after the gradient step is only shown, and a ReLU needs
     the sign of its z)."""
-    import math
-
-    op, args = step.op, step.args
-    if op == "lin":
-        return sum(v[w] * v[a] for w, a in args[0]) + v[args[1]]
-    if op == "sigmoid":
-        return 1 / (1 + math.exp(-v[args[0]]))
-    if op == "relu":
-        return max(v[args[0]], 0.0)
-    if op == "softmax":
-        zs, j = args
-        top = max(v[z] for z in zs)
-        return math.exp(v[zs[j - 1]] - top) / sum(math.exp(v[z] - top) for z in zs)
-    if op == "cost":
-        pairs, loss = args
-        if loss == "cross-entropy":
-            return -sum(v[t] * math.log(v[a]) for t, a in pairs if v[t] != 0)
-        return sum((v[t] - v[a]) ** 2 for t, a in pairs) / 2
-    if op == "step":
-        return v[args[0]] - v[ETA] * v[args[1]]
-    if op == "onehot":
-        return 1.0 if round(v[args[0]]) == args[1] else 0.0
-    if op == "delta_out":
-        out, t, z, act, loss = args
-        if loss == "cross-entropy":
-            return v[out] - v[t]
-        return (v[out] - v[t]) * _derivative(act, v[out], v[z])
-    if op == "delta_hidden":
-        pairs, out, z, act = args
-        return sum(v[w] * v[d] for w, d in pairs) * _derivative(act, v[out], v[z])
-    if op == "grad":
-        return v[args[0]] * v[args[1]]
-    if op == "copy":
-        return v[args[0]]
-    raise ValueError(f"no floating-point form for {op}")
+    return _evaluate(step, v, v, _FLOAT)
 
 
 def formula(step: Step) -> str:
