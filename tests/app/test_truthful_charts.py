@@ -218,7 +218,7 @@ def test_backprop_edges_legend_and_caption_agree_with_the_gradient_descent_step(
     down, stays, up, red_caption, blue_caption = DIRECTION[lang]
     seen = set()
     for row in layer_rows(at, spec, edges):
-        gradient = float(row["label"].split("=")[1])
+        gradient = float(row["label"])                      # each edge is labelled with its ∂C/∂w
         sign = int(np.sign(gradient))
         entry = row[colour["field"]]
         assert entry.startswith({1: "∂C/∂w > 0", 0: "∂C/∂w = 0", -1: "∂C/∂w < 0"}[sign]), row
