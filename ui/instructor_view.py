@@ -26,6 +26,8 @@ from ui.feedback import show_verdict
 from ui.auth import signed_in
 from ui.auth_config import class_mode
 from ui.i18n import lang, t
+from ui.layout import show
+from ui.network_chart import network_graph
 
 PREFIX = "instructor"
 TEMPLATE_KEY = f"{PREFIX}-template"
@@ -200,6 +202,9 @@ def preview_section() -> None:
     else:
         st.caption(t("instructor.preview.no_where"))
     _texts_in_both(t("instructor.preview.prompt"), ex.prompt)
+    if ex.network is not None:   # as the learner sees it: the drawn network with its given values
+        show(network_graph(ex.network, ex.values, {}, lang()))
+        st.caption(t("network.graph_caption"))
     _answers(ex)
     for n, hint in enumerate(ex.hints, start=1):
         _texts_in_both(t("instructor.preview.hint", n=n), hint)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -286,3 +287,20 @@ def test_default_folder_is_created_and_read_when_the_variable_is_unset(monkeypat
     (folder / "mine.yaml").write_text(GOOD, encoding="utf-8")
     lib = load_library()
     assert "class-sum-of-squares" in lib.templates and lib.errors == []
+
+
+def test_a_network_template_is_previewed_with_its_drawn_network():
+    """An instructor previewing a backprop-by-hand template sees the network the learner fills in: every weight on
+    its edge, with this seed's values."""
+    at = open_instructor()
+    at.selectbox(key="instructor-template").set_value("backprop-net-relu").run()
+    at.number_input(key="instructor-seed").set_value(5).run()
+    ex = load_library().get("backprop-net-relu").generate(5)
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    tables = [pa.ipc.open_stream(ds.data.data).read_all().to_pylist() for ds in charts[0].proto.datasets]
+    edges = next(rows for rows in tables if rows and "mx" in rows[0] and "label" in rows[0])
+    weights = [name for name, *_ in ex.network.weights()]
+    shown = [float(row["label"].split(" ")[0]) for row in edges]
+    assert shown == pytest.approx([float(ex.values[w]) for w in weights], rel=1e-3)
+    assert any("each edge carries its weight" in c.value for c in at.caption)
