@@ -169,12 +169,14 @@ class Template:
         self._where_split: list[tuple[str, int]] | None = None
         self._formulas: dict[tuple[str, tuple[str, ...]], Any] = {}
         """(text, the names known) → its `solver.TemplateFormula`, or None when the text cannot be read."""
+        self._title: dict[str, str] = spec.title.model_dump()
+        """The title by language: a topic page lists every title of its topic at each run."""
 
     # -- what the instructor page shows -------------------------------------------------------------------
     id = property(lambda self: self.spec.id)
     topic = property(lambda self: self.spec.topic)
     difficulty = property(lambda self: self.spec.difficulty)
-    title = property(lambda self: self.spec.title.model_dump())
+    title = property(lambda self: dict(self._title))
     tags = property(lambda self: list(self.spec.tags))
     prerequisites = property(lambda self: list(self.spec.prerequisites))
     symbols = property(lambda self: tuple(self.spec.symbols))

@@ -24,6 +24,7 @@ LIBRARY_DIR = PACKAGE_DIR / "library"
 QUIZZES_DIR = PACKAGE_DIR / "quizzes"
 EXTRA_DIR_ENV = "DLMATH_EXERCISES_DIR"
 EXERCISE_CACHE_SIZE = 4096
+TOPIC_LIST_CACHE_SIZE = 256   # (topic, unpublished, library size, published ids) → its templates, see `by_topic`
 log = logging.getLogger(__name__)
 
 
@@ -75,6 +76,8 @@ class Library:
     _pending_quizzes: list[tuple[str, dict[str, Any], LineMap]] = field(default_factory=list, repr=False)
     _exercises: OrderedDict[tuple[str, int], Exercise] = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _topic_lists: dict[tuple[str, bool, int, frozenset[str]], tuple[Template, ...]] = field(default_factory=dict,
+                                                                                          repr=False)
 
     def get(self, template_id: str) -> Template:
         """The template with this id (KeyError if none)."""
@@ -83,8 +86,17 @@ class Library:
     def by_topic(self, topic_id: str, unpublished: bool = False) -> list[Template]:
         """The templates a topic page offers, easiest first: the built-in ones and the instructors' published ones
         (`unpublished=True`: every template of the topic, for instructors' tools)."""
-        return sorted((t for t in self.templates.values() if t.topic == topic_id
-                       and (unpublished or t.trusted or t.id in self.published)), key=lambda t: (t.difficulty, t.id))
+        key = (topic_id, unpublished, len(self.templates), self.published)   # templates are only ever added
+        found = self._topic_lists.get(key)
+        if found is None:
+            found = tuple(sorted((t for t in self.templates.values() if t.topic == topic_id
+                                  and (unpublished or t.trusted or t.id in self.published)),
+                                 key=lambda t: (t.difficulty, t.id)))
+            with self._lock:
+                if len(self._topic_lists) >= TOPIC_LIST_CACHE_SIZE:
+                    self._topic_lists.clear()
+                self._topic_lists[key] = found
+        return list(found)
 
     def exercise(self, template_id: str, seed: int) -> Exercise:
         """The exercise of `template_id` at `seed`, generated once and then kept (exercises are deterministic).
