@@ -39,19 +39,23 @@ def topic_header(topic_id: str) -> Topic:
 
 
 def chart_cache(build: F) -> F:
-    """Memoise a page's chart builder on its arguments (give it the language too when its labels are
-    translated): slider values repeat, and a rerun should not rebuild what it drew a moment ago.
+    """Memoise a page's chart builder on its (hashable) arguments — give it the language too when its labels are
+    translated: slider values repeat, and a rerun should not rebuild what it drew a moment ago.
 
-    The page script defines its builders again at every run; the cached wrapper is made once per builder code
-    (making one reads the function's source), and a changed page file has new code, so it gets a new one."""
+    Every session shares the same spec dict: nothing may change a spec after building it (`st.vega_lite_chart`
+    copies it before adding its own keys; a test holds it to that). `st.cache_data` would hash the arguments
+    with its own hasher and unpickle a fresh copy at every call, ~2 % of a page load. The page script defines its
+    builders again at every run; the memo is made once per builder code, and a changed page file has new code,
+    so it gets a new one."""
     wrapped = _CHART_BUILDERS.get(build.__code__)
     if wrapped is None:
-        wrapped = _CHART_BUILDERS.setdefault(build.__code__, st.cache_data(max_entries=256, show_spinner=False)(build))
+        wrapped = _CHART_BUILDERS.setdefault(build.__code__, functools.lru_cache(maxsize=CHART_CACHE_SIZE)(build))
     return wrapped
 
 
+CHART_CACHE_SIZE = 256   # specs kept per chart builder
 _CHART_BUILDERS: dict[Any, Any] = {}
-"""A page chart builder's code → its `st.cache_data` wrapper (see `chart_cache`)."""
+"""A page chart builder's code → its memoised wrapper (see `chart_cache`)."""
 
 
 def show(spec: dict[str, Any], *, stretch: bool = True) -> None:

@@ -68,3 +68,29 @@ def test_an_edge_of_weight_near_zero_is_still_drawn_in_a_visible_colour():
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
     assert scale["domainMid"] == 0 and "#FFFFFF" not in [c.upper() for c in scale["range"]]
     assert spec["layer"][0]["encoding"]["strokeWidth"]["scale"]["range"][0] >= 1.5
+
+
+def test_a_memoised_chart_spec_is_shared_and_drawing_it_leaves_it_as_built(monkeypatch):
+    """`chart_cache` hands every session the same spec dict, so drawing one must not change it."""
+    import copy
+    import sys
+    import types
+
+    from ui.layout import chart_cache
+
+    def build(slope: float) -> dict:
+        line = charts.path([0.0, 1.0, 2.0], [0.0, slope, 2 * slope])
+        return charts.plane(line, charts.arrows({"a": (1.0, slope)}), extent=3.0, height=200)
+
+    memo = chart_cache(build)
+    spec = memo(1.5)
+    built = copy.deepcopy(spec)
+    monkeypatch.setitem(sys.modules, "chart_memo_probe", types.SimpleNamespace(memo=memo))
+    at = AppTest.from_string("import chart_memo_probe\nfrom ui.layout import show, show_row\n"
+                             "show(chart_memo_probe.memo(1.5))\nshow_row(chart_memo_probe.memo(1.5), "
+                             "chart_memo_probe.memo(1.5))\n", default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 3
+    assert memo(1.5) is spec and spec == built
+    assert memo(2.0) is not spec
