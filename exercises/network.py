@@ -332,8 +332,8 @@ class Network:
     def values(self, params: Mapping[str, Any], pinned: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Every value of the network from the params; a name in `pinned` keeps the given value (the learner's own,
         for error carried forward) and later values are computed from it. Exact (SymPy), except the pass after the
-        gradient step and its cost, which are only shown (`shown_only`): those are floats. A value with σ, e or ln on the way
-        (not in `exact`) is a `DIGITS`-digit number."""
+        gradient step and its cost, which are only shown (`shown_only`): those are floats. A value with σ, e or ln on
+        the way (not in `exact`) is a `DIGITS`-digit number."""
         key = tuple(sorted((k, params[k]) for k in self.param_names() if k in params))
         if not pinned and self._last is not None and self._last[0] == key:
             return {**params, **self._last[1]}
@@ -741,14 +741,14 @@ def prompt_block(net: Network, lang: str) -> str:
                 f"against your own earlier values (error carried forward).")
         calc = ("You need a calculator for $e^{x}$: give decimals to at least 4 significant figures."
                 if net.calculator else "Every value here is exact: no calculator needed.")
-        close = " One gradient-descent step with $\\eta$ closes it." if net.gradient_step else ""
+        close = " One gradient-descent step with $\\eta$ closes it." if net.gradient_step and not net.step_cells else ""
     else:
         head = (f"**神经网络**（{shape}）：第 1 层有 {net.sizes[0]} 个输入，第 {top} 层有 {net.sizes[-1]} 个输出神经单元；"
                 f"代价函数为 {cost}。")
         fill = (f"请填写{'、'.join(kinds)}。某格所需的格子都填好后它才会打开；每一格都按照你自己前面的值来判分（误差传递）。")
         calc = ("需要用计算器计算 $e^{x}$：小数至少保留 4 位有效数字。" if net.calculator
                 else "本题所有数值都是精确的，不需要计算器。")
-        close = "最后用 $\\eta$ 做一次梯度下降。" if net.gradient_step else ""
+        close = "最后用 $\\eta$ 做一次梯度下降。" if net.gradient_step and not net.step_cells else ""
     return f"{head}\n\n{lines}\n\n{fill} {calc}{close}"
 
 

@@ -256,7 +256,8 @@ def _learners_step(ex: Any, states: dict[str, str], eta: str) -> None:
     """The new weights and biases as cells; once all are filled and none is wrong, the step they make and the cost
     after it, from the learner's own values (a cost from a wrong weight would mislead, so a wrong one is named)."""
     net = ex.network
-    st.caption(t("network.step_yours", eta=eta))
+    own = all(net.by_name[c].args[1] in net.cell_ids for c in net.step_cells)   # the gradients are cells too
+    st.caption(t("network.step_yours" if own else "network.step_yours_given", eta=eta))
     _sections(ex, sections(net, ("nw", "nb")), states)
     mine = [states[c] for c in net.step_cells]
     if "unknown" in mine:

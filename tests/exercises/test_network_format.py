@@ -221,3 +221,30 @@ def test_a_wrong_new_weight_from_right_gradients_is_wrong_and_names_the_slip(ste
 def test_a_new_weight_is_typed_as_a_number_not_as_the_update_rule(step):
     for text in ("w - eta*g", "w2_21 - eta*dw2_21", "w' = w - η·∂C/∂w"):
         assert step.check("nw2_21", text).status == "invalid", text
+
+
+def test_the_cost_after_the_learners_step_is_computed_from_their_own_new_weights(step):
+    import numpy as np
+
+    from exercises.ecf import own_values
+
+    v = step.values
+    answers = {c: f"{float(v[c]):.8f}" for c in step.network.cell_ids}
+    slip = float(v["dw3_11"]) + 0.2
+    answers["dw3_11"] = f"{slip:.8f}"
+    answers["nw3_11"] = f"{float(v['w3_11']) - float(v['eta']) * slip:.8f}"     # right from the wrong gradient
+    own = own_values(step, answers)
+    assert float(own["nw3_11"]) == pytest.approx(float(answers["nw3_11"]))
+    assert float(own["dw3_11"]) == pytest.approx(slip)
+
+    def sigma(z):
+        return 1 / (1 + np.exp(-z))
+
+    new = {name: float(answers[f"n{name}"]) for name in ("w2_11", "w2_12", "w2_21", "w2_22", "w3_11", "w3_12",
+                                                          "b2_1", "b2_2", "b3_1")}
+    x = np.array([float(v["x1"]), float(v["x2"])])
+    hidden = sigma(np.array([[new["w2_11"], new["w2_12"]], [new["w2_21"], new["w2_22"]]]) @ x
+                   + np.array([new["b2_1"], new["b2_2"]]))
+    out = sigma(new["w3_11"] * hidden[0] + new["w3_12"] * hidden[1] + new["b3_1"])
+    assert float(own["cost_after"]) == pytest.approx(0.5 * (float(v["t1"]) - out) ** 2, rel=1e-6)
+    assert float(own["cost_after"]) != pytest.approx(float(v["cost_after"]), rel=1e-9)

@@ -4,7 +4,8 @@ For each built-in network template, at `SEEDS` seeds (200; `DLMATH_LIBRARY_SEEDS
 engine draws are fed to a NumPy network written here from the mathematics: the forward pass with matrices, the
 cost, and — independently of any δ formula — central finite differences of the cost with respect to every weighted
 input z, weight and bias, then one gradient-descent step with those. The engine's z, a, δ, ∂C/∂w, ∂C/∂b and new
-weights and biases w', b' must agree, and so must the cost after the step (which must be lower). A few seeds also go through the generated exercise and the solver.
+weights and biases w', b' must agree, and so must the cost after the step (which must be lower). A few seeds also
+go through the generated exercise and the solver.
 """
 from __future__ import annotations
 

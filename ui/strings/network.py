@@ -50,6 +50,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "现在用 $\\eta = {eta}$ 亲手做这一步：根据你自己求出的梯度，把每个新的值写成一个数。"
               "某格的梯度填好后它才会打开。",
     },
+    "network.step_yours_given": {
+        "en": "Now take the step yourself with $\\eta = {eta}$ and the gradients given above: type each new value as "
+              "a number.",
+        "zh": "现在用 $\\eta = {eta}$ 和上面给出的梯度亲手做这一步：把每个新的值写成一个数。",
+    },
     "network.step_pending": {
         "en": "Fill in every new weight and bias to see the cost after your step.",
         "zh": "填好所有新的权重和偏置后，就能看到这一步之后的代价。",
