@@ -33,6 +33,18 @@ def _read(text: str, part: Part) -> Any | None:
         return None
 
 
+def own_values(exercise: Exercise, answers: Mapping[str, str]) -> dict[str, Any]:
+    """Every value of the exercise recomputed from the learner's own answers (part id → text the solver read and
+    judged, right or wrong): each readable answer to a part with `binds` stands for its derived value, as in error
+    carried forward — e.g. the cost after a gradient step from the learner's own new weights."""
+    pinned = {}
+    for part in exercise.parts:
+        text = answers.get(part.id)
+        if part.binds and text is not None and (value := _read(text, part)) is not None:
+            pinned[part.binds] = value
+    return exercise.template.compute(exercise.params, pinned)
+
+
 def carried_forward(exercise: Exercise, part: Part, answer_text: str, lang: str,
                     earlier: Mapping[str, str]) -> Any | None:
     """A `correct` verdict if the answer is right given the learner's own earlier answers to parts with `binds`

@@ -24,11 +24,16 @@ from exercises.params import ParamError, build_domain
 from exercises.plural import counted
 from exercises.schema import AnswerSpec, MistakeSpec, NetworkSpec, ParamSpec, PartSpec, TemplateSpec, Text
 
-KINDS = ("z", "a", "delta", "dw", "db")
-"""The cells a learner can fill in, in the order the work goes: forward, backward, gradients."""
+KINDS = ("z", "a", "delta", "dw", "db", "nw", "nb")
+"""The cells a learner can fill in, in the order the work goes: forward, backward, gradients, the new weights and
+biases after one gradient-descent step."""
+DEFAULT_FILL = ("z", "a", "delta", "dw", "db")
+"""The cells filled in when a template has no `fill:` (the gradient step is then shown, not asked)."""
 MAX_LAYERS, MAX_NEURONS, MAX_CELLS = 4, 4, 80
 CALCULATOR_RTOL = 0.002
 """The tolerance of every cell when a calculator is needed (σ, softmax): 4 significant figures pass."""
+STEP_MARGIN = 2
+"""A new weight the learner fills in must differ from the old one by more than this many tolerances."""
 ETA = "eta"
 DIGITS = 30
 """The digits kept of a value that is not exact (far beyond any tolerance)."""
@@ -45,7 +50,8 @@ class Step:
     op: str
     args: tuple = ()
     kind: str | None = None
-    """The cell kind (`z`, `a`, `delta`, `dw`, `db`) when the learner may fill it in; None for other values."""
+    """The cell kind (`z`, `a`, `delta`, `dw`, `db`, `nw`, `nb`) when the learner may fill it in; None for other
+    values."""
     layer: int = 0
     j: int = 0
     i: int = 0
@@ -99,8 +105,8 @@ def symbol(name: str) -> str:
 
 
 def cell_id(kind: str, layer: int, j: int, i: int = 0) -> str:
-    """The id (and value name) of a cell: `z2_1`, `a2_1`, `delta3_1`, `dw2_11`, `db2_1`."""
-    return f"{kind}{layer}_{j}{i}" if kind == "dw" else f"{kind}{layer}_{j}"
+    """The id (and value name) of a cell: `z2_1`, `a2_1`, `delta3_1`, `dw2_11`, `db2_1`, `nw2_11`, `nb2_1`."""
+    return f"{kind}{layer}_{j}{i}" if kind in ("dw", "nw") else f"{kind}{layer}_{j}"
 
 
 # ---------------------------------------------------------------------------------------------- the network
@@ -113,7 +119,7 @@ class Network:
         self.sizes = tuple(spec.layers)
         self.activations = tuple(spec.activations)
         self.loss = spec.loss
-        self.fill = tuple(k for k in KINDS if k in (spec.fill or KINDS))
+        self.fill = tuple(k for k in KINDS if k in (spec.fill or DEFAULT_FILL))
         self._last: tuple[tuple, dict[str, Any]] | None = None
         """The values at the last params computed without pinned ones (a draw is checked, then built)."""
 
@@ -200,8 +206,10 @@ class Network:
         for layer in range(2, top + 1):
             for j in range(1, self.sizes[layer - 1] + 1):
                 for i in range(1, self.sizes[layer - 2] + 1):
-                    steps.append(Step(f"nw{layer}_{j}{i}", "step", (f"w{layer}_{j}{i}", cell_id("dw", layer, j, i))))
-                steps.append(Step(f"nb{layer}_{j}", "step", (f"b{layer}_{j}", cell_id("db", layer, j))))
+                    steps.append(Step(cell_id("nw", layer, j, i), "step",
+                                      (f"w{layer}_{j}{i}", cell_id("dw", layer, j, i)), "nw", layer, j, i))
+                steps.append(Step(cell_id("nb", layer, j), "step", (f"b{layer}_{j}", cell_id("db", layer, j)),
+                                  "nb", layer, j))
         steps += self._forward("n")
         steps.append(self._cost("n", "cost_after"))
         return steps
@@ -213,10 +221,15 @@ class Network:
         exact = set(self.param_names())
         for step in self.steps:
             inexact_op = step.op in ("sigmoid", "softmax") or (step.op == "cost" and step.args[1] == "cross-entropy")
-            floats = step.name.startswith("n") or step.name == "cost_after"
-            if step.op == "given" or (not inexact_op and not floats and all(d in exact for d in step.deps)):
+            if step.op == "given" or (not inexact_op and not self.shown_only(step)
+                                      and all(d in exact for d in step.deps)):
                 exact.add(step.name)
         return frozenset(exact)
+
+    def shown_only(self, step: Step) -> bool:
+        """Whether a value is only shown, never filled in: the gradient step's values and the pass after it, unless
+        the learner fills the new weights in (then those are exact like any cell)."""
+        return (step.name.startswith("n") or step.name == "cost_after") and step.kind not in self.fill
 
     @cached_property
     def by_name(self) -> dict[str, Step]:
@@ -252,8 +265,13 @@ class Network:
 
     @property
     def gradient_step(self) -> bool:
-        """Whether the exercise asks for gradients, and so closes with one gradient-descent step."""
-        return any(k in self.fill for k in ("dw", "db"))
+        """Whether the exercise asks for gradients or new weights, and so closes with one gradient-descent step."""
+        return any(k in self.fill for k in ("dw", "db", "nw", "nb"))
+
+    @property
+    def step_cells(self) -> tuple[str, ...]:
+        """The new weights and biases the learner fills in (empty: the app takes the gradient step)."""
+        return tuple(c.name for c in self.cells if c.kind in ("nw", "nb"))
 
     # -- names of params and values ------------------------------------------------------------------------
     def weights(self, prefix: str = "") -> Iterable[tuple[str, int, int, int]]:
@@ -314,8 +332,8 @@ class Network:
     def values(self, params: Mapping[str, Any], pinned: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Every value of the network from the params; a name in `pinned` keeps the given value (the learner's own,
         for error carried forward) and later values are computed from it. Exact (SymPy), except the pass after the
-        gradient step and its cost, which are only shown: those are floats. A value with σ, e or ln on the way
-        (not in `exact`) is a `DIGITS`-digit number."""
+        gradient step and its cost, which are only shown (`shown_only`): those are floats. A value with σ, e or ln on
+        the way (not in `exact`) is a `DIGITS`-digit number."""
         key = tuple(sorted((k, params[k]) for k in self.param_names() if k in params))
         if not pinned and self._last is not None and self._last[0] == key:
             return {**params, **self._last[1]}
@@ -330,8 +348,7 @@ class Network:
                 f[step.name] = float(pinned[step.name])
                 continue
             f[step.name] = evaluate_float(step, f)
-            shown_only = step.name.startswith("n") or step.name == "cost_after"
-            if shown_only:
+            if self.shown_only(step):
                 v[step.name] = sp.Float(f[step.name], 15)
             elif step.name in self.exact:
                 v[step.name] = evaluate(step, v, f)
@@ -359,12 +376,17 @@ class Network:
         return f
 
     def rejects(self, params: Mapping[str, Any]) -> bool:
-        """Whether a draw is redrawn: a ReLU neuron exactly at z = 0 (its derivative is undefined there), or — when
-        the exercise closes with a gradient step — a step that does not lower the cost."""
+        """Whether a draw is redrawn: a ReLU neuron exactly at z = 0 (its derivative is undefined there); when the
+        exercise closes with a gradient step, a step that does not lower the cost; when the learner fills in the new
+        weights, a step too small to tell from the old value at the cells' tolerance, or none at all (the old weight
+        typed again would pass)."""
         f = self.floats(params)
         if any(s.op == "relu" and not s.name.startswith("n") and abs(f[s.args[0]]) < 1e-9 for s in self.steps):
             return True
-        return self.gradient_step and not f["cost_after"] < f["cost"]
+        if self.gradient_step and not f["cost_after"] < f["cost"]:
+            return True
+        rtol = self.rtol or 0.0   # exact cells: a step of zero (a ReLU neuron that is off) is refused too
+        return any(abs(f[c] - f[self.by_name[c].args[0]]) <= STEP_MARGIN * rtol * abs(f[c]) for c in self.step_cells)
 
 
 def _vector(names: list[str]) -> str:
@@ -593,6 +615,10 @@ KIND_NAMES = {
     "delta": {"en": r"the neuron errors $\delta = \partial C/\partial z$", "zh": r"神经单元误差 $\delta = \partial C/\partial z$"},
     "dw": {"en": r"the gradients $\partial C/\partial w$", "zh": r"梯度 $\partial C/\partial w$"},
     "db": {"en": r"the gradients $\partial C/\partial b$", "zh": r"梯度 $\partial C/\partial b$"},
+    "nw": {"en": r"the new weights $w' = w - \eta\,\partial C/\partial w$",
+           "zh": r"新的权重 $w' = w - \eta\,\partial C/\partial w$"},
+    "nb": {"en": r"the new biases $b' = b - \eta\,\partial C/\partial b$",
+           "zh": r"新的偏置 $b' = b - \eta\,\partial C/\partial b$"},
 }
 HINTS = {
     "z": {"en": "Weighted input: multiply each value coming in by the weight on its edge, add them up, then add the "
@@ -625,6 +651,10 @@ HINTS = {
                  r"出发处的值。"},
     "db": {"en": r"$\partial C/\partial b^{(l)}_j = \delta^{(l)}_j$, because $\partial z/\partial b = 1$.",
            "zh": r"$\partial C/\partial b^{(l)}_j = \delta^{(l)}_j$，因为 $\partial z/\partial b = 1$。"},
+    "step": {"en": r"Gradient descent moves against the gradient: from the old value subtract $\eta$ times its "
+                   r"gradient (your own value of it), and type the result as a number.",
+             "zh": r"梯度下降沿梯度的反方向移动：用原来的值减去 $\eta$ 乘以它的梯度（用你自己求出的梯度），"
+                   r"把结果写成一个数。"},
 }
 
 
@@ -657,6 +687,8 @@ def cell_prompt(step: Step) -> dict[str, str]:
         "delta": (r"the error $\delta = \partial C/\partial z$ of {w}", r"{w}的误差 $\delta = \partial C/\partial z$"),
         "dw": ("the gradient of the weight from {src} to {w}", "从{src}到{w}的权重的梯度"),
         "db": ("the gradient of the bias of {w}", "{w}的偏置的梯度"),
+        "nw": ("the weight from {src} to {w} after the step", "这一步之后从{src}到{w}的权重"),
+        "nb": ("the bias of {w} after the step", "这一步之后{w}的偏置"),
     }[step.kind]
     return {lang: f"${s}$" + (": " if lang == "en" else "：") + text.format(w=_where(layer, j, lang), src=source[lang])
             for lang, text in zip(("en", "zh"), texts)}
@@ -709,14 +741,14 @@ def prompt_block(net: Network, lang: str) -> str:
                 f"against your own earlier values (error carried forward).")
         calc = ("You need a calculator for $e^{x}$: give decimals to at least 4 significant figures."
                 if net.calculator else "Every value here is exact: no calculator needed.")
-        close = " One gradient-descent step with $\\eta$ closes it." if net.gradient_step else ""
+        close = " One gradient-descent step with $\\eta$ closes it." if net.gradient_step and not net.step_cells else ""
     else:
         head = (f"**神经网络**（{shape}）：第 1 层有 {net.sizes[0]} 个输入，第 {top} 层有 {net.sizes[-1]} 个输出神经单元；"
                 f"代价函数为 {cost}。")
         fill = (f"请填写{'、'.join(kinds)}。某格所需的格子都填好后它才会打开；每一格都按照你自己前面的值来判分（误差传递）。")
         calc = ("需要用计算器计算 $e^{x}$：小数至少保留 4 位有效数字。" if net.calculator
                 else "本题所有数值都是精确的，不需要计算器。")
-        close = "最后用 $\\eta$ 做一次梯度下降。" if net.gradient_step else ""
+        close = "最后用 $\\eta$ 做一次梯度下降。" if net.gradient_step and not net.step_cells else ""
     return f"{head}\n\n{lines}\n\n{fill} {calc}{close}"
 
 
@@ -772,6 +804,15 @@ def _mistakes(step: Step) -> list[MistakeSpec]:
     if step.op == "delta_hidden" and step.args[3] == "sigmoid":
         return [MistakeSpec(name="delta-missing-activation-derivative",
                             expr=" + ".join(f"{w}*{d}" for w, d in step.args[0]))]
+    if step.op == "step":
+        old, gradient = step.args
+        return [MistakeSpec(name="gradient-wrong-sign", expr=f"{old} + {ETA}*{gradient}"),
+                MistakeSpec(expr=f"{old} - {gradient}", message=Text(
+                    en="You left out η: the step is η times the gradient.",
+                    zh="你漏掉了 η：移动的步长是 η 乘以梯度。")),
+                MistakeSpec(expr=f"{ETA}*{gradient}", message=Text(
+                    en="That is the size of the step, η times the gradient; the new value is the old one minus it.",
+                    zh="这是步长（η 乘以梯度）；新的值是原来的值减去它。"))]
     return []
 
 
@@ -845,7 +886,7 @@ def network_problems(spec: TemplateSpec) -> list[Problem]:
             out.append((base + (key,), f"η must be positive, not {value}"))
     if net_spec.fill is not None:
         if not net_spec.fill:
-            out.append((base + ("fill",), "list at least one kind of cell: z, a, delta, dw, db"))
+            out.append((base + ("fill",), "list at least one kind of cell: z, a, delta, dw, db, nw, nb"))
         for k, kind in enumerate(net_spec.fill):
             if kind in net_spec.fill[:k]:
                 out.append((base + ("fill", k), f"'{kind}' is listed twice"))

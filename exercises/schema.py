@@ -119,7 +119,7 @@ class TestSpec(Strict):
 
 
 Activation = Literal["sigmoid", "relu", "linear", "softmax"]
-CellKind = Literal["z", "a", "delta", "dw", "db"]
+CellKind = Literal["z", "a", "delta", "dw", "db", "nw", "nb"]
 
 
 class NetworkSpec(Strict):
@@ -138,7 +138,8 @@ class NetworkSpec(Strict):
     """Squared error: each target t_j (default `{int: [0, 1]}`); cross-entropy: the right class, 1..n (default all)."""
     eta: ParamSpec | Number
     fill: list[CellKind] | None = None
-    """The cells the learner fills in (default all: z, a, delta, dw, db); the others needed are shown as given."""
+    """The cells the learner fills in (default z, a, delta, dw, db; `nw`, `nb`: the new weights and biases after one
+    gradient-descent step); the others a listed cell needs are shown as given."""
     rtol: float | None = None
     """Tolerance of every cell (default 0.002 when a calculator is needed, the solver's default otherwise)."""
 

@@ -19,6 +19,8 @@ GIVEN = "#FFFFFF"
 EDGE_GIVEN = "#9CA3AF"
 """The colour of an edge whose gradient is not asked (a forward-pass exercise)."""
 CELL_LETTERS = {"z": "z", "a": "a", "delta": "δ", "db": "∂b"}
+"""The cells drawn on a neuron (∂C/∂w is on the edge; the new weights and biases of the step are not drawn: the
+graph is the network before the step)."""
 LEGEND = {
     "en": {"unknown": "not filled in yet", "right": "right", "ecf": "right from your values", "wrong": "wrong"},
     "zh": {"unknown": "尚未填写", "right": "正确", "ecf": "按你的数值正确", "wrong": "错误"},
@@ -63,7 +65,7 @@ def network_graph(net: Any, values: Mapping[str, Any], states: Mapping[str, str]
             inputs["y"].append(y)
             inputs["above"].append(f"x{j} = {_number(values[f'x{j}'])}")
             continue
-        cells = [c for c in net.cells if c.layer == layer and c.j == j and c.kind != "dw"]
+        cells = [c for c in net.cells if c.layer == layer and c.j == j and c.kind in CELL_LETTERS]
         cell_states = [states.get(c.name, "unknown") for c in cells]
         state = node_state(cell_states)
         above = f"b = {_number(values[f'b{layer}_{j}'])}"

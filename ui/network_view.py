@@ -1,7 +1,9 @@
 """A network exercise on its drawn graph: the learner fills in z, a, δ, ∂C/∂w and ∂C/∂b cell by cell, in any order
 the dependencies allow, each cell checked on its own with error carried forward; the graph colours every neuron and
 edge by the state of its cells; a wrong cell can reveal a hint and then its worked step; one gradient-descent step
-closes it, with the cost before and after.
+closes it, with the cost before and after — taken by the app, or by the learner when the template lists the new
+weights and biases (`nw`, `nb`) among its cells: then the cost after is computed from the learner's own new values,
+and only once all of them are right.
 
 The practice panel hands a network exercise here (`network_exercise`). The cells and the graph rerun in a fragment
 of their own; the graph is cached per (template, seed, language, cell states). Attempts are recorded per cell, the
@@ -15,6 +17,7 @@ from typing import Any
 import streamlit as st
 
 from exercises import network as netlib
+from exercises.ecf import own_values
 from exercises.render import fill
 from ui.answer_box import answer_key, localized
 from ui.exercise_view import get_exercise, show_prompt, show_solution
@@ -134,15 +137,15 @@ def graph_spec(template_id: str, seed: int, language: str, states: tuple[tuple[s
     return network_graph(ex.network, ex.values, dict(states), language)
 
 
-def sections(net: Any) -> list[tuple[str, list[str]]]:
-    """The cells in the order of the work, with a title each: the forward pass layer by layer, the errors δ, the
-    gradients ∂C/∂w, the gradients ∂C/∂b."""
+def sections(net: Any, kinds: tuple[str, ...] = ("delta", "dw", "db")) -> list[tuple[str, list[str]]]:
+    """The cells in the order of the work, with a title each: the forward pass layer by layer, then one section per
+    kind in `kinds` (the errors δ, the gradients ∂C/∂w, ∂C/∂b; or the new weights and biases of the step)."""
     out = []
-    for layer in range(2, net.depth + 1):
+    for layer in range(2, net.depth + 1) if "delta" in kinds else ():
         cells = [c.name for c in net.cells if c.kind in ("z", "a") and c.layer == layer]
         if cells:
             out.append((t("network.section.forward", layer=layer), cells))
-    for kind in ("delta", "dw", "db"):
+    for kind in kinds:
         cells = [c.name for c in net.cells if c.kind == kind]
         if cells:
             out.append((t(f"network.section.{kind}"), cells))
@@ -162,23 +165,28 @@ def _work(ex: Any) -> None:
     net = ex.network
     states = cell_states(ex)
     show(graph_spec(ex.template_id, ex.seed, lang(), tuple(sorted(states.items()))))
-    st.caption(t("network.graph_caption"))
+    st.caption(t("network.graph_caption") + (" " + t("network.graph_before_step") if net.step_cells else ""))
     right = sum(s in ("right", "ecf") for s in states.values())
     st.progress(right / len(states), text=t("network.progress", done=right, total=len(states)))
     if net.given_cells:
         given = ", ".join(f"${netlib.symbol(c)} = {fill('{{' + c + ':s4}}', ex.values)}$" for c in net.given_cells)
         st.caption(t("network.given", cells=given))
-    for title, cells in sections(net):
+    _sections(ex, sections(net), states)
+    if net.gradient_step:
+        _gradient_step(ex, states)
+    if right == len(states):
+        st.success(t("network.all_right"), icon="🎉")
+
+
+def _sections(ex: Any, titled: list[tuple[str, list[str]]], states: dict[str, str]) -> None:
+    """Sections of cells, each under its title, `PER_ROW` side by side (stacked on a phone)."""
+    for title, cells in titled:
         st.markdown(f"**{title}**")
         for start in range(0, len(cells), PER_ROW):
             row = cells[start:start + PER_ROW]
             for column, cell in zip(st.columns(PER_ROW), row):
                 with column:
                     _cell(ex, cell, states[cell])
-    if right == len(states):
-        st.success(t("network.all_right"), icon="🎉")
-    if net.gradient_step:
-        _gradient_step(ex, states)
 
 
 def _cell(ex: Any, cell: str, state: str) -> None:
@@ -222,11 +230,15 @@ def _help(ex: Any, cell: str, state: str) -> None:
 
 
 def _gradient_step(ex: Any, states: dict[str, str]) -> None:
-    """One gradient-descent step with η, once every gradient is filled in: the new weights and the costs."""
+    """One gradient-descent step with η: the learner's own new weights and biases when they are cells, else taken by
+    the app once every gradient is filled in; then the new weights and the costs."""
     net, values = ex.network, ex.values
     st.markdown(f"**{t('network.step_title')}**")
-    gradients = [c for c in net.cell_ids if net.by_name[c].kind in ("dw", "db")]
     eta = fill("{{eta}}", values)
+    if net.step_cells:
+        _learners_step(ex, states, eta)
+        return
+    gradients = [c for c in net.cell_ids if net.by_name[c].kind in ("dw", "db")]
     if any(states[c] == "unknown" for c in gradients):
         st.caption(t("network.step_locked", eta=eta))
         return
@@ -237,6 +249,38 @@ def _gradient_step(ex: Any, states: dict[str, str]) -> None:
         return
     if any(states[c] == "wrong" for c in gradients):
         st.caption(t("network.step_note_wrong"))
+    _step_result(net, values)
+
+
+def _learners_step(ex: Any, states: dict[str, str], eta: str) -> None:
+    """The new weights and biases as cells; once all are filled and none is wrong, the step they make and the cost
+    after it, from the learner's own values (a cost from a wrong weight would mislead, so a wrong one is named)."""
+    net = ex.network
+    own = all(net.by_name[c].args[1] in net.cell_ids for c in net.step_cells)   # the gradients are cells too
+    st.caption(t("network.step_yours" if own else "network.step_yours_given", eta=eta))
+    _sections(ex, sections(net, ("nw", "nb")), states)
+    mine = [states[c] for c in net.step_cells]
+    if "unknown" in mine:
+        st.caption(t("network.step_pending"))
+        return
+    wrong = [c for c in net.step_cells if states[c] == "wrong"]
+    if wrong:
+        st.warning(t("network.step_fix", cells=", ".join(f"${netlib.symbol(c)}$" for c in wrong)), icon="✋")
+        return
+    filled = {c: stored[0] for c in net.cell_ids
+              if (stored := st.session_state.get(f"{_key(ex, c)}-verdict")) and states[c] != "unknown"}
+    memo = f"ex-{ex.template_id}-{ex.seed}-own-step"
+    cached = st.session_state.get(memo)
+    if not cached or cached[0] != filled:
+        cached = (filled, own_values(ex, filled))
+        st.session_state[memo] = cached
+    if "ecf" in mine or any(states[c] == "wrong" for c in net.cell_ids):
+        st.caption(t("network.step_own_note"))
+    _step_result(net, cached[1])
+
+
+def _step_result(net: Any, values: dict[str, Any]) -> None:
+    """The table of every parameter before and after the step, and the cost before and after it."""
     names = [name for name, *_ in net.weights()] + [name for name, *_ in net.biases()]
     table({
         t("network.param"): [f"${netlib.symbol(n)}$" for n in names],
@@ -245,8 +289,11 @@ def _gradient_step(ex: Any, states: dict[str, str]) -> None:
         t("network.new"): [fill("{{n" + n + ":s4}}", values) for n in names],
     })
     before, after = fill("{{cost:s4}}", values), fill("{{cost_after:s4}}", values)
+    change = float(values["cost_after"]) - float(values["cost"])
     left, right = st.columns(2)
     left.metric(t("network.cost_before"), before)
-    right.metric(t("network.cost_after"), after, delta=f"{float(values['cost_after']) - float(values['cost']):.4g}",
-                 delta_color="inverse")
-    st.success(t("network.cost_down", before=before, after=after), icon="📉")
+    right.metric(t("network.cost_after"), after, delta=f"{change:.4g}", delta_color="inverse")
+    if change < 0:
+        st.success(t("network.cost_down", before=before, after=after), icon="📉")
+    else:
+        st.warning(t("network.cost_up", before=before, after=after), icon="📈")

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from exercises import load_library
+from exercises import network as netlib
 from practice_support import home, open_panel  # noqa: F401 — `home` is an autouse fixture
 
 LIB = load_library()
@@ -130,3 +131,72 @@ def test_every_cell_right_then_one_gradient_step_lowers_the_cost():
     assert any("The cost went down" in s.value for s in at.success)
     table = next(m.value for m in at.markdown if "after the step" in m.value)
     assert "w^{(2)}_{11}" in table and "b^{(3)}_{1}" in table
+
+
+# -- the learner takes the gradient step (`nw`, `nb` cells) -------------------------------------------------------
+
+STEP, STEP_SEED = "backprop-net-sigmoid-step", 2
+
+
+def cell_text(at: AppTest, template_id: str, seed: int, cell: str) -> str:
+    """The first line of a cell: its state symbol and what it asks for."""
+    prompt = LIB.get(template_id).generate(seed).part(cell).prompt["en"]
+    return next(m.value for m in at.markdown if prompt in m.value)
+
+
+def test_a_new_weight_from_a_wrong_gradient_is_right_from_your_values_and_a_wrong_one_gets_a_hint():
+    ex = LIB.get(STEP).generate(STEP_SEED)
+    v = ex.values
+    at = open_panel("backprop", STEP, STEP_SEED)
+    assert any("before the step" in c.value for c in at.caption)          # the graph shows the network before it
+    assert at.text_input(key=key(STEP, STEP_SEED, "nw3_11")).disabled is True
+    assert any(r"Fill in $\dfrac{\partial C}{\partial w^{(3)}_{11}}$ first" in c.value for c in at.caption)
+    for cell in ("z2_1", "z2_2", "a2_1", "a2_2", "z3_1", "a3_1", "delta3_1"):
+        enter(at, STEP, STEP_SEED, cell, f"{float(v[cell]):.8f}")
+    wrong_gradient = float(v["dw3_11"]) + 0.2
+    enter(at, STEP, STEP_SEED, "dw3_11", f"{wrong_gradient:.8f}")
+    assert at.text_input(key=key(STEP, STEP_SEED, "nw3_11")).disabled is False
+    own = float(v["w3_11"]) - float(v["eta"]) * wrong_gradient
+    enter(at, STEP, STEP_SEED, "nw3_11", f"{own:.6f}")                  # right from the learner's own gradient
+    assert any("carried forward" in s.value and r"\partial w^{(3)}_{11}" in s.value for s in at.success)
+    assert cell_text(at, STEP, STEP_SEED, "nw3_11").startswith("↪")
+    edge = next(e for e in graph(at)["edges"] if e["x"] == 1.0 and e["y"] == 0.5)
+    assert edge["state"] == "✗ wrong"                     # an edge still shows its ∂C/∂w, not the new weight
+    enter(at, STEP, STEP_SEED, "dw3_12", f"{float(v['dw3_12']):.8f}")
+    uphill = float(v["w3_12"] + v["eta"] * v["dw3_12"])
+    enter(at, STEP, STEP_SEED, "nw3_12", f"{uphill:.6f}")                # the step taken uphill
+    assert cell_text(at, STEP, STEP_SEED, "nw3_12").startswith("✗")
+    assert any("Wrong direction" in e.value for e in at.error)
+    more = key(STEP, STEP_SEED, "nw3_12") + "-more"
+    at.button(key=more).click().run()
+    assert any("Hint" in i.value and "against the gradient" in i.value for i in at.info)
+    at.button(key=more).click().run()
+    assert any("Worked step" in i.value and r"w^{(3)'}_{12} = w^{(3)}_{12} - \eta" in i.value for i in at.info)
+    assert not at.metric                                  # no cost after the step while cells are missing
+    assert any("Fill in every new weight and bias" in c.value for c in at.caption)
+
+
+RELU_STEP, RELU_STEP_SEED = "backprop-net-relu-step", 4
+
+
+def test_all_new_weights_right_show_the_cost_after_lower_and_a_wrong_one_hides_it_in_chinese():
+    ex = LIB.get(RELU_STEP).generate(RELU_STEP_SEED)
+    v, net = ex.values, ex.network
+    at = open_panel("backprop", RELU_STEP, RELU_STEP_SEED, lang="zh")
+    assert any("已知" in c.value and r"\partial w^{(2)}_{11}" in c.value for c in at.caption)   # gradients given
+    assert any("新的权重" in m.value for m in at.markdown) and any("新的偏置" in m.value for m in at.markdown)
+    for cell in net.step_cells[:-1]:
+        enter(at, RELU_STEP, RELU_STEP_SEED, cell, v[cell])
+    assert not at.metric
+    last = net.step_cells[-1]
+    enter(at, RELU_STEP, RELU_STEP_SEED, last, v[last] + 1)
+    assert any("还不行" in w.value and netlib.symbol(last) in w.value for w in at.warning) and not at.metric
+    enter(at, RELU_STEP, RELU_STEP_SEED, last, v[last])
+    before, after = (float(m.value) for m in at.metric)
+    assert before == pytest.approx(float(v["cost"]), rel=1e-3)
+    assert after == pytest.approx(float(v["cost_after"]), rel=1e-3) and after < before
+    assert any("代价从" in s.value and "降到了" in s.value for s in at.success)
+    table = next(m.value for m in at.markdown if "这一步之后" in m.value and "|" in m.value)
+    row = next(r for r in table.splitlines() if r.startswith("| $w^{(2)}_{11}$"))
+    assert row == f"| $w^{{(2)}}_{{11}}$ | {v['w2_11']} | {v['dw2_11']} | {float(v['nw2_11']):g} |"
+    assert any("上面给出的梯度" in c.value for c in at.caption)

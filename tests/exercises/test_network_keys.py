@@ -3,8 +3,9 @@
 For each built-in network template, at `SEEDS` seeds (200; `DLMATH_LIBRARY_SEEDS` overrides), the params the
 engine draws are fed to a NumPy network written here from the mathematics: the forward pass with matrices, the
 cost, and — independently of any δ formula — central finite differences of the cost with respect to every weighted
-input z, weight and bias. The engine's z, a, δ, ∂C/∂w, ∂C/∂b must agree, and so must the cost after one gradient
-step (which must be lower). A few seeds also go through the generated exercise and the solver.
+input z, weight and bias, then one gradient-descent step with those. The engine's z, a, δ, ∂C/∂w, ∂C/∂b and new
+weights and biases w', b' must agree, and so must the cost after the step (which must be lower). A few seeds also
+go through the generated exercise and the solver.
 """
 from __future__ import annotations
 
@@ -89,6 +90,10 @@ class Oracle:
                 gb[j] = self._slope(layer, "b", (j,))
                 out[f"db{layer}_{j + 1}"] = gb[j]
             new_W[layer], new_b[layer] = self.W[layer] - self.eta * gW, self.b[layer] - self.eta * gb
+            for (j, i), value in np.ndenumerate(new_W[layer]):
+                out[f"nw{layer}_{j + 1}{i + 1}"] = value
+            for j, value in enumerate(new_b[layer]):
+                out[f"nb{layer}_{j + 1}"] = value
         out["cost_after"] = self.run(new_W, new_b)[2]
         return out
 
@@ -109,6 +114,32 @@ def test_the_library_has_the_network_templates_the_brief_asks_for():
     assert any(s[0] == (2, 2, 1) and "relu" in s[1] for s in shapes.values())
     assert ((3, 3, 2), ("relu", "softmax"), "cross-entropy") in shapes.values()
     assert {LIB.get(tid).topic for tid in NETWORKS} >= {"backprop", "forward-pass", "chain-rule"}
+
+
+def test_the_learner_takes_the_gradient_step_in_the_book_networks_family():
+    """A 2-2-1 sigmoid squared-error template asks for every new weight and bias; the book's template itself is
+    unchanged (its saved progress names its cells)."""
+    steps = [tid for tid in NETWORKS if {"nw", "nb"} <= set(LIB.get(tid).network.fill)]
+    assert any(LIB.get(tid).topic == "backprop" and tuple(LIB.get(tid).network.sizes) == (2, 2, 1)
+               and LIB.get(tid).network.activations == ("sigmoid", "sigmoid") for tid in steps)
+    assert "nw" not in LIB.get("backprop-net-sigmoid").network.fill
+
+
+@pytest.mark.parametrize("template_id", [tid for tid in NETWORKS if LIB.get(tid).network.step_cells])
+def test_every_new_weight_is_a_visible_step_from_the_old_one(template_id: str):
+    """Typing the old weight again never passes: each step is larger than twice the cells' tolerance (exact cells:
+    never zero)."""
+    template = LIB.get(template_id)
+    net = template.network
+    for seed in range(1, SEEDS + 1):
+        params, _ = template.draw_params(seed)
+        truth = Oracle(template, params).keys()
+        for cell in net.step_cells:
+            old = float(params[cell[1:]])
+            assert abs(truth[cell] - old) > 2 * (net.rtol or 0) * abs(truth[cell]), (template_id, seed, cell)
+    ex = template.generate(1)
+    for cell in net.step_cells:
+        assert ex.check(cell, str(ex.params[cell[1:]])).status == "incorrect", (template_id, cell)
 
 
 @pytest.mark.parametrize("template_id", NETWORKS)

@@ -35,6 +35,44 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Some of your gradients are wrong, so the step below uses the right ones.",
         "zh": "你的部分梯度有误，下面这一步用的是正确的梯度。",
     },
+    "network.section.nw": {"en": "New weights $w' = w - \\eta\\,\\partial C/\\partial w$",
+                           "zh": "新的权重 $w' = w - \\eta\\,\\partial C/\\partial w$"},
+    "network.section.nb": {"en": "New biases $b' = b - \\eta\\,\\partial C/\\partial b$",
+                           "zh": "新的偏置 $b' = b - \\eta\\,\\partial C/\\partial b$"},
+    "network.graph_before_step": {
+        "en": "The graph shows the network before the step: your new weights $w'$ and biases $b'$ are filled in "
+              "below, under the gradient-descent step.",
+        "zh": "网络图显示的是这一步之前的网络：新的权重 $w'$ 和偏置 $b'$ 在下方“一次梯度下降”中填写。",
+    },
+    "network.step_yours": {
+        "en": "Now take the step yourself with $\\eta = {eta}$: type each new value as a number, from your own "
+              "gradients. A cell opens once its gradient is filled in.",
+        "zh": "现在用 $\\eta = {eta}$ 亲手做这一步：根据你自己求出的梯度，把每个新的值写成一个数。"
+              "某格的梯度填好后它才会打开。",
+    },
+    "network.step_yours_given": {
+        "en": "Now take the step yourself with $\\eta = {eta}$ and the gradients given above: type each new value as "
+              "a number.",
+        "zh": "现在用 $\\eta = {eta}$ 和上面给出的梯度亲手做这一步：把每个新的值写成一个数。",
+    },
+    "network.step_pending": {
+        "en": "Fill in every new weight and bias to see the cost after your step.",
+        "zh": "填好所有新的权重和偏置后，就能看到这一步之后的代价。",
+    },
+    "network.step_fix": {
+        "en": "Not yet: {cells} — wrong. Correct them to see the cost after your step (a cost computed from a wrong "
+              "weight would tell you nothing).",
+        "zh": "还不行：{cells} 有误。改正之后才能看到这一步之后的代价（用错误的权重算出的代价没有意义）。",
+    },
+    "network.step_own_note": {
+        "en": "This is the step your own values give: some of your earlier cells have a slip, so it is not quite "
+              "the true step.",
+        "zh": "这是按你自己的数值做出的一步：你前面的部分格子有误，所以它与真正的一步略有不同。",
+    },
+    "network.cost_up": {
+        "en": "The cost went up from {before} to {after}: a slip in your gradients sent this step uphill.",
+        "zh": "代价从 {before} 升到了 {after}：梯度中的错误让这一步走向了上坡。",
+    },
     "network.param": {"en": "parameter", "zh": "参数"},
     "network.old": {"en": "before", "zh": "之前"},
     "network.gradient": {"en": "gradient", "zh": "梯度"},
