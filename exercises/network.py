@@ -734,22 +734,25 @@ def prompt_block(net: Network, lang: str) -> str:
         cost = rf"$C = \frac{{1}}{{2}}\sum_j \left(t_j - {out}^{{({top})}}_j\right)^2$"
     kinds = [KIND_NAMES[k][lang] for k in net.fill if any(c.kind == k for c in net.cells)]
     lines = "\n".join(f"- {line}" for line in _given_lines(net, lang))
+    chained = any(net.needs(c.name) for c in net.cells)   # some cell is computed from another one the learner fills
     if lang == "en":
         head = (f"**The network** ({shape}): {counted(net.sizes[0], 'input')} in layer 1 and "
                 f"{counted(net.sizes[-1], 'output neuron')} in layer {top}; the cost is {cost}.")
         fill = (f"Fill in {', '.join(kinds)}. A cell opens once the cells it needs are filled, and each is checked "
-                f"against your own earlier values (error carried forward).")
+                f"against your own earlier values (error carried forward)." if chained else
+                f"Fill in {', '.join(kinds)}: every cell is open, and each is checked on its own.")
         calc = ("You need a calculator for $e^{x}$: give decimals to at least 4 significant figures."
                 if net.calculator else "Every value here is exact: no calculator needed.")
         close = " One gradient-descent step with $\\eta$ closes it." if net.gradient_step and not net.step_cells else ""
     else:
         head = (f"**神经网络**（{shape}）：第 1 层有 {net.sizes[0]} 个输入，第 {top} 层有 {net.sizes[-1]} 个输出神经单元；"
                 f"代价函数为 {cost}。")
-        fill = (f"请填写{'、'.join(kinds)}。某格所需的格子都填好后它才会打开；每一格都按照你自己前面的值来判分（误差传递）。")
+        fill = (f"请填写{'、'.join(kinds)}。某格所需的格子都填好后它才会打开；每一格都按照你自己前面的值来判分（误差传递）。"
+                if chained else f"请填写{'、'.join(kinds)}：所有格子都已打开，每一格单独判分。")
         calc = ("需要用计算器计算 $e^{x}$：小数至少保留 4 位有效数字。" if net.calculator
                 else "本题所有数值都是精确的，不需要计算器。")
         close = "最后用 $\\eta$ 做一次梯度下降。" if net.gradient_step and not net.step_cells else ""
-    return f"{head}\n\n{lines}\n\n{fill} {calc}{close}"
+    return f"{head}\n\n{lines}\n\n{fill}{' ' if lang == 'en' else ''}{calc}{close}"
 
 
 SECTIONS = {

@@ -16,8 +16,8 @@ def show_verdict(verdict: Any, *, interpreted: bool = True) -> None:
     status, message = data.get("status"), data.get("message") or ""
     details: Mapping[str, Any] = data.get("details") or {}
     score = float(data.get("score") or 0)
-    if status == "correct":
-        st.success(message or t("practice.correct"), icon="✅")
+    if status == "correct":   # right from the learner's own earlier values: its message says so (`exercises.ecf`)
+        st.success(message or t("practice.correct"), icon="↪️" if details.get("ecf") else "✅")
     elif status == "invalid":
         st.warning(message or t("practice.invalid"), icon="⌨️")
         _show_error_position(details)
@@ -41,9 +41,7 @@ def _as_dict(verdict: Any) -> dict[str, Any]:
 
 
 def _show_details(data: Mapping[str, Any], details: Mapping[str, Any], *, interpreted: bool) -> None:
-    """Interpretation, wrong entries, counterexample, anticipated mistake and the ECF note."""
-    if details.get("ecf"):
-        st.info(t("practice.ecf"), icon="↪️")
+    """Interpretation, wrong entries, counterexample and anticipated mistake."""
     mistake = details.get("mistake")
     if isinstance(mistake, Mapping) and mistake.get("message") and mistake["message"] != data.get("message"):
         st.info(f"**{t('practice.mistake')}:** {mistake['message']}", icon="💡")

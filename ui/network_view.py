@@ -169,7 +169,7 @@ def _work(ex: Any) -> None:
     right = sum(s in ("right", "ecf") for s in states.values())
     st.progress(right / len(states), text=t("network.progress", done=right, total=len(states)))
     if net.given_cells:
-        given = ", ".join(f"${netlib.symbol(c)} = {fill('{{' + c + ':s4}}', ex.values)}$" for c in net.given_cells)
+        given = ("、" if lang() == "zh" else ", ").join(f"${netlib.symbol(c)} = {fill('{{' + c + ':s4}}', ex.values)}$" for c in net.given_cells)
         st.caption(t("network.given", cells=given))
     _sections(ex, sections(net), states)
     if net.gradient_step:

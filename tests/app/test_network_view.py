@@ -66,7 +66,8 @@ def test_a_delta_from_a_wrong_z_is_right_from_your_values_and_the_graph_says_so(
     enter(at, RELU, SEED, "z3_1", wrong_z)
     assert at.error and neuron(at, 2)["state"] == "✗ wrong"
     enter(at, RELU, SEED, "delta3_1", wrong_z - v["t1"])      # right, computed from the learner's own z
-    assert any("carried forward" in s.value and "z^{(3)}_{1}" in s.value for s in at.success)
+    assert any("carried forward" in s.value and "z^{(3)}_{1}" in s.value and s.icon == "↪️" for s in at.success)
+    assert not [box for box in at.info if "carried forward" in box.value]   # said once, in the verdict itself
     assert "δ↪" in neuron(at, 2)["below"] and "z✗" in neuron(at, 2)["below"]
     assert neuron(at, 0)["state"] == "✓ right" and neuron(at, 0)["mark"] == "✓"
     enter(at, RELU, SEED, "dw3_11", (wrong_z - v["t1"]) * v["a2_1"])
@@ -183,7 +184,8 @@ def test_all_new_weights_right_show_the_cost_after_lower_and_a_wrong_one_hides_i
     ex = LIB.get(RELU_STEP).generate(RELU_STEP_SEED)
     v, net = ex.values, ex.network
     at = open_panel("backprop", RELU_STEP, RELU_STEP_SEED, lang="zh")
-    assert any("已知" in c.value and r"\partial w^{(2)}_{11}" in c.value for c in at.caption)   # gradients given
+    given = next(c.value for c in at.caption if "已知" in c.value)
+    assert r"\partial w^{(2)}_{11}" in given and "$、$" in given and "$, $" not in given   # gradients given, listed 、
     assert any("新的权重" in m.value for m in at.markdown) and any("新的偏置" in m.value for m in at.markdown)
     for cell in net.step_cells[:-1]:
         enter(at, RELU_STEP, RELU_STEP_SEED, cell, v[cell])

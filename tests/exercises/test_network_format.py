@@ -180,6 +180,12 @@ def test_new_weights_without_their_gradients_show_the_gradients_as_given(tmp_pat
     ex = load_library([path]).get("t-net").generate(3)
     assert ex.part("nw2_12").expected == ex.values["w2_12"] - ex.values["eta"] * ex.values["dw2_12"]
     assert "the new weights $w' = w" in ex.prompt["en"] and "新的偏置" in ex.prompt["zh"]
+    # no cell waits for another: the prompt says every cell is open, not that errors are carried forward
+    assert "every cell is open" in ex.prompt["en"] and "carried forward" not in ex.prompt["en"]
+    assert "所有格子都已打开" in ex.prompt["zh"] and "误差传递" not in ex.prompt["zh"]
+    chained = load_library().get("backprop-net-sigmoid-step").generate(3)
+    assert "carried forward" in chained.prompt["en"] and "误差传递" in chained.prompt["zh"]
+    assert "。 " not in chained.prompt["zh"]   # Chinese sentences follow each other without a space
 
 
 def test_a_template_without_fill_does_not_ask_for_the_new_weights() -> None:

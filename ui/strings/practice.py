@@ -72,10 +72,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Your matrix is the transpose of the answer.",
         "zh": "你的矩阵是正确答案的转置。",
     },
-    "practice.ecf": {
-        "en": "Error carried forward: this step is right given your earlier answers.",
-        "zh": "误差传递：按照你前面的答案，这一步是正确的。",
-    },
     "practice.error_column": {"en": "at character {column}", "zh": "在第 {column} 个字符处"},
     "practice.hint": {"en": "Hint {n} of {total}", "zh": "提示 {n} / {total}"},
     "practice.show_hint": {"en": "Show a hint", "zh": "给个提示"},
