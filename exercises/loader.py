@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
+from dlmath_home import home_dir
 from exercises.checks import Problem, schema_problems, template_problems
 from exercises.engine import Exercise, GenerationError, Template
 from exercises.sandbox import SandboxedTemplate
@@ -260,7 +261,7 @@ def extra_dir() -> Path:
     chosen = os.environ.get(EXTRA_DIR_ENV)
     if chosen:
         return Path(chosen)
-    return Path(os.environ.get("DLMATH_HOME") or Path.home() / ".dlmathlab") / "exercises"
+    return home_dir() / "exercises"
 
 
 def default_paths() -> list[Path]:

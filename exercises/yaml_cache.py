@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from dlmath_home import home_dir
 from exercises.yamlread import READER_VERSION, LineMap, read_yaml
 
 CACHE_DIR_ENV = "DLMATH_CACHE_DIR"
@@ -46,7 +47,7 @@ def cache_dir() -> Path:
     chosen = os.environ.get(CACHE_DIR_ENV)
     if chosen:
         return Path(chosen)
-    return Path(os.environ.get("DLMATH_HOME") or Path.home() / ".dlmathlab") / "cache"
+    return home_dir() / "cache"
 
 
 def read_yaml_cached(text: str) -> tuple[Any, LineMap]:

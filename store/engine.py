@@ -15,13 +15,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
+from dlmath_home import home_dir
+
 DB_FILE_NAME = "progress.sqlite3"
 BUSY_TIMEOUT_MS = int(os.environ.get("DLMATH_DB_BUSY_MS", "5000"))
-
-
-def home_dir() -> Path:
-    """The folder for the default SQLite file: `$DLMATH_HOME` or `~/.dlmathlab`."""
-    return Path(os.environ.get("DLMATH_HOME") or Path.home() / ".dlmathlab").expanduser()
 
 
 def database_url() -> str:

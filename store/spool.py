@@ -20,7 +20,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from .engine import home_dir, sqlite_path
+from dlmath_home import home_dir
+
+from .engine import sqlite_path
 
 log = logging.getLogger(__name__)
 SUFFIX = ".jsonl"
