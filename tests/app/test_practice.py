@@ -119,7 +119,7 @@ def test_multi_part_checks_cells_one_by_one_with_error_carried_forward():
     a2 = ", ".join(f"{1 / (1 + math.exp(-z)):.6f}" for z in (z1 + 1, z2))   # `form: value`: σ's values, not σ(…)
     at = answer(at, f"{prefix}-b", f"({a2})")                          # right given the learner's (a)
     assert len(at.warning) == 1 and len(at.success) == 1
-    assert "carried forward" in " ".join(i.value for i in at.info)
+    assert "carried forward" in at.success[0].value and at.success[0].icon == "↪️" and not at.info   # said once
     assert [(r.part, r.status) for r in stored_attempts()] == [("a", "incorrect"), ("b", "correct")]
 
 
