@@ -55,7 +55,7 @@ class ParamSpec(Strict):
     decimal: list[Number] | None = None
     choice: list[Expr] | None = None
     step: Number | None = None
-    exclude: list[Expr | Number] = []
+    exclude: list[Expr | Number] = Field(default_factory=list)
 
 
 class Example(Strict):
@@ -83,18 +83,18 @@ class AnswerSpec(Strict):
     rtol: float | None = None
     atol: float | None = None
     sigfigs: int | None = Field(default=None, ge=1, le=15)
-    forbidden: list[str] = []
+    forbidden: list[str] = Field(default_factory=list)
     form: Literal["expanded", "factored", "simplified", "value"] | None = None
     """`value`: a number or a vector/matrix/set of numbers written out, no computation (any kind but choice)."""
     domain: dict[Name, list[Number]] | None = None
     choices: list[Text] | None = None
     shuffle: bool | None = None
     """Choice answers: show the options in an order drawn from the seed (default) or as written (false)."""
-    mistakes: list[MistakeSpec] = []
+    mistakes: list[MistakeSpec] = Field(default_factory=list)
     operands: Annotated[list[Expr], Field(min_length=2, max_length=2)] | None = None
     """Matrix answers: the two matrices A, B of the product asked for (e.g. `[A, B]`), so that a Hadamard product
     typed for a matrix product (or the reverse, or BA for AB) is named automatically."""
-    lhs: list[str] = []
+    lhs: list[str] = Field(default_factory=list)
     """Names a left-hand side may give (`lhs: [a_n]` accepts `a_n = …`, refuses `b_n = …`; see docs/solver.md)."""
 
 
@@ -151,22 +151,22 @@ class TemplateSpec(Strict):
     topic: str
     title: Text
     difficulty: int
-    tags: list[str] = []
-    prerequisites: list[str] = []
-    symbols: list[Name] = []
-    params: dict[str, ParamSpec] = {}
+    tags: list[str] = Field(default_factory=list)
+    prerequisites: list[str] = Field(default_factory=list)
+    symbols: list[Name] = Field(default_factory=list)
+    params: dict[str, ParamSpec] = Field(default_factory=dict)
     where: Expr | None = None
-    examples: list[Example] = []
-    derived: dict[str, Expr] = {}
+    examples: list[Example] = Field(default_factory=list)
+    derived: dict[str, Expr] = Field(default_factory=dict)
     prompt: Text | None = None
     """Required, except in a network exercise (which writes its own from the network)."""
-    hints: list[Text] = []
+    hints: list[Text] = Field(default_factory=list)
     solution: Text | None = None
     """Required, except in a network exercise (which works every cell out step by step)."""
     answer: AnswerSpec | None = None
     parts: list[PartSpec] | None = None
     network: NetworkSpec | None = None
-    tests: list[TestSpec] = []
+    tests: list[TestSpec] = Field(default_factory=list)
 
 
 class TemplateFile(Strict):
