@@ -27,6 +27,9 @@ from exercises.schema import AnswerSpec, MistakeSpec, NetworkSpec, ParamSpec, Pa
 KINDS = ("z", "a", "delta", "dw", "db", "nw", "nb")
 """The cells a learner can fill in, in the order the work goes: forward, backward, gradients, the new weights and
 biases after one gradient-descent step."""
+GRADIENT_KINDS = ("dw", "db")
+STEP_KINDS = ("nw", "nb")
+"""The gradients, and the new weights and biases after one gradient-descent step."""
 DEFAULT_FILL = ("z", "a", "delta", "dw", "db")
 """The cells filled in when a template has no `fill:` (the gradient step is then shown, not asked)."""
 MAX_LAYERS, MAX_NEURONS, MAX_CELLS = 4, 4, 80
@@ -266,12 +269,12 @@ class Network:
     @property
     def gradient_step(self) -> bool:
         """Whether the exercise asks for gradients or new weights, and so closes with one gradient-descent step."""
-        return any(k in self.fill for k in ("dw", "db", "nw", "nb"))
+        return any(k in self.fill for k in GRADIENT_KINDS + STEP_KINDS)
 
     @property
     def step_cells(self) -> tuple[str, ...]:
         """The new weights and biases the learner fills in (empty: the app takes the gradient step)."""
-        return tuple(c.name for c in self.cells if c.kind in ("nw", "nb"))
+        return tuple(c.name for c in self.cells if c.kind in STEP_KINDS)
 
     # -- names of params and values ------------------------------------------------------------------------
     def weights(self, prefix: str = "") -> Iterable[tuple[str, int, int, int]]:
@@ -781,7 +784,7 @@ def solution_text(net: Network, lang: str) -> str:
     if asked & {"delta", "dw", "db"}:
         out += ["", SECTIONS["backward"][lang], block(s for s in net.steps if s.kind == "delta")]
     if net.gradient_step:
-        out += ["", SECTIONS["gradients"][lang], block(s for s in net.steps if s.kind in ("dw", "db"))]
+        out += ["", SECTIONS["gradients"][lang], block(s for s in net.steps if s.kind in GRADIENT_KINDS)]
         out += ["", SECTIONS["step"][lang], block(s for s in net.steps if s.op == "step"), "", SECTIONS["after"][lang]]
     return "\n".join(out)
 

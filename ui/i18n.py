@@ -133,6 +133,11 @@ def tr(texts: dict[str, str]) -> str:
     return texts.get(lang()) or texts.get("en") or ""
 
 
+def listed(items: Iterable[str]) -> str:
+    """Items as a list in the current language's way: `a, b, c` in English, `a、b、c` in Chinese."""
+    return ("、" if lang() == "zh" else ", ").join(items)
+
+
 def labeller(prefix: str, options: Iterable[str]) -> Callable[[str], str]:
     """A widget `format_func` showing option `o` as `t(f"{prefix}.{o}")` (spaces in `o` read as `_`).
 

@@ -22,7 +22,7 @@ from exercises.render import fill
 from ui.answer_box import answer_key, localized
 from ui.exercise_view import get_exercise, show_prompt, show_solution
 from ui.feedback import show_verdict
-from ui.i18n import lang, t
+from ui.i18n import lang, listed, t
 from ui.layout import show, table
 from ui.network_chart import STATES, SYMBOLS, network_graph
 
@@ -169,7 +169,7 @@ def _work(ex: Any) -> None:
     right = sum(s in ("right", "ecf") for s in states.values())
     st.progress(right / len(states), text=t("network.progress", done=right, total=len(states)))
     if net.given_cells:
-        given = ("、" if lang() == "zh" else ", ").join(f"${netlib.symbol(c)} = {fill('{{' + c + ':s4}}', ex.values)}$" for c in net.given_cells)
+        given = listed(f"${netlib.symbol(c)} = {fill('{{' + c + ':s4}}', ex.values)}$" for c in net.given_cells)
         st.caption(t("network.given", cells=given))
     _sections(ex, sections(net), states)
     if net.gradient_step:
@@ -204,7 +204,7 @@ def _cell(ex: Any, cell: str, state: str) -> None:
             st.button(t("practice.check"), key=f"{key}-check", type="primary", disabled=bool(needs),
                       on_click=check_cell, args=(ex, cell))
         if needs:
-            st.caption(t("network.needs", cells=", ".join(f"${netlib.symbol(n)}$" for n in needs)))
+            st.caption(t("network.needs", cells=listed(f"${netlib.symbol(n)}$" for n in needs)))
             return
         stored = st.session_state.get(f"{key}-verdict")
         if stored is not None and stored[0] == (st.session_state.get(key) or "").strip():
@@ -238,7 +238,7 @@ def _gradient_step(ex: Any, states: dict[str, str]) -> None:
     if net.step_cells:
         _learners_step(ex, states, eta)
         return
-    gradients = [c for c in net.cell_ids if net.by_name[c].kind in ("dw", "db")]
+    gradients = [c for c in net.cell_ids if net.by_name[c].kind in netlib.GRADIENT_KINDS]
     if any(states[c] == "unknown" for c in gradients):
         st.caption(t("network.step_locked", eta=eta))
         return
@@ -258,14 +258,14 @@ def _learners_step(ex: Any, states: dict[str, str], eta: str) -> None:
     net = ex.network
     own = all(net.by_name[c].args[1] in net.cell_ids for c in net.step_cells)   # the gradients are cells too
     st.caption(t("network.step_yours" if own else "network.step_yours_given", eta=eta))
-    _sections(ex, sections(net, ("nw", "nb")), states)
+    _sections(ex, sections(net, netlib.STEP_KINDS), states)
     mine = [states[c] for c in net.step_cells]
     if "unknown" in mine:
         st.caption(t("network.step_pending"))
         return
     wrong = [c for c in net.step_cells if states[c] == "wrong"]
     if wrong:
-        st.warning(t("network.step_fix", cells=", ".join(f"${netlib.symbol(c)}$" for c in wrong)), icon="✋")
+        st.warning(t("network.step_fix", cells=listed(f"${netlib.symbol(c)}$" for c in wrong)), icon="✋")
         return
     filled = {c: stored[0] for c in net.cell_ids
               if (stored := st.session_state.get(f"{_key(ex, c)}-verdict")) and states[c] != "unknown"}
