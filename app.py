@@ -83,6 +83,7 @@ else:
     from ui import server_tuning, start_up
 
     start_up.skip_component_scan()   # before Streamlit creates its runtime, which scans
+    start_up.skip_direct_run_check()   # the first element would otherwise read the whole stack
 
     def _warm_up() -> None:
         """In the background, while the browser loads the page: the first run's one-time work, then the rest."""

@@ -385,6 +385,8 @@ def compile_project() -> None:
     """Bytecode for the project's modules, as an installed app has (the launch is timed as a restart)."""
     for package in PACKAGES:
         compileall.compile_dir(ROOT / package, quiet=1)
+    for module in ROOT.glob("*.py"):   # the top-level ones: app.py (the server module), dlmath_home.py
+        compileall.compile_file(module, quiet=1)
 
 
 async def bench(args: argparse.Namespace) -> list[Figures]:

@@ -5,8 +5,13 @@ package, looking for "v2" custom components (0.15 s of CPU with the 140 packages
 no custom components, so that scan finds nothing and is skipped (`skip_component_scan`). An app that starts using
 a v2 component from an installed package must drop this (`tests/app/test_server_start.py` says so).
 
-Written against Streamlit 1.67 (`streamlit.components.v2.manifest_scanner`); if it no longer looks as expected, the
-scan is left alone (and a debug line is logged).
+Before the first element of the process, Streamlit checks whether it runs without `streamlit run` (to warn about
+it) by asking for the whole call stack with source lines; with SymPy loaded that reads the path of every loaded
+module, ~0.1 s of the first learner's page. The server runs under `streamlit run` by definition, so the check is
+marked done (`skip_direct_run_check`).
+
+Written against Streamlit 1.67 (`streamlit.components.v2.manifest_scanner`, `streamlit.delta_generator`); what no
+longer looks as expected is left alone (and a debug line is logged).
 """
 from __future__ import annotations
 
@@ -27,6 +32,17 @@ def skip_component_scan() -> None:
         _log.debug("no scan_component_manifests: component scan left alone")
         return
     manifest_scanner.scan_component_manifests = _no_components
+
+
+def skip_direct_run_check() -> None:
+    """Mark Streamlit's "run me with `streamlit run`" check as done (call when `app.py` is imported as the server,
+    which only `streamlit run` does)."""
+    from streamlit import delta_generator
+
+    if not hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        _log.debug("no streamlit.delta_generator._use_warning_has_been_displayed: direct-run check left alone")
+        return
+    delta_generator._use_warning_has_been_displayed = True
 
 
 def _no_components(max_workers: int | None = None) -> list:

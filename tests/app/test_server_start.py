@@ -1,5 +1,5 @@
 """The server's start-up (`app.py` imported as the server module, `ui.start_up`): Streamlit's scan of the
-installed packages for custom components is skipped."""
+installed packages for custom components is skipped, and so is its check for a run without `streamlit run`."""
 from __future__ import annotations
 
 import importlib
@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+import streamlit as st
+from streamlit import delta_generator, env_util
 from streamlit.components.v2 import manifest_scanner
 from streamlit.components.v2.component_manager import BidiComponentManager
 
@@ -37,3 +39,16 @@ def test_the_app_uses_no_custom_components():
     users = [p.name for p in sources
              if p.name != "start_up.py" and re.search(r"components\.v[12]|st\.components", p.read_text())]
     assert users == []
+
+
+@pytest.mark.parametrize("skipped", [False, True])
+def test_the_first_element_asks_no_stack_when_the_direct_run_check_is_skipped(monkeypatch, skipped):
+    """Streamlit's first element of a process asks `is_repl()` (an `inspect.stack()` over every frame and loaded
+    module); the server, run by `streamlit run` by definition, has it settled at start-up."""
+    asked = []
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    monkeypatch.setattr(env_util, "is_repl", lambda: asked.append("stack") or False)
+    if skipped:
+        importlib.import_module("app").start_up.skip_direct_run_check()
+    st.empty()   # an element outside a session, as the first one of the process
+    assert asked == ([] if skipped else ["stack"])
