@@ -26,10 +26,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -37,6 +35,9 @@ from sqlalchemy.pool import StaticPool
 from .accounts_schema import accounts as accounts_table
 from .accounts_schema import auth_sessions, join_codes, sign_in_failures, sign_in_handoffs
 from .store import normalise_profile_name
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 Role = Literal["instructor", "learner"]
 ROLES: tuple[str, ...] = ("instructor", "learner")
@@ -51,14 +52,21 @@ HANDOFF_SECONDS = 60
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"   # no 0/O, 1/I/L: easy to read aloud and type
 _CODE_GROUPS = 3
 _CODE_GROUP_LENGTH = 4
-# OWASP's recommended Argon2id parameters (19 MiB, 2 passes, 1 lane): ~40 ms here, affordable for a class signing in.
-HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+
+
+@functools.cache
+def hasher() -> PasswordHasher:
+    """The password hasher: OWASP's recommended Argon2id parameters (19 MiB, 2 passes, 1 lane), ~40 ms here,
+    affordable for a class signing in. argon2 is imported on first use: personal mode never needs it."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 
 
 @functools.cache
 def _dummy_hash() -> str:
     """A hash to verify against when the name is unknown, so that takes as long as a wrong password."""
-    return HASHER.hash(secrets.token_hex(16))
+    return hasher().hash(secrets.token_hex(16))
 
 
 class AccountError(ValueError):
@@ -204,7 +212,7 @@ class Accounts:
         if password is not None:
             check_password_rules(password)
         values = {"name": name, "login": login_of(name), "role": role, "disabled": 0, "created_at": self._clock(),
-                  "password_hash": HASHER.hash(password) if password is not None else None,
+                  "password_hash": hasher().hash(password) if password is not None else None,
                   "email": email, "oidc_subject": oidc_subject}
         try:
             with self._write() as conn:
@@ -256,7 +264,7 @@ class Accounts:
     def set_password(self, name: str, password: str) -> None:
         """Set a new password (an instructor's reset, or a join) and end every session of the account."""
         check_password_rules(password)
-        hashed = HASHER.hash(password)
+        hashed = hasher().hash(password)
         with self._write() as conn:
             row = self._row(conn, name)
             if row is None:
@@ -271,7 +279,7 @@ class Accounts:
         checked = self.verify_password(name, old, record_sign_in=False)
         if checked.reason != "ok":
             return checked
-        hashed = HASHER.hash(new)
+        hashed = hasher().hash(new)
         with self._write() as conn:
             conn.execute(update(accounts_table).where(accounts_table.c.name == checked.account.name)
                          .values(password_hash=hashed))
@@ -289,8 +297,10 @@ class Accounts:
         if locked_until is not None and locked_until > now:
             return SignIn("locked", retry_after=(locked_until - now).total_seconds())
         stored = row.password_hash if row is not None and row.password_hash else None
+        from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
         try:
-            HASHER.verify(stored or _dummy_hash(), password[:MAX_PASSWORD])
+            hasher().verify(stored or _dummy_hash(), password[:MAX_PASSWORD])
             right = stored is not None
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             right = False
@@ -301,8 +311,8 @@ class Accounts:
         with self._write() as conn:
             conn.execute(delete(sign_in_failures).where(sign_in_failures.c.login == login))
             values = {"last_sign_in": now} if record_sign_in else {}
-            if HASHER.check_needs_rehash(stored):
-                values["password_hash"] = HASHER.hash(password)
+            if hasher().check_needs_rehash(stored):
+                values["password_hash"] = hasher().hash(password)
             if values:
                 conn.execute(update(accounts_table).where(accounts_table.c.name == row.name).values(**values))
         return SignIn("ok", _account(row))
@@ -355,7 +365,7 @@ class Accounts:
         """Use a join code once: set the account's password (ending its sessions). AccountError "bad_code" for an
         unknown, used or expired code (or a disabled account), or a password rule."""
         check_password_rules(password)
-        hashed = HASHER.hash(password)
+        hashed = hasher().hash(password)
         now = self._clock()
         with self._write() as conn:
             code_hash = digest(normalise_code(code))

@@ -214,3 +214,14 @@ def test_identity_provider_accounts_are_found_again_and_follow_the_role(accounts
 
 def test_login_of_folds_case_and_spaces():
     assert login_of("  Ann   LEE ") == "ann lee"
+
+
+def test_a_personal_mode_page_imports_no_password_hashing():
+    """Topic pages import the sign-in guard in every mode; argon2 is loaded only when a password is hashed."""
+    import subprocess
+    import sys
+
+    code = ("import sys, ui.auth, ui.layout, ui.practice, store.accounts; "
+            "assert 'argon2' not in sys.modules; store.accounts.hasher(); assert 'argon2' in sys.modules")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
