@@ -36,18 +36,15 @@ def bounds_chart(a: tuple[float, float], b: tuple[float, float], language: str) 
 
 topic_header(TOPIC)
 controls, chart = st.columns([1, 1.6], gap="large")
-with controls:
-    a1, a2 = st.columns(2, wrap=False)   # a vector's two coordinates side by side, on a phone too
-    a = (a1.slider("a₁", -4.0, 4.0, 3.0, 0.5, key="vectors-a1"), a2.slider("a₂", -4.0, 4.0, 1.0, 0.5, key="vectors-a2"))
-    b1, b2 = st.columns(2, wrap=False)
-    b = (b1.slider("b₁", -4.0, 4.0, 1.0, 0.5, key="vectors-b1"), b2.slider("b₂", -4.0, 4.0, 2.0, 0.5, key="vectors-b2"))
+with controls:   # a grid of two columns, side by side on a phone too: a vector's coordinates in a row
+    first, second = st.columns(2, wrap=False)
+a = (first.slider("a₁", -4.0, 4.0, 3.0, 0.5, key="vectors-a1"), second.slider("a₂", -4.0, 4.0, 1.0, 0.5, key="vectors-a2"))
+b = (first.slider("b₁", -4.0, 4.0, 1.0, 0.5, key="vectors-b1"), second.slider("b₂", -4.0, 4.0, 2.0, 0.5, key="vectors-b2"))
 pair = tm.vector_pair(a, b)
-with controls:
-    m1, m2 = st.columns(2, wrap=False)
-    m1.metric("|a|", f"{pair.norm_a:.3f}")
-    m2.metric("|b|", f"{pair.norm_b:.3f}")
-    m1.metric("a·b", f"{pair.dot:g}")
-    m2.metric("θ", "—" if pair.angle_deg is None else f"{pair.angle_deg:.1f}°")
+first.metric("|a|", f"{pair.norm_a:.3f}")
+second.metric("|b|", f"{pair.norm_b:.3f}")
+first.metric("a·b", f"{pair.dot:g}")
+second.metric("θ", "—" if pair.angle_deg is None else f"{pair.angle_deg:.1f}°")
 with chart:
     show(arrows_chart(a, b))
     formula(rf"a\cdot b = a_1 b_1 + a_2 b_2 = ({a[0]:g})({b[0]:g}) + ({a[1]:g})({b[1]:g}) = {pair.dot:g}"

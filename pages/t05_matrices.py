@@ -14,11 +14,12 @@ DEFAULTS = {"A": [[2, 7], [1, 8]], "B": [[2, 8], [1, 3]]}
 
 
 def matrix_sliders(name: str) -> np.ndarray:
-    """Four sliders (one per entry) for a 2×2 matrix."""
+    """Four sliders (one per entry) for a 2×2 matrix, laid out as its rows (on a phone too)."""
     st.markdown(f"**{name}**")
     cells = np.zeros((2, 2))
+    columns = st.columns(2, wrap=False)
     for i in range(2):
-        for j, col in enumerate(st.columns(2)):
+        for j, col in enumerate(columns):
             cells[i, j] = col.slider(f"{name.lower()}{i + 1}{j + 1}", -9, 9, DEFAULTS[name][i][j],
                                      key=f"matrices-{name}{i + 1}{j + 1}")
     return cells

@@ -48,12 +48,9 @@ paths = tm.optimizer_paths(START, eta, beta, steps)
 with chart:
     show(race(eta, beta, steps, lang()))
     st.latex(r"f(x, y) = 0.1x^2 + 2y^2")
-for column, (name, rule) in zip(st.columns(3), UPDATES.items()):
-    with column:
-        st.markdown(f"**{optimizer_name(name)}**")
-        st.latex(rule)
-final = {name: float(tm.ravine_value(p[-1, 0], p[-1, 1])) for name, p in paths.items()}
-for column, (name, value) in zip(st.columns(3), final.items()):
-    column.metric(t("topics.optimizers.final", name=optimizer_name(name)), f"{value:.4g}")
+for column, (name, rule) in zip(st.columns(3), UPDATES.items()):   # each optimizer's result heads its rule
+    final = float(tm.ravine_value(*paths[name][-1]))
+    column.metric(t("topics.optimizers.final", name=optimizer_name(name)), f"{final:.4g}")
+    column.latex(rule)
 
 practice(TOPIC)

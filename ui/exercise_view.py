@@ -9,11 +9,11 @@ from ui.answer_box import localized
 from ui.i18n import t
 
 
-def show_prompt(ex: Any) -> None:
-    """The exercise's title and prompt (Markdown with LaTeX)."""
+def show_prompt(ex: Any, note: str = "") -> None:
+    """The exercise's title, a line with its difficulty (and ``note``), and its prompt (Markdown with LaTeX)."""
     stars = "★" * int(ex.difficulty) + "☆" * max(0, 3 - int(ex.difficulty))
     st.markdown(f"#### {localized(ex.title)}")
-    st.caption(t("practice.difficulty", stars=stars))
+    st.caption(" · ".join([t("practice.difficulty", stars=stars), *([note] if note else [])]))
     st.markdown(localized(ex.prompt))
 
 

@@ -119,8 +119,8 @@ def table(columns: Mapping[str, Sequence[Any]], *, fmt: str = ".6g") -> None:
 
 def practice(topic_id: str) -> None:
     """The shared practice panel at the bottom of a topic page. While the server is still loading the exercise
-    library, the page's charts are already on screen and the panel follows the moment the library is ready."""
-    st.divider()
+    library, the page's charts are already on screen and the panel follows the moment the library is ready. Its
+    bordered box sets it apart from the page above (no divider needed)."""
     if _warming_up.is_set() and not _warmed_up.is_set():
         with st.spinner(t("common.practice_loading")):
             _warmed_up.wait(timeout=LIBRARY_WAIT_SECONDS)

@@ -152,9 +152,10 @@ def sections(net: Any, kinds: tuple[str, ...] = ("delta", "dw", "db")) -> list[t
     return out
 
 
-def network_exercise(ex: Any, prefix: str) -> None:
-    """A network exercise: its prompt, the graph with the cells (a fragment), the worked solution."""
-    show_prompt(ex)
+def network_exercise(ex: Any, prefix: str, note: str = "") -> None:
+    """A network exercise: its prompt (``note`` beside its difficulty), the graph with the cells (a fragment), the
+    worked solution."""
+    show_prompt(ex, note)
     _work(ex)
     show_solution(ex, prefix)
 

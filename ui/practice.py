@@ -15,8 +15,8 @@ from ui.exercise_view import get_exercise, get_library, hints_key, show_hints, s
     show_prompt, show_solution
 from ui.feedback import show_verdict
 from ui.i18n import lang, t
-from ui.profile import current_profile, keep_pending_attempt, pending_attempts, profile_written, \
-    unsaved_progress_notice
+from ui.profile import current_profile, keep_pending_attempt, needs_profile_notice, pending_attempts, \
+    profile_written, unsaved_progress_notice
 
 _SEEDS = random.SystemRandom()
 _log = logging.getLogger(__name__)
@@ -53,11 +53,11 @@ def practice_panel(topic_id: str) -> None:
             _log.exception("exercise %s #%s", template_id, seed)
             st.error(t("practice.exercise_error", id=template_id, seed=seed))
             return
-        st.caption(t("practice.seed", id=template_id, seed=seed))
-        notice = st.container()   # filled after the exercise, so it counts the attempt just checked
-        _exercise(ex)
-        with notice:
-            unsaved_progress_notice()
+        notice = st.container() if needs_profile_notice() else None   # filled after the exercise: it counts
+        _exercise(ex, t("practice.seed", id=template_id, seed=seed))    # the attempt just checked
+        if notice is not None:
+            with notice:
+                unsaved_progress_notice()
 
 
 def _state_key(topic_id: str) -> str:
@@ -152,16 +152,17 @@ def _picked(topic_id: str) -> None:
     _show(topic_id, st.session_state[f"practice-{topic_id}-template"], new_seed())
 
 
-def _exercise(ex: Any) -> None:
-    """Prompt, one answer cell per part (checked one by one, with error carried forward), hints, solution."""
+def _exercise(ex: Any, note: str) -> None:
+    """Prompt (``note`` beside the difficulty), one answer cell per part (checked one by one, with error carried
+    forward), hints, solution."""
     prefix = f"ex-{ex.template_id}-{ex.seed}"
     st.session_state.setdefault(f"{prefix}-shown-at", time.time())
     if ex.network is not None:   # a network exercise is filled in on its drawn graph
         from ui.network_view import network_exercise
 
-        network_exercise(ex, prefix)
+        network_exercise(ex, prefix, note)
         return
-    show_prompt(ex)
+    show_prompt(ex, note)
     for part in ex.parts:
         with st.container(border=True) if len(ex.parts) > 1 else contextlib.nullcontext():
             show_part_prompt(ex, part)

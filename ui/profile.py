@@ -155,6 +155,11 @@ def _picked_inline() -> None:
         st.session_state[_CHOSEN_INLINE] = True
 
 
+def needs_profile_notice() -> bool:
+    """Whether `unsaved_progress_notice` has anything to do this run (a profile just picked in it, or none chosen)."""
+    return _CHOSEN_INLINE in st.session_state or not current_profile()
+
+
 def unsaved_progress_notice() -> None:
     """While several profiles exist and none is picked: say answers are not saved yet, and offer to pick or create
     one right here (the attempts made meanwhile are kept and saved to it)."""
@@ -195,8 +200,7 @@ def profile_sidebar() -> None:
         st.session_state[_SELECT_KEY] = current if current in options else _NEW
     labels = {v: t("progress.profile.new") if v == _NEW else profile_label(v) for v in options + [_NEW]}
     with st.sidebar:
-        st.subheader(t("progress.profile.title"))
-        choice = st.selectbox(t("progress.profile.pick"), options + [_NEW], format_func=labels.__getitem__,
+        choice = st.selectbox(f"👤 {t('progress.profile.pick')}", options + [_NEW], format_func=labels.__getitem__,
                               key=_SELECT_KEY, on_change=_picked, help=t("progress.profile.help"))
         if choice == _NEW or not options:
             st.text_input(t("progress.profile.name"), key="profile-new-name", max_chars=40)

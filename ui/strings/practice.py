@@ -32,7 +32,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "practice.difficulty": {"en": "difficulty {stars}", "zh": "难度 {stars}"},
     "practice.another": {"en": "Another one", "zh": "换一道"},
     "practice.seed": {
-        "en": "Exercise `{id}` · seed `{seed}` — the address bar now reopens exactly this exercise.",
+        "en": "exercise `{id}` · seed `{seed}` — the address bar now reopens exactly this exercise.",
         "zh": "题目 `{id}` · 种子 `{seed}` —— 地址栏里的链接可以重新打开这道题。",
     },
     "practice.part": {"en": "Part ({part})", "zh": "第 ({part}) 小题"},

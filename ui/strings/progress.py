@@ -1,7 +1,6 @@
 """Strings of the profile picker and the progress page."""
 
 STRINGS: dict[str, dict[str, str]] = {
-    "progress.profile.title": {"en": "👤 Profile", "zh": "👤 学习者"},
     "progress.profile.pick": {"en": "Who is learning?", "zh": "谁在学习？"},
     "progress.profile.new": {"en": "➕ New profile…", "zh": "➕ 新建学习者…"},
     "progress.profile.name": {"en": "Your name", "zh": "你的名字"},
