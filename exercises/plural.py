@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """`n` and `noun`, in the plural (`plural`, else noun + "s") unless n is 1."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+def counted(n: object, noun: str, plural: str | None = None) -> str:
+    """`n` (a number, or its text) and `noun`, in the plural (`plural`, else noun + "s") unless n is 1."""
+    return f"{n} {noun if _is_one(n) else plural or noun + 's'}"
+
+
+def _is_one(n: object) -> bool:
+    try:
+        return float(n) == 1   # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False

@@ -16,6 +16,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 import ui.strings
+from exercises.plural import counted   # (light: the package loads its heavy parts on first use)
 
 LANGS: tuple[str, ...] = ("en", "zh")
 LANG_KEY = "lang"
@@ -105,12 +106,7 @@ class _CountFormatter(string.Formatter):
     def format_field(self, value: object, format_spec: str) -> str:
         if "|" not in format_spec:
             return super().format_field(value, format_spec)
-        one, other = format_spec.split("|", 1)
-        try:
-            single = float(value) == 1          # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            single = False
-        return f"{value} {one if single else other}"
+        return counted(value, *format_spec.split("|", 1))
 
 
 _COUNTS = _CountFormatter()

@@ -67,3 +67,10 @@ def test_language_from_browser_locale(locale, expected):
 def test_t_outside_a_session_falls_back_to_english_and_formats():
     assert i18n.t("common.home.mastery", pct=42) == "Mastery 42%"
     assert i18n.t("no.such.key") == "no.such.key"
+
+
+def test_a_count_field_writes_the_noun_for_its_count():
+    """`{n:one|other}` as `exercises.plural.counted` writes it: 1 account, 0 or 2 lines, "1" as given text too."""
+    text = i18n.t("auth.accounts.created", created=1, skipped=2)
+    assert text.startswith("1 account created, 2 lines skipped.")
+    assert i18n.t("auth.accounts.created", created="1", skipped=0).startswith("1 account created, 0 lines skipped.")
