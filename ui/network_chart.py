@@ -94,18 +94,23 @@ def network_graph(net: Any, values: Mapping[str, Any], states: Mapping[str, str]
         edges["mx"].append(x + at * (x2 - x))
         edges["my"].append(y + at * (y2 - y))
         edges["asked"].append(asked)
-    return _spec(nodes, inputs, edges, legend, depth, tall)
+    drawn_cells = any(edges["asked"]) or any(c.kind in CELL_LETTERS for c in net.cells)
+    return _spec(nodes, inputs, edges, legend, depth, tall, show_legend=drawn_cells)
 
 
-def _spec(nodes: dict, inputs: dict, edges: dict, legend: dict[str, str], depth: int, tall: int) -> charts.Spec:
+def _spec(nodes: dict, inputs: dict, edges: dict, legend: dict[str, str], depth: int, tall: int, *,
+          show_legend: bool) -> charts.Spec:
+    """The layered chart; no legend when no cell is drawn on the graph (a step drill whose gradients are given:
+    its cells are the new weights, and nothing on the graph changes colour)."""
     x_scale = {"domain": [-0.35, depth - 1 + 0.35], "nice": False, "zero": False}
     y_scale = {"domain": [-(tall - 1) / 2 - 0.6, (tall - 1) / 2 + 0.6], "nice": False, "zero": False}
     x = {"field": "x", "type": "quantitative", "axis": None, "scale": x_scale}
     y = {"field": "y", "type": "quantitative", "axis": None, "scale": y_scale}
     colour = {"field": "state", "type": "nominal", "title": None,
               "scale": {"domain": [legend[s] for s in STATES], "range": [COLOURS[s] for s in STATES]},
-              "legend": {"orient": "bottom", "direction": "horizontal", "columns": 2, "symbolType": "circle",
-                         "labelFontSize": 12, "symbolSize": 160, "labelLimit": 0}}
+              "legend": None if not show_legend else {
+                  "orient": "bottom", "direction": "horizontal", "columns": 2, "symbolType": "circle",
+                  "labelFontSize": 12, "symbolSize": 160, "labelLimit": 0}}
     asked = {k: [v for v, a in zip(vals, edges["asked"]) if a] for k, vals in edges.items() if k != "asked"}
     given = {k: [v for v, a in zip(vals, edges["asked"]) if not a] for k, vals in edges.items() if k != "asked"}
     parts: list[charts.Spec] = []

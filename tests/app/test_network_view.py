@@ -202,3 +202,19 @@ def test_all_new_weights_right_show_the_cost_after_lower_and_a_wrong_one_hides_i
     row = next(r for r in table.splitlines() if r.startswith("| $w^{(2)}_{11}$"))
     assert row == f"| $w^{{(2)}}_{{11}}$ | {v['w2_11']} | {v['dw2_11']} | {float(v['nw2_11']):g} |"
     assert any("上面给出的梯度" in c.value for c in at.caption)
+
+
+def _legends(spec: dict) -> list:
+    return [layer["encoding"]["color"].get("legend") for layer in spec["layer"]
+            if isinstance(layer.get("encoding", {}).get("color"), dict)]
+
+
+@pytest.mark.parametrize("template_id, shown", [(RELU, True), (STEP, True), (RELU_STEP, False)])
+def test_the_graph_has_a_legend_only_when_a_cell_is_drawn_on_it(template_id, shown):
+    """A step drill with its gradients given asks only for new weights, which the graph (the network before the
+    step) does not draw: no colour on it can change, so it has no legend to read."""
+    from ui.network_chart import network_graph
+
+    ex = LIB.get(template_id).generate(4)
+    legends = _legends(network_graph(ex.network, ex.values, {}, "en"))
+    assert legends and all((legend is not None) == shown for legend in legends)
