@@ -28,6 +28,7 @@ looks as expected, that tuning is left out (and a debug line is logged).
 """
 from __future__ import annotations
 
+import asyncio
 import collections
 import gc
 import logging
@@ -165,9 +166,15 @@ def _batched_call_soon(session: Any, callback: Callable[[], None]) -> None:
 
 def wake_sender_once(runtime: Any) -> None:
     """``Runtime._enqueued_some_message``: wake the sending loop unless a wake-up is already pending (the loop clears
-    the flag before it flushes the queues, so a message queued before this check is always sent)."""
+    the flag before it flushes the queues, so a message queued before this check is always sent). On the loop's
+    own thread — where the batched hand-off delivers a script run's messages — the flag is set at once: no write to
+    the loop's wake-up pipe, and later messages of the same batch see it set."""
     async_objs = runtime._get_async_objs()
-    if not async_objs.need_send_data.is_set():
+    if async_objs.need_send_data.is_set():
+        return
+    if asyncio._get_running_loop() is async_objs.eventloop:
+        async_objs.need_send_data.set()
+    else:
         async_objs.eventloop.call_soon_threadsafe(async_objs.need_send_data.set)
 
 

@@ -218,6 +218,31 @@ def test_the_sender_is_woken_once_until_it_flushes():
         loop.close()
 
 
+def test_on_the_loops_own_thread_the_sender_is_woken_without_the_wake_up_pipe():
+    import asyncio
+    import types
+
+    from ui.server_tuning import wake_sender_once
+
+    loop = asyncio.new_event_loop()
+    try:
+        event = asyncio.Event()
+        objs = types.SimpleNamespace(eventloop=loop, need_send_data=event)
+        runtime = types.SimpleNamespace(_get_async_objs=lambda: objs)
+        scheduled = []
+        loop.call_soon_threadsafe = lambda cb, *a: scheduled.append(cb)
+
+        async def deliver_a_batch() -> bool:
+            wake_sender_once(runtime)
+            first = event.is_set()
+            wake_sender_once(runtime)
+            return first
+
+        assert loop.run_until_complete(deliver_a_batch()) is True and scheduled == []
+    finally:
+        loop.close()
+
+
 def test_install_hands_script_events_over_in_batches(monkeypatch):
     from streamlit.runtime.app_session import AppSession
     from streamlit.runtime.runtime import Runtime
