@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from streamlit.proto.NewSession_pb2 import CustomThemeConfig
 from streamlit.runtime import app_session
 
@@ -192,55 +193,49 @@ def test_a_closed_loop_refuses_like_call_soon_threadsafe_and_the_session_drops_t
     _batched_call_soon(session, lambda: None)           # what Streamlit does: dropped, no error
 
 
-def test_the_sender_is_woken_once_until_it_flushes():
+@pytest.fixture
+def sender():
+    """A stand-in for Streamlit's runtime around a real event loop: its "something to send" event, and the
+    callbacks handed to the loop from other threads (`scheduled`, then run as the loop would)."""
     import asyncio
     import types
 
-    from ui.server_tuning import wake_sender_once
-
     loop = asyncio.new_event_loop()
-    try:
-        event = asyncio.Event()
-        objs = types.SimpleNamespace(eventloop=loop, need_send_data=event)
-        runtime = types.SimpleNamespace(_get_async_objs=lambda: objs)
-        scheduled = []
-        original = loop.call_soon_threadsafe
-        loop.call_soon_threadsafe = lambda cb, *a: (scheduled.append(cb), original(cb, *a))[1]
-        wake_sender_once(runtime)
-        loop.run_until_complete(asyncio.sleep(0))
-        assert event.is_set() and len(scheduled) == 1
-        wake_sender_once(runtime)                        # still pending: no second wake-up
-        assert len(scheduled) == 1
-        event.clear()                                    # the loop flushes the queues
-        wake_sender_once(runtime)
-        assert len(scheduled) == 2
-    finally:
-        loop.close()
+    event = asyncio.Event()
+    objs = types.SimpleNamespace(eventloop=loop, need_send_data=event)
+    scheduled: list = []
+    original = loop.call_soon_threadsafe
+    loop.call_soon_threadsafe = lambda cb, *a: (scheduled.append(cb), original(cb, *a))[1]
+    yield types.SimpleNamespace(loop=loop, event=event, scheduled=scheduled,
+                                runtime=types.SimpleNamespace(_get_async_objs=lambda: objs))
+    loop.close()
 
 
-def test_on_the_loops_own_thread_the_sender_is_woken_without_the_wake_up_pipe():
+def test_the_sender_is_woken_once_until_it_flushes(sender):
     import asyncio
-    import types
 
     from ui.server_tuning import wake_sender_once
 
-    loop = asyncio.new_event_loop()
-    try:
-        event = asyncio.Event()
-        objs = types.SimpleNamespace(eventloop=loop, need_send_data=event)
-        runtime = types.SimpleNamespace(_get_async_objs=lambda: objs)
-        scheduled = []
-        loop.call_soon_threadsafe = lambda cb, *a: scheduled.append(cb)
+    wake_sender_once(sender.runtime)
+    sender.loop.run_until_complete(asyncio.sleep(0))
+    assert sender.event.is_set() and len(sender.scheduled) == 1
+    wake_sender_once(sender.runtime)                     # still pending: no second wake-up
+    assert len(sender.scheduled) == 1
+    sender.event.clear()                                 # the loop flushes the queues
+    wake_sender_once(sender.runtime)
+    assert len(sender.scheduled) == 2
 
-        async def deliver_a_batch() -> bool:
-            wake_sender_once(runtime)
-            first = event.is_set()
-            wake_sender_once(runtime)
-            return first
 
-        assert loop.run_until_complete(deliver_a_batch()) is True and scheduled == []
-    finally:
-        loop.close()
+def test_on_the_loops_own_thread_the_sender_is_woken_without_the_wake_up_pipe(sender):
+    from ui.server_tuning import wake_sender_once
+
+    async def deliver_a_batch() -> bool:
+        wake_sender_once(sender.runtime)
+        first = sender.event.is_set()
+        wake_sender_once(sender.runtime)
+        return first
+
+    assert sender.loop.run_until_complete(deliver_a_batch()) is True and sender.scheduled == []
 
 
 def test_install_hands_script_events_over_in_batches(monkeypatch):
