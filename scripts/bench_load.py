@@ -1,6 +1,6 @@
 """Load benchmark: many learners checking answers at once, at the protocol level, next to a minimal app.
 
-    python -m scripts.bench_load [--target single,balancer,reference] [--sessions 10,50,200] [--checks 3]
+    python -m scripts.bench_load [--target single,balancer,reference] [--sessions 10,50,200] [--checks 3] [--repeat 7]
 
 Each target is started fresh by this script on 127.0.0.1 (it refuses any other host), with its own progress store:
   * ``single``    — one ``streamlit run app.py`` process;
@@ -14,7 +14,10 @@ wrong answer: everyone types (the live preview's fragment rerun), then everyone 
 verdict is verified from the returned elements. Printed: checks/s, p50/p95/max latency, server CPU per check,
 per typing rerun and per page load (/proc/<pid>/stat of the server and its children), RSS, lost attempts
 (acknowledged checks minus rows in the store), and launch-to-usable (process start → accepting a session → a
-verdict through the practice panel) — as a Markdown table, with each target's ratio to the reference.
+verdict through the practice panel) — as a Markdown table, with each target's ratio to the reference. With
+``--repeat N`` the whole run is done N times: the table is then the median run's (by one process's right checks/s
+at the largest size), followed by each measure's median and range and the share of runs in which each target
+held (`scripts.bench_summary`).
 
 The launch is a *restart* of an installed app, as a deployed server restarts: the project's modules are compiled
 to bytecode first (`compileall`; this environment may set PYTHONDONTWRITEBYTECODE, which would make every start
@@ -38,12 +41,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
+from scripts.bench_summary import median_run, summary
 from scripts.proc_stats import cpu_seconds, rss_mib
 from scripts.stream_client import LOOPBACK, Run, StreamSession, require_loopback
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_SESSIONS = 400
 MAX_CHECKS = 20
+MAX_REPEATS = 15
 # (page, template id, part): one-part number and expression exercises, and part "a" of a two-part one.
 PINNED: tuple[tuple[str, str, str], ...] = (
     ("vectors", "inner-product-2d", ""),
@@ -442,15 +447,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--balancer", choices=("haproxy", "nginx"), default="haproxy")
     parser.add_argument("--db-url", default=None,
                         help="a SQLAlchemy URL the app processes share (default: a fresh SQLite file per target)")
-    parser.add_argument("--time-limit", type=float, default=600, help="seconds for the whole run (default 600)")
+    parser.add_argument("--time-limit", type=float, default=600, help="seconds for each run (default 600)")
+    parser.add_argument("--repeat", type=int, default=1, choices=range(1, MAX_REPEATS + 1), metavar="N",
+                        help="do the whole run N times and sum them up (default 1)")
     args = parser.parse_args(argv)
     print(f"load average before: {', '.join(f'{v:.2f}' for v in os.getloadavg())} ({os.cpu_count()} CPUs)",
           file=sys.stderr)
-    results = asyncio.run(bench(args))
+    runs = []
+    for number in range(1, args.repeat + 1):
+        if args.repeat > 1:
+            print(f"run {number} of {args.repeat}", file=sys.stderr)
+        runs.append(asyncio.run(bench(args)))
+    largest = max(args.sessions)
+    median = median_run(runs, largest)
+    which = f"; the table is run {median + 1} of {args.repeat}, the median one" if args.repeat > 1 else ""
     print(f"\nLoad benchmark, {date.today().isoformat()}, {os.cpu_count()} CPUs, load average after "
           f"{os.getloadavg()[0]:.2f}; {args.checks} right + {args.checks} wrong checks per session, each after a "
-          f"typing rerun; balancer: {args.replicas} replicas behind {args.balancer}.\n")
-    print(table(results))
+          f"typing rerun; balancer: {args.replicas} replicas behind {args.balancer}{which}.\n")
+    print(table(runs[median]))
+    if args.repeat > 1:
+        print("\n" + summary(runs, largest))
 
 
 if __name__ == "__main__":
