@@ -41,7 +41,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from scripts.bench_summary import median_run, summary
+from scripts.bench_summary import median_run, percentile, summary
 from scripts.proc_stats import cpu_seconds, rss_mib
 from scripts.stream_client import LOOPBACK, Run, StreamSession, require_loopback
 
@@ -56,16 +56,6 @@ PINNED: tuple[tuple[str, str, str], ...] = (
     ("regression", "regression-cost-value", ""),
     ("partial-derivatives", "partial-polynomial", "a"),
 )
-
-
-def percentile(values: list[float], q: float) -> float:
-    """The q-th percentile (0..100) by linear interpolation; 0 for no values."""
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    pos = (len(ordered) - 1) * q / 100
-    lo, hi = int(pos), min(int(pos) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
 
 # ----- what each session does --------------------------------------------------------------------------------

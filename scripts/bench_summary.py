@@ -38,9 +38,17 @@ class Measure:
         return "" if self.limit is None else f"{'≤' if self.at_most else '≥'} {self.limit:g}{self.unit}"
 
 
-def _p95(figures: Figures, kind: str) -> float:
-    from scripts.bench_load import percentile
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th percentile (0..100) by linear interpolation; 0 for no values."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * q / 100
+    lo, hi = int(pos), min(int(pos) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
+
+def _p95(figures: Figures, kind: str) -> float:
     return percentile(figures.checks[kind], 95)
 
 
