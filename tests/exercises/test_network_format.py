@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from exercises import load_library
+from exercises.network import KINDS
 from exercises.quiz import quiz_problems
 from exercises.schema import QuizSpec
 from exercises.validate import validate_paths
@@ -60,6 +61,8 @@ CASES = {
                           "network.fill[1]", "'z', 'a', 'delta', 'dw', 'db', 'nw' or 'nb'"),
     "new-weight-as-notation": (case("      eta: 0.1\n", "      eta: 0.1\n      fill: [dw, \"w'\"]  # <-\n"),
                                "network.fill[1]", "'nw' or 'nb'"),
+    "empty-fill": (case("      eta: 0.1\n", "      eta: 0.1\n      fill: []  # <-\n"),   # every kind listed, as
+                   "network.fill", "list at least one kind of cell: " + ", ".join(KINDS)),  # the message is literal
     "new-weight-twice": (case("      eta: 0.1\n", "      eta: 0.1\n      fill: [dw, nw, db,\n             nw]  # <-\n"),
                          "network.fill[3]", "'nw' is listed twice"),
     "network-and-answer": (BASE + "    answer:  # <-\n      kind: number\n      expected: z2_1\n",
