@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 if TYPE_CHECKING:
     from scripts.bench_load import Figures
 
-Run = Sequence["Figures"]
+RunFigures = Sequence["Figures"]
 """One run: the figures of every target at every size."""
 
 
@@ -84,12 +84,12 @@ RATIOS: tuple[Ratio, ...] = (
 TARGETS = ("single", "balancer", "reference")
 
 
-def at(run: Run, target: str, sessions: int) -> Figures | None:
+def at(run: RunFigures, target: str, sessions: int) -> Figures | None:
     """The figures of ``target`` at ``sessions`` in ``run`` (None if it was not measured)."""
     return next((f for f in run if f.target == target and f.sessions == sessions), None)
 
 
-def ratio_value(run: Run, ratio: Ratio, sessions: int) -> float | None:
+def ratio_value(run: RunFigures, ratio: Ratio, sessions: int) -> float | None:
     """``ratio`` in ``run`` at ``sessions``; None when a target is missing or checked nothing."""
     over, under = at(run, ratio.over, sessions), at(run, ratio.under, sessions)
     if over is None or under is None or not under.rate(ratio.kind):
@@ -97,12 +97,12 @@ def ratio_value(run: Run, ratio: Ratio, sessions: int) -> float | None:
     return over.rate(ratio.kind) / under.rate(ratio.kind)
 
 
-def median_run(runs: Sequence[Run], sessions: int) -> int:
+def median_run(runs: Sequence[RunFigures], sessions: int) -> int:
     """The index of the run with the median right checks/s at ``sessions`` of one process (of the first target
     measured when no run has one)."""
     name = "single" if any(at(run, "single", sessions) for run in runs) else runs[0][0].target
 
-    def rate(run: Run) -> float:
+    def rate(run: RunFigures) -> float:
         figures = at(run, name, sessions)
         return figures.rate("right") if figures else 0.0
 
@@ -117,7 +117,7 @@ def _spread(values: list[float], unit: str) -> str:
     return median if len(values) == 1 else f"{median} ({min(values):.{digits}f}–{max(values):.{digits}f})"
 
 
-def summary(runs: Sequence[Run], sessions: int) -> str:
+def summary(runs: Sequence[RunFigures], sessions: int) -> str:
     """A Markdown table of every measure at ``sessions``, per target: median (range) over ``runs``, and in how many
     runs its target held; then the ratios between targets the same way."""
     targets = [t for t in TARGETS if any(at(run, t, sessions) for run in runs)]
