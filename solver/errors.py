@@ -21,6 +21,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "第 {column} 列有无法识别的字符 {char}——请使用数字、名称、+ - * / ^、括号和函数，例如 2*(x+1)^2 或 \\frac{{3}}{{4}}"),
     "unexpected_token": ("unexpected '{token}' at column {column} — something is missing before it, e.g. 2*x, "
                          "not 2*", "第 {column} 列出现了意外的 '{token}'——它前面缺少内容，例如应写 2*x 而不是 2*"),
+    "row_separator": ("'{token}' at column {column} separates the rows of a matrix, inside square brackets: "
+                      "[1, 2; 3, 4] — between the entries of a vector or a set write a comma, e.g. (1, 2)",
+                      "第 {column} 列的 '{token}' 用来分隔矩阵的行，只能写在方括号里：[1, 2; 3, 4]——向量或集合的元素之间请写逗号，例如 (1, 2)"),
     "unexpected_number": ("unexpected number {token} at column {column} — write an operator between numbers, "
                           "e.g. 2*3, not 2 3", "第 {column} 列出现了意外的数字 {token}——数字之间请写运算符，例如 2*3 而不是 2 3"),
     "unexpected_end": ("unexpected end of input — something is missing at the end, e.g. x^ needs its power: x^2",

@@ -82,6 +82,8 @@ class Parser:
             return ParseError("unexpected_end", tok.column)
         if tok.kind == "num":
             return ParseError("unexpected_number", tok.column, {"token": tok.text})
+        if self.is_op(tok, ";"):   # rows are separated only inside [ ]: (1; 2) is a vector written the European way
+            return ParseError("row_separator", tok.column, {"token": tok.text})
         return ParseError("unexpected_token", tok.column, {"token": tok.text})
 
     def expect(self, op: str, opener: Token) -> Token:

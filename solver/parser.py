@@ -116,7 +116,7 @@ def _read(source: Source, lexer: Lexer, mode: str) -> Parsed:
     return _finish(node, lambda: Parser(tokenize(source, lexer), mode).parse_top().tex)  # holds no tokens
 
 
-_TOKEN_CODES = frozenset({"unexpected_token", "unmatched_open", "unmatched_close", "comparison_not_allowed",
+_TOKEN_CODES = frozenset({"unexpected_token", "row_separator", "unmatched_open", "unmatched_close", "comparison_not_allowed",
                           "power_needs_exponent", "fraction_needs_denominator"})
 
 

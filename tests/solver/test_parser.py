@@ -239,7 +239,8 @@ def test_unknown_function_and_arguments():
     ("x+1)", "unmatched_close", 4), ("(x]", "unmatched_open", 1), ("2 +* 3", "unexpected_token", 4),
     ("x +", "unexpected_end", 4), ("2 3", "unexpected_number", 3), ("x.y", "unexpected_char", 2),
     ("x = 1", "comparison_not_allowed", 3), ("1/0", "division_by_zero", 2), ("log(0)", "undefined", 1), ("()", "unexpected_token", 2),
-    ("x $ y", "latex_dollar", 3), ("2x,", "unexpected_end", 4),
+    ("x $ y", "latex_dollar", 3), ("2x,", "unexpected_end", 4), ("(1; 2)", "row_separator", 3),
+    ("{1 ;2}", "row_separator", 4), ("1;2", "row_separator", 2),
 ])
 def test_error_codes_and_columns(text, code, column):
     e = err(text)
@@ -253,6 +254,10 @@ def test_error_messages_both_languages():
     assert "第 1 列" in e.message("zh")
     assert err("x+1)").message("en").startswith("unexpected ')' at column 4")
     assert err("2x +").message("en").startswith("unexpected end of input")
+    semicolon = err("(1;2)")   # a vector written the European way: say where ';' belongs, not "something is missing"
+    assert semicolon.message("en").startswith("';' at column 3 separates the rows of a matrix, inside square brackets")
+    assert "(1, 2)" in semicolon.message("en") and "第 3 列" in semicolon.message("zh") and "逗号" in semicolon.message("zh")
+    assert parse("[1, 2; 3, 4]").value.shape == (2, 2)   # where it belongs, it still separates rows
     for code in ("not_vector", "not_matrix", "not_set", "not_number"):
         made = ParseError(code)
         assert made.message("en") and made.message("zh") and made.message("en") != made.message("zh")
