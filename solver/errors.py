@@ -46,6 +46,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "symbols 中声明它，例如 symbols: [x]"),
     "unknown_name_transpose": ("unknown name T at column {column} — to transpose, write A^T, e.g. [[1,2],[3,4]]^T",
                                "第 {column} 列的名称 T 无法识别——转置请写 A^T，例如 [[1,2],[3,4]]^T"),
+    "unknown_name_case": ("unknown name {name} at column {column} — capital and small letters make different names: "
+                          "write the variable as given, e.g. {variable}",
+                          "第 {column} 列的名称 {name} 无法识别——大小写字母是不同的名称：请按给定的写法输入变量，例如 {variable}"),
+    "unknown_name_digits": ("unknown name {name} at column {column} — write a power or a product, e.g. "
+                            "{variable}^{digits} or {digits}{variable}",
+                            "第 {column} 列的名称 {name} 无法识别——请写成幂或乘积，例如 {variable}^{digits} 或 {digits}{variable}"),
     "unknown_name_infinity": ("{name} at column {column} is not read — ∞ (\\infty) is understood only as the bound "
                               "of a sum, e.g. \\sum_{{n=1}}^{{\\infty}} 1/2^n",
                               "第 {column} 列的 {name} 无法识别——∞（\\infty）只能作求和的上下限，例如 \\sum_{{n=1}}^{{\\infty}} 1/2^n"),
@@ -269,6 +275,14 @@ def _unknown_name_code(params: dict[str, Any]) -> str:
     if not names:
         return "unknown_name_none"
     names = list(names) if isinstance(names, (list, tuple)) else [str(names)]
+    same_letters = [v for v in names if v.casefold() == name.casefold()]
+    if same_letters:   # X for x
+        params["variable"] = same_letters[0]
+        return "unknown_name_case"
+    letters = name.rstrip("0123456789")
+    if letters != name and letters in names:   # x2 for x^2 (or 2x)
+        params.update(variable=letters, digits=name[len(letters):])
+        return "unknown_name_digits"
     params["variables"] = ", ".join(names)
     params.setdefault("example", f"3{names[0]}^2" + (f" + {names[1]}" if len(names) > 1 else ""))
     return "unknown_name"

@@ -122,6 +122,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "use parentheses, e.g. (x+1).",
         "zh": "花括号 { } 只在 ^ 和 _ 之后表示分组（如 x^{n-1}）；单独使用时表示集合——分组请用圆括号，例如 (x+1)。",
     },
+    "hint_decimal_comma": {
+        "en": "A comma separates the entries of a vector, so {typed} was read as two numbers: write a decimal "
+              "number with a point, e.g. 0.25, and no thousands separator, e.g. 1000.",
+        "zh": "逗号用来分隔向量的分量，所以 {typed} 被读成了两个数：小数请用小数点，例如 0.25；大数不要加千位分隔符，例如 1000。",
+    },
     "expected_number": {
         "en": "Expected a number here.",
         "zh": "这里需要一个数。",

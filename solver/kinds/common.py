@@ -120,14 +120,22 @@ def with_names(counterexample: dict[str, Any] | None, names: Mapping[str, str]) 
 
 
 _TYPED_BRACE = re.compile(r"(?<!\\)\{")
+_DECIMAL_COMMA = re.compile(r"^\s*[-+−]?\s*\d+\s*[,，]\s*\d+\s*$")
+"""Two whole numbers with a comma between them and nothing else (0,25 or 1,000): a decimal comma or a thousands
+separator, read as a vector of two entries."""
 
 
-def braces_hint(answer: Any, opts: Options) -> str:
-    """" Braces { } group only after ^ and _…" when a set answer comes from braces typed to group (``{x+1}``
-    where an expression is asked), else ""."""
+def shape_hint(answer: Any, opts: Options) -> str:
+    """Why a scalar was wanted but the answer was read as a set or a vector, when the typing explains it (to append
+    to the "expected a number/expression" message): braces typed to group (``{x+1}``: " Braces { } group only after
+    ^ and _…"), or a comma typed in a number (``0,25``, ``1,000``: "a comma separates entries…"); else ""."""
     if isinstance(answer, sp.Set) and _TYPED_BRACE.search(opts.answer_text):
-        return ("" if opts.lang == "zh" else " ") + say("hint_braces_group", opts.lang)
-    return ""
+        hint = say("hint_braces_group", opts.lang)
+    elif isinstance(answer, sp.MatrixBase) and _DECIMAL_COMMA.match(opts.answer_text):
+        hint = say("hint_decimal_comma", opts.lang, typed=opts.answer_text.strip())
+    else:
+        return ""
+    return ("" if opts.lang == "zh" else " ") + hint
 
 
 def undecided(result: ScalarResult | None, opts: Options, details: dict[str, Any] | None = None) -> Verdict:

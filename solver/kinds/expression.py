@@ -11,7 +11,7 @@ from typing import Any
 
 import sympy as sp
 
-from solver.kinds.common import Options, braces_hint, compare_scalar, is_scalar, undecided
+from solver.kinds.common import Options, shape_hint, compare_scalar, is_scalar, undecided
 from solver.kinds.forms import FORMS, in_form
 from solver.messages import say
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
@@ -62,7 +62,7 @@ def judge(expected: sp.Expr, answer: Any, opts: Options) -> Verdict:
     lang = opts.lang
     if not is_scalar(answer):
         return Verdict(INVALID, 0.0, say("expected_expression", lang, got=shape_name(answer, lang))
-                       + braces_hint(answer, opts))
+                       + shape_hint(answer, opts))
     result = compare_scalar(expected, answer, opts, explain=True)
     details: dict[str, Any] = {"method": result.method}
     if result.equal is None:

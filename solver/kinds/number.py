@@ -14,7 +14,7 @@ import mpmath
 import sympy as sp
 
 from solver import equivalence
-from solver.kinds.common import DEFAULT_RTOL, Options, braces_hint, compare_scalar, is_scalar, within_tolerance
+from solver.kinds.common import DEFAULT_RTOL, Options, shape_hint, compare_scalar, is_scalar, within_tolerance
 from solver.kinds.expression import differs_message
 from solver.messages import say
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
@@ -23,7 +23,7 @@ from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
 def readable(answer: Any, opts: Options) -> Verdict | None:
     """An ``invalid`` verdict when ``answer`` is not a single constant, else None."""
     if not is_scalar(answer):
-        return Verdict(INVALID, 0.0, say("expected_number", opts.lang) + braces_hint(answer, opts))
+        return Verdict(INVALID, 0.0, say("expected_number", opts.lang) + shape_hint(answer, opts))
     if answer.free_symbols:
         names = ", ".join(sorted(opts.names.get(s.name, s.name) for s in answer.free_symbols))
         return Verdict(INVALID, 0.0, say("number_has_variables", opts.lang, names=names))

@@ -88,6 +88,26 @@ def test_set_elements_and_leftover_variables_use_the_declared_names() -> None:
     assert "w_1" in check("number", "2", "w_1 + 1", vars=["w_1"]).message
 
 
+@pytest.mark.parametrize(("text", "variables", "en", "zh"), [
+    ("X + 1", ("x",), "unknown name X at column 1 — capital and small letters make different names: write the "
+                      "variable as given, e.g. x", "大小写字母是不同的名称：请按给定的写法输入变量，例如 x"),
+    ("2W_1", ("w_1",), "write the variable as given, e.g. w_1", "例如 w_1"),
+    ("3x2", ("x", "y"), "unknown name x2 at column 2 — write a power or a product, e.g. x^2 or 2x",
+     "请写成幂或乘积，例如 x^2 或 2x"),
+    ("y10 - 1", ("x", "y"), "e.g. y^10 or 10y", "例如 y^10 或 10y"),
+])
+def test_an_unknown_name_close_to_a_variable_says_how_to_write_it(text: str, variables: tuple[str, ...], en: str,
+                                                                  zh: str) -> None:
+    error = _error(text, variables)
+    assert error.code == "unknown_name"
+    assert en in error.message("en") and zh in error.message("zh")
+
+
+def test_an_unknown_name_unlike_any_variable_lists_the_variables() -> None:
+    for text in ("z", "xy2", "z2"):
+        assert "the variables here are x, y" in _error(text).message("en")
+
+
 # -- braces typed to group ------------------------------------------------------------------------------------
 
 def test_a_lone_brace_group_gets_the_tip_about_braces() -> None:
@@ -102,6 +122,24 @@ def test_a_lone_brace_group_gets_the_tip_about_braces() -> None:
 def test_no_brace_tip_for_an_intended_set_or_a_group_that_works() -> None:
     assert "group only" not in check("expression", "x+1", r"\{x+1\}", vars=["x"]).message
     assert check("expression", "(x+1)^2", "{x+1}^2", vars=["x"]).status == "correct"
+
+
+# -- a comma typed in a number ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("kind", "text"), [("number", "0,25"), ("number", "-0,25"), ("number", "1,000"),
+                                            ("expression", "0,25"), ("number", "0，25")])
+def test_a_decimal_comma_or_thousands_separator_is_explained(kind: str, text: str) -> None:
+    verdict = check(kind, "1/4", text, vars=["x"] if kind == "expression" else None)
+    assert verdict.status == "invalid"
+    assert f"so {text} was read as two numbers" in verdict.message and "0.25" in verdict.message
+    assert f"所以 {text} 被读成了两个数" in check(kind, "1/4", text, lang="zh").message
+
+
+def test_no_comma_tip_for_a_vector_meant_as_one_or_a_comma_among_other_things() -> None:
+    assert "two numbers" not in check("number", "1/4", "(0, 25)").message
+    assert "two numbers" not in check("number", "1/4", "0,25,3").message
+    assert "two numbers" not in check("expression", "x/4", "0,25x", vars=["x"]).message
+    assert check("vector", "(0, 25)", "0,25").status == "correct"
 
 
 # -- too large: a hint that fits the cause --------------------------------------------------------------------
