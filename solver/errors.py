@@ -52,6 +52,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_name_digits": ("unknown name {name} at column {column} — write a power or a product, e.g. "
                             "{variable}^{digits} or {digits}{variable}",
                             "第 {column} 列的名称 {name} 无法识别——请写成幂或乘积，例如 {variable}^{digits} 或 {digits}{variable}"),
+    "function_digits": ("unknown name {name} at column {column} — a function's argument goes in brackets or after a "
+                        "space, e.g. {function}({digits}) or {function} {digits}",
+                        "第 {column} 列的名称 {name} 无法识别——函数的自变量请写在括号里或空格之后，例如 {function}({digits}) 或 {function} {digits}"),
     "unknown_name_infinity": ("{name} at column {column} is not read — ∞ (\\infty) is understood only as the bound "
                               "of a sum, e.g. \\sum_{{n=1}}^{{\\infty}} 1/2^n",
                               "第 {column} 列的 {name} 无法识别——∞（\\infty）只能作求和的上下限，例如 \\sum_{{n=1}}^{{\\infty}} 1/2^n"),
@@ -153,6 +156,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "这里不计算第 {column} 列的积分 ∫——请算出结果再输入，例如 x^2/2"),
     "ellipsis": ("… at column {column} cannot be read — write every term, or a sum, e.g. \\sum_{{i=1}}^{{3}} x_i",
                  "第 {column} 列的 … 无法识别——请写出每一项，或写成求和，例如 \\sum_{{i=1}}^{{3}} x_i"),
+    "approximately": ("≈ at column {column} is not needed — type just the value: a decimal is compared to within a "
+                      "tolerance, e.g. 0.25 rather than ≈ 0.25",
+                      "第 {column} 列的 ≈ 不用输入——只输入数值即可，小数会在误差范围内比较，例如输入 0.25 而不是 ≈ 0.25"),
     "transpose_mark": ("⊤ at column {column} transposes only as a power — write A^T or A^\\top, e.g. [[1,2],[3,4]]^T",
                        "第 {column} 列的 ⊤ 只能写成上标表示转置——请写 A^T 或 A^\\top，例如 [[1,2],[3,4]]^T"),
     "composition": ("∘ at column {column} is not read — for the entrywise product write ⊙ (\\odot), e.g. a ⊙ b; "

@@ -66,7 +66,8 @@ _OPERATORS = {
 _HIDDEN = {HIDDEN_OPEN: "(", HIDDEN_CLOSE: ")"}  # the LaTeX front end's grouping braces
 HIDDEN = "hidden"  # Token.extra of a hidden bracket
 _ADVICE = {"∂": "partial", "∫": "integral", "…": "ellipsis", "⋯": "ellipsis", "$": "latex_dollar",
-           "⊤": "transpose_mark", "\\": "latex_lone_backslash", "∘": "composition", "‖": "norm"}
+           "⊤": "transpose_mark", "\\": "latex_lone_backslash", "∘": "composition", "‖": "norm",
+           "≈": "approximately"}
 _TWO_CHAR = {"**": "^", "==": "==", "!=": "!=", "<=": "<=", ">=": ">="}
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _TOKEN_KIND = {"var": "sym", "name": "sym", "const": "sym", "func": "func", "kw": "kw", "index": "sym",
@@ -427,6 +428,11 @@ class Lexer:
         name = raw[first_col - start - 1:]
         if followed_by_paren:
             raise ParseError("unknown_function", first_col, {"name": name})
+        function = name.rstrip("0123456789")
+        entry = self.vocab.get(function)
+        if function != name and entry is not None and entry.role == "func":   # sqrt2, ln2: sqrt(2), ln(2)
+            raise ParseError("function_digits", first_col, {"name": name, "function": function,
+                                                            "digits": name[len(function):]})
         raise ParseError("unknown_name", first_col, {"name": name, "variables": list(self.declared)})
 
     @staticmethod

@@ -86,7 +86,7 @@ def parse(text: str, variables: Sequence[str] = (), *, mode: str = "answer",
             return _read_template(text, variables, key)
         return _read(latex_reader.read(text), _build_lexer(variables, mode, names, functions), mode)
     except ParseError as err:
-        if mode == "template" and err.code == "unknown_name":
+        if mode == "template" and err.code in ("unknown_name", "function_digits"):
             err.code = "unknown_name_template"  # an author's name: the advice is where to declare it
         raise
 

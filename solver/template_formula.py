@@ -60,7 +60,7 @@ class TemplateFormula:
             node = Parser(tokens, "template", with_tex=False).parse_top()
             parsed = _finish(node, lambda: Parser(tokens, "template").parse_top().tex)
         except ParseError as err:
-            if err.code == "unknown_name":
+            if err.code in ("unknown_name", "function_digits"):
                 err.code = "unknown_name_template"  # as `parse` says it
             raise
         if key is not None:
@@ -80,7 +80,7 @@ def compile_template(text: str, variables: Sequence[str], names: Sequence[str]) 
                              convert=False)
         tokens = tokenize(latex_reader.read(text), lexer)
     except ParseError as err:
-        if err.code == "unknown_name":
+        if err.code in ("unknown_name", "function_digits"):
             err.code = "unknown_name_template"
         raise
     return TemplateFormula(text, variables, names, tokens)

@@ -108,6 +108,34 @@ def test_an_unknown_name_unlike_any_variable_lists_the_variables() -> None:
         assert "the variables here are x, y" in _error(text).message("en")
 
 
+@pytest.mark.parametrize(("text", "shown"), [("sqrt2", "sqrt(2) or sqrt 2"), ("ln2 + x", "ln(2) or ln 2"),
+                                           ("2sin30", "sin(30) or sin 30")])
+def test_a_function_with_its_argument_stuck_on_says_where_the_argument_goes(text: str, shown: str) -> None:
+    error = _error(text)
+    assert error.code == "function_digits"
+    assert f"a function's argument goes in brackets or after a space, e.g. {shown}" in error.message("en")
+    assert f"函数的自变量请写在括号里或空格之后，例如 {shown.replace(' or ', ' 或 ')}" in error.message("zh")
+
+
+def test_a_checked_answer_says_so_too() -> None:
+    verdict = check("number", "sqrt(2)", "sqrt2")
+    assert verdict.status == "invalid" and verdict.details["error"]["code"] == "function_digits"
+    assert "e.g. sqrt(2) or sqrt 2" in verdict.message
+
+
+def test_in_an_exercise_file_a_name_with_digits_is_a_name_to_declare() -> None:
+    error = _error("sqrt2 + 1", mode="template")
+    assert error.code == "unknown_name_template" and "declare it under params" in error.message("en")
+
+
+@pytest.mark.parametrize("text", ["≈ 0.25", r"\approx 0.25", "0.25 ≈"])
+def test_an_approximately_sign_is_not_needed(text: str) -> None:
+    verdict = check("number", "1/4", text)
+    assert verdict.status == "invalid" and verdict.details["error"]["code"] == "approximately"
+    assert "≈ at column" in verdict.message and "type just the value" in verdict.message
+    assert "只输入数值即可" in check("number", "1/4", text, lang="zh").message
+
+
 # -- braces typed to group ------------------------------------------------------------------------------------
 
 def test_a_lone_brace_group_gets_the_tip_about_braces() -> None:
