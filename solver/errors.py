@@ -24,6 +24,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "row_separator": ("'{token}' at column {column} separates the rows of a matrix, inside square brackets: "
                       "[1, 2; 3, 4] — between the entries of a vector or a set write a comma, e.g. (1, 2)",
                       "第 {column} 列的 '{token}' 用来分隔矩阵的行，只能写在方括号里：[1, 2; 3, 4]——向量或集合的元素之间请写逗号，例如 (1, 2)"),
+    "repeating_decimal": ("{typed} at column {column} is a repeating decimal, which is not read here — write it as a "
+                          "fraction, e.g. {fraction}", "第 {column} 列的 {typed} 是循环小数的写法，这里无法识别——请写成分数，例如 {fraction}"),
+    "repeating_decimal_mark": ("{name} at column {column} marks a repeating decimal, which is not read here — write "
+                               "it as a fraction, e.g. 1/3 for 0.333…",
+                               "第 {column} 列的 {name} 表示循环小数，这里无法识别——请写成分数，例如 0.333… 写成 1/3"),
     "unexpected_number": ("unexpected number {token} at column {column} — write an operator between numbers, "
                           "e.g. 2*3, not 2 3", "第 {column} 列出现了意外的数字 {token}——数字之间请写运算符，例如 2*3 而不是 2 3"),
     "unexpected_end": ("unexpected end of input — something is missing at the end, e.g. x^ needs its power: x^2",

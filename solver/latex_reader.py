@@ -46,6 +46,8 @@ SYMBOLS = {  # a command that stands for one symbol of the plain notation
     "approx": "≈", "simeq": "≈",
     **GREEK,
 }
+REPEAT_MARKS = ("overline", "dot", "bar")
+"""Commands that mark the repeating digits of a decimal (0.\\overline{3}, 0.\\dot{3}) when they follow a digit."""
 WORDS = ("exp", "ln", "log", "sin", "cos", "tan", "sec", "csc", "cot", "arcsin", "arccos", "arctan", "sinh", "cosh",
          "tanh", "coth", "max", "min", "det", "lim",
          # not LaTeX commands, but typed as if they were:
@@ -301,6 +303,8 @@ class _Reader:
             self.ended = (env, col)
         elif name in ("sum", "prod"):
             self.header(out, SUM if name == "sum" else PRODUCT, col)
+        elif name in REPEAT_MARKS and (out.last().isdigit() or out.last() == "."):   # 0.\overline{3}, 0.\dot{3}
+            raise ParseError("repeating_decimal_mark", col, {"name": "\\" + name})
         else:
             raise ParseError("unknown_command", col, {"name": "\\" + name, "understood": UNDERSTOOD})
 

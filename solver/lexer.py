@@ -85,6 +85,19 @@ def _normalise_char(ch: str) -> str:
     return ch
 
 
+def _refuse_repeating_decimal(chars: list[str], start: int, i: int, int_part: str) -> None:
+    """``0.(3)``, ``2.(45)``: the notation of a repeating decimal, which is not read (a number ending in a point
+    followed by brackets is no product anyone writes); say which fraction to type instead."""
+    close = i + 1
+    while close < len(chars) and close - i <= 20 and chars[close].isascii() and chars[close].isdigit():
+        close += 1
+    if i < len(chars) and chars[i] == "(" and close > i + 1 and close < len(chars) and chars[close] == ")":
+        period = "".join(chars[i + 1:close])
+        value = int(int_part or "0") + Rational(int(period), 10 ** len(period) - 1)
+        raise ParseError("repeating_decimal", start + 1, {"typed": "".join(chars[start:close + 1]),
+                                                          "fraction": str(value)})
+
+
 def _is_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z") or ch in GREEK_LETTERS
 
@@ -251,6 +264,8 @@ class Lexer:
             while i < n and chars[i].isascii() and chars[i].isdigit():
                 i += 1
             frac_part = "".join(chars[f0:i])
+            if not frac_part:
+                _refuse_repeating_decimal(chars, start, i, int_part)
         exponent = 0
         exp_text = ""
         if i < n and chars[i] in "eE":

@@ -136,6 +136,28 @@ def test_an_approximately_sign_is_not_needed(text: str) -> None:
     assert "只输入数值即可" in check("number", "1/4", text, lang="zh").message
 
 
+# -- repeating decimals -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "fraction"), [("0.(3)", "1/3"), ("2.(45)", "27/11"), ("0.(142857)", "1/7")])
+def test_a_repeating_decimal_in_brackets_is_refused_with_its_fraction(text: str, fraction: str) -> None:
+    verdict = check("number", "1/3", text)
+    assert verdict.status == "invalid" and verdict.details["error"]["code"] == "repeating_decimal"
+    assert f"{text} at column 1 is a repeating decimal" in verdict.message and f"e.g. {fraction}" in verdict.message
+    assert f"例如 {fraction}" in check("number", "1/3", text, lang="zh").message
+
+
+@pytest.mark.parametrize("text", [r"0.\overline{3}", r"0.\dot{3}", r"0.1\overline{6}"])
+def test_a_repeating_decimal_in_latex_is_refused(text: str) -> None:
+    verdict = check("number", "1/3", text)
+    assert verdict.details["error"]["code"] == "repeating_decimal_mark"
+    assert "marks a repeating decimal" in verdict.message and "循环小数" in check("number", "1/3", text, lang="zh").message
+
+
+def test_brackets_after_a_decimal_with_digits_are_a_product_and_marks_elsewhere_are_unknown() -> None:
+    assert check("number", "3/2", "0.5(3)").status == "correct"   # ½(3), as in a cost ½(y − t)²
+    assert _error(r"\overline{x}").code == "unknown_command"
+
+
 # -- braces typed to group ------------------------------------------------------------------------------------
 
 def test_a_lone_brace_group_gets_the_tip_about_braces() -> None:
