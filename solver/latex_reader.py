@@ -74,7 +74,7 @@ UNDERSTOOD = (r"\frac{a}{b}, \sqrt{x}, \sqrt[n]{x}, x^{…}, x_{…}, \cdot, \ti
               r"\, \; \quad")
 
 
-_TYPED_TOKEN = re.compile(r"\\(?:%s)\s*(?:\\[A-Za-z]+|\\.|.)|\\[A-Za-z]+|\\.|\*\*|[=!<>]=|." % "|".join(
+_TYPED_TOKEN = re.compile(r"\\(?:%s)\s*(?:\\[A-Za-z]+|\\.|.)|\\[A-Za-z]+|\\.|\*\*|[=!<>]=|or\b|." % "|".join(
     sorted(("left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
             "Biggl", "Biggr"), key=len, reverse=True)), re.S)
 

@@ -59,7 +59,7 @@ _SUBSCRIPT_SIGNS = {"+": "+", "-": "-", "−": "-"}  # inside braces: a_{n+1}, a
 # operator spellings -> canonical operator
 _OPERATORS = {
     "+": "+", "-": "-", "−": "-", "–": "-", "*": "*", "×": "*", "·": "*", "⋅": "*", "∙": "*", "/": "/",
-    "÷": "/", "^": "^", "(": "(", ")": ")", "[": "[", "]": "]", "{": "{", "}": "}", ",": ",", "、": ",",
+    "÷": "/", "^": "^", "(": "(", ")": ")", "[": "[", "]": "]", "{": "{", "}": "}", ",": ",", "、": ",", "或": ",",
     "|": "|", "%": "%", "!": "!", "±": "±", "∓": "∓", "√": "√", "<": "<", ">": ">", "=": "=", "≤": "<=",
     "≥": ">=", "≠": "!=", "ᵀ": "ᵀ", ";": ";", "⊙": "⊙", "∞": "∞",
 }
@@ -330,6 +330,9 @@ class Lexer:
                 break
         raw = "".join(chars[start:i])
         whole = self.vocab.get(raw)
+        if whole is None and raw == "or":   # 1 or -1 (and 1 或 -1): the items of a list, as x = 1 or x = -1
+            tokens.append(Token("op", ",", start + 1))
+            return i
         if whole is not None and len(units) == i - start:  # the whole word is a name (the longest split)
             kind = _TOKEN_KIND[whole.role]
             tokens.append(Token(kind, raw, start + 1, whole.value, whole.tex, extra=whole.role))

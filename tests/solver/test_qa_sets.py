@@ -60,3 +60,12 @@ def test_chinese_set_message_uses_chinese_punctuation() -> None:
     verdict = check("set", "{1, 2, 3}", "{1, 7, 8}", lang="zh")
     assert "；" in verdict.message and "7、8" in verdict.message
     assert "; " not in verdict.message and ", " not in verdict.message
+
+
+def test_the_solutions_may_be_joined_by_or_as_spoken() -> None:
+    for answer in ("1 or -1", "-1 或 1", "x = 1 or x = -1", "(1 or -1)"):
+        assert check("set", "{1, -1}", answer, vars=["x"]).status == "correct", answer
+    assert check("set", "{1, -1}", "1 or 2").status == "incorrect"
+    lone = check("set", "{1, -1}", "or 1")
+    assert lone.status == "invalid" and "unexpected 'or' at column 1" in lone.message
+    assert check("set", "{1, -1}", "color").details["error"]["code"] == "unknown_name"   # a word, not a separator
