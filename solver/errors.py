@@ -29,6 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "repeating_decimal_mark": ("{name} at column {column} marks a repeating decimal, which is not read here — write "
                                "it as a fraction, e.g. 1/3 for 0.333…",
                                "第 {column} 列的 {name} 表示循环小数，这里无法识别——请写成分数，例如 0.333… 写成 1/3"),
+    "entries_need_commas": ("unexpected number {token} at column {column} — separate entries with commas, e.g. "
+                            "(1, 2, 3) or [1, 2; 3, 4], or write an operator between numbers, e.g. 2*3",
+                            "第 {column} 列出现了意外的数字 {token}——各项之间请用逗号分隔，例如 (1, 2, 3) 或 [1, 2; 3, 4]；"
+                            "数字相乘请写运算符，例如 2*3"),
     "unexpected_number": ("unexpected number {token} at column {column} — write an operator between numbers, "
                           "e.g. 2*3, not 2 3", "第 {column} 列出现了意外的数字 {token}——数字之间请写运算符，例如 2*3 而不是 2 3"),
     "unexpected_end": ("unexpected end of input — something is missing at the end, e.g. x^ needs its power: x^2",
@@ -164,6 +168,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "approximately": ("≈ at column {column} is not needed — type just the value: a decimal is compared to within a "
                       "tolerance, e.g. 0.25 rather than ≈ 0.25",
                       "第 {column} 列的 ≈ 不用输入——只输入数值即可，小数会在误差范围内比较，例如输入 0.25 而不是 ≈ 0.25"),
+    "angle_brackets": ("{token} at column {column}: angle brackets are not read — write a vector in round brackets, "
+                       "e.g. (1, 2), and an inner product with a dot, e.g. a·b",
+                       "第 {column} 列的 {token}：尖括号无法识别——向量请写在圆括号里，例如 (1, 2)；内积请用点乘，例如 a·b"),
     "transpose_mark": ("⊤ at column {column} transposes only as a power — write A^T or A^\\top, e.g. [[1,2],[3,4]]^T",
                        "第 {column} 列的 ⊤ 只能写成上标表示转置——请写 A^T 或 A^\\top，例如 [[1,2],[3,4]]^T"),
     "composition": ("∘ at column {column} is not read — for the entrywise product write ⊙ (\\odot), e.g. a ⊙ b; "

@@ -82,6 +82,8 @@ class Parser:
             return ParseError("unexpected_end", tok.column)
         if tok.kind == "num":
             return ParseError("unexpected_number", tok.column, {"token": tok.text})
+        if self.is_op(tok, "<") and tok is self.tokens[0]:   # <1, 2>: a vector in angle brackets
+            return ParseError("angle_brackets", tok.column, {"token": tok.text})
         if self.is_op(tok, ";"):   # rows are separated only inside [ ]: (1; 2) is a vector written the European way
             return ParseError("row_separator", tok.column, {"token": tok.text})
         return ParseError("unexpected_token", tok.column, {"token": tok.text})
@@ -406,7 +408,7 @@ class Parser:
             self.abs_depth = saved_abs
             return items
         while True:
-            items.append(self.expr(0))
+            items.append(self._entry())
             if self.is_op(self.peek(), ","):
                 self.advance()
                 continue
@@ -434,7 +436,7 @@ class Parser:
         if self.is_op(self.peek(), "]"):
             raise ParseError("unexpected_token", self.peek().column, {"token": "]"})
         while True:
-            rows[-1].append(self.expr(0))
+            rows[-1].append(self._entry())
             nxt = self.peek()
             if self.is_op(nxt, ","):
                 self.advance()
@@ -455,6 +457,16 @@ class Parser:
             return self.mark(Node(item.value, r"\left[%s\right]" % item.tex, tx.ATOM, typed=item.typed), "group",
                              None, item)
         return self.mark(self.vector(items, tok), "vector", None, *items)
+
+    def _entry(self) -> Node:
+        """One entry inside brackets. Two numbers side by side there (``(1 2 3)``, ``[1 2; 3 4]``, entries apart by
+        spaces as in MATLAB) are refused with the advice for a list as well as for a product."""
+        try:
+            return self.expr(0)
+        except ParseError as err:
+            if err.code == "unexpected_number":
+                err.code = "entries_need_commas"
+            raise
 
     def vector(self, items: list[Node], tok: Token) -> Node:
         """(a, b, c) as a column; a list of equal-length vectors becomes the rows of a matrix."""

@@ -67,7 +67,8 @@ _HIDDEN = {HIDDEN_OPEN: "(", HIDDEN_CLOSE: ")"}  # the LaTeX front end's groupin
 HIDDEN = "hidden"  # Token.extra of a hidden bracket
 _ADVICE = {"∂": "partial", "∫": "integral", "…": "ellipsis", "⋯": "ellipsis", "$": "latex_dollar",
            "⊤": "transpose_mark", "\\": "latex_lone_backslash", "∘": "composition", "‖": "norm",
-           "≈": "approximately"}
+           "≈": "approximately", "⟨": "angle_brackets", "⟩": "angle_brackets", "〈": "angle_brackets",
+           "〉": "angle_brackets"}
 _TWO_CHAR = {"**": "^", "==": "==", "!=": "!=", "<=": "<=", ">=": ">="}
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _TOKEN_KIND = {"var": "sym", "name": "sym", "const": "sym", "func": "func", "kw": "kw", "index": "sym",
@@ -109,7 +110,7 @@ def _bad_char(ch: str, column: int, tokens: list[Token] | None = None) -> ParseE
         return ParseError("prime_sigma" if before in ("σ", "sigma", "sigmoid") else "prime", column,
                           {"name": before or "f"})
     if ch in _ADVICE:
-        return ParseError(_ADVICE[ch], column, {"char": ch})
+        return ParseError(_ADVICE[ch], column, {"char": ch, "token": ch})
     code = "U+%04X" % ord(ch)
     shown = f"{ch} ({code})" if ch.isprintable() and not ch.isspace() else code
     return ParseError("unexpected_char", column, {"char": shown, "codepoint": code})

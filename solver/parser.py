@@ -116,8 +116,8 @@ def _read(source: Source, lexer: Lexer, mode: str) -> Parsed:
     return _finish(node, lambda: Parser(tokenize(source, lexer), mode).parse_top().tex)  # holds no tokens
 
 
-_TOKEN_CODES = frozenset({"unexpected_token", "row_separator", "unmatched_open", "unmatched_close", "comparison_not_allowed",
-                          "power_needs_exponent", "fraction_needs_denominator"})
+_TOKEN_CODES = frozenset({"unexpected_token", "row_separator", "angle_brackets", "unmatched_open", "unmatched_close",
+                          "comparison_not_allowed", "power_needs_exponent", "fraction_needs_denominator"})
 
 
 @contextmanager

@@ -158,6 +158,30 @@ def test_brackets_after_a_decimal_with_digits_are_a_product_and_marks_elsewhere_
     assert _error(r"\overline{x}").code == "unknown_command"
 
 
+# -- vectors written another way -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "column"), [("(1 2 3)", 4), ("[1 2; 3 4]", 4), ("(1, 2 3)", 7), ("{1 2}", 4)])
+def test_entries_apart_by_spaces_ask_for_commas(text: str, column: int) -> None:
+    error = _error(text)
+    assert error.code == "entries_need_commas" and error.column == column
+    assert "separate entries with commas, e.g. (1, 2, 3)" in error.message("en")
+    assert "各项之间请用逗号分隔" in error.message("zh")
+    assert _error("2 3").code == "unexpected_number"   # outside brackets: an operator is missing
+
+
+@pytest.mark.parametrize(("text", "shown"), [("<1, 2>", "<"), ("⟨1, 2⟩", "⟨"), ("〈1，2〉", "〈"),
+                                           (r"\langle 1, 2 \rangle", r"\langle")])
+def test_a_vector_in_angle_brackets_is_asked_for_in_round_ones(text: str, shown: str) -> None:
+    verdict = check("vector", "(1, 2)", text)
+    assert verdict.details["error"]["code"] == "angle_brackets"
+    assert verdict.message.startswith(f"{shown} at column 1: angle brackets are not read")
+    assert "向量请写在圆括号里" in check("vector", "(1, 2)", text, lang="zh").message
+
+
+def test_a_comparison_is_still_a_comparison() -> None:
+    assert _error("x < 2").code == "comparison_not_allowed"
+
+
 # -- braces typed to group ------------------------------------------------------------------------------------
 
 def test_a_lone_brace_group_gets_the_tip_about_braces() -> None:
