@@ -230,7 +230,7 @@ def _check(kind: str, expected: Any, answer: Any, *, vars: tuple[str, ...], lang
             return Verdict(INCORRECT, 0.0, mistake["message"], reading.latex, details={"mistake": mistake})
     if verdict.status == INCORRECT:
         mistake = _match_mistake(kind, parsed.value, mistakes, vars, opts)
-        if mistake is None:
+        if mistake is None and not parsed.notes:   # a reading worth a hint (e^-2x, 1/1+e^-x) explains it better
             mistake = _diagnosis(kind, expected_value, parsed.value, opts, verdict, operands, vars)
         _apply_mistake(verdict, mistake)
     _add_reading_hints(verdict, reading, lang)
@@ -280,7 +280,7 @@ def _add_reading_hints(verdict: Verdict, reading: Reading, lang: str) -> None:
     if verdict.status == CORRECT or not reading.parsed.notes:
         return
     hints = [reading_hint(note, lang) for note in reading.parsed.notes]
-    verdict.message = " ".join([verdict.message, *hints])
+    verdict.message = ("" if lang == "zh" else " ").join([verdict.message, *hints])
     verdict.details["hints"] = [note["code"] for note in reading.parsed.notes]
 
 

@@ -283,6 +283,7 @@ class Parser:
                     value = arith.hadamard(left.value, right.value, col)
                     tex = r"%s \odot %s" % (tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL))
                     return self.mark(Node(value, tex, tx.MUL), "⊙", col, left, right)
+                self.note_fraction(left, right)
                 value = arith.div(left.value, right.value, col)
                 return self.mark(Node(value, tx.fraction(left.tex, right.tex), tx.MUL,
                                        typed=self.typed("/", value, left, right)), "/", col, left, right)
@@ -337,17 +338,35 @@ class Parser:
 
     def note_power(self, base: Node, exponent: Node, start: int) -> None:
         """Note ``e^-2x`` (read e^(-2)·x, as documented): a number exponent, negative or on e, with a name
-        typed right after it — the learner may have meant e^(-2x)."""
+        typed right after it — the learner may have meant e^(-2x). And ``x^1/2`` (read (x^1)/2): the exponent 1,
+        which nobody writes, with ``/`` and a number right after it — the learner meant x^(1/2)."""
         nxt, last = self.peek(), self.tokens[self.pos - 1]
-        if nxt.kind not in ("sym", "func") or nxt.column != last.column + len(last.text) \
-                or not (isinstance(exponent.value, sympy.Number) and (exponent.value < 0 or base.value == sympy.E)):
+        if nxt.column != last.column + len(last.text) or not isinstance(exponent.value, sympy.Number):
             return
         before = self.tokens[start - 2] if start >= 2 else None
         base_text = before.text if before is not None and before.kind in ("sym", "num") \
             and (start < 3 or self.tokens[start - 3].kind == "op") else "…"
         exponent_text = "".join(t.text for t in self.tokens[start:self.pos])
-        self.notes.append({"code": "power_then_product", "read": f"{base_text}^({exponent_text})·{nxt.text}",
-                           "meant": f"{base_text}^({exponent_text}{nxt.text})"})
+        if nxt.kind in ("sym", "func") and (exponent.value < 0 or base.value == sympy.E):
+            self.notes.append({"code": "power_then_product", "read": f"{base_text}^({exponent_text})·{nxt.text}",
+                               "meant": f"{base_text}^({exponent_text}{nxt.text})"})
+        denominator = self.peek(1)
+        if self.is_op(nxt, "/") and self.pos - start == 1 and last.text == "1" and denominator.kind == "num" \
+                and denominator.column == nxt.column + 1:   # x^2/2 is meant as written; x^1/2 is not
+            self.notes.append({"code": "power_then_fraction",
+                               "read": f"({base_text}^{exponent_text})/{denominator.text}",
+                               "meant": f"{base_text}^({exponent_text}/{denominator.text})"})
+
+    def note_fraction(self, numerator: Node, denominator: Node) -> None:
+        """Note ``1/1+e^-x`` (read (1/1) + e^-x): a division by the number 1, which nobody writes, with + or −
+        right after it — the learner meant the whole sum below the bar, 1/(1+e^-x)."""
+        last, nxt = self.tokens[self.pos - 1], self.peek()
+        if denominator.value == 1 and last.kind == "num" and last.text == "1" and self.is_op(nxt, "+", "-"):
+            top = self.tokens[self.pos - 3] if self.pos >= 3 else None
+            top_text = top.text if top is not None and top.kind in ("sym", "num") \
+                and (self.pos < 4 or self.tokens[self.pos - 4].kind == "op") else "…"
+            self.notes.append({"code": "fraction_then_sum", "read": f"{top_text}/1 {nxt.text} …",
+                               "meant": f"{top_text}/(1 {nxt.text} …)"})
 
     def index(self, tok: Token) -> Node:
         """The index of a Σ/Π, or a family member such as ``x_i``, inside its sum (else an error)."""

@@ -257,6 +257,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "（这里读作 {read}；你是想写 {meant} 吗？）",
     },
 }
+MESSAGES["hint_power_then_fraction"] = MESSAGES["hint_fraction_then_sum"] = MESSAGES["hint_power_then_product"]
+"""The other readings worth a hint say it in the same words (read as …; did you mean …?)."""
 
 
 def say(key: str, lang: str = "en", **fmt: Any) -> str:

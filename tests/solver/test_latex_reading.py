@@ -209,6 +209,29 @@ def test_power_then_product_hint():
     assert check("expression", "x*exp(-2)", "e^-2x", vars=["x"]).message == "Correct!"
 
 
+@pytest.mark.parametrize(("expected", "typed", "meant", "code"), [
+    ("x^(1/2)", "x^1/2", "(Read as (x^1)/2; did you mean x^(1/2)?)", "power_then_fraction"),
+    ("x^(1/3)", r"x^1/3", "(Read as (x^1)/3; did you mean x^(1/3)?)", "power_then_fraction"),
+    ("1/(1+exp(-x))", "1/1+e^-x", "(Read as 1/1 + …; did you mean 1/(1 + …)?)", "fraction_then_sum"),
+    ("1/(1-x)", "1/1-x", "(Read as 1/1 - …; did you mean 1/(1 - …)?)", "fraction_then_sum"),
+])
+def test_a_reading_that_explains_a_wrong_answer_is_named_instead_of_a_diagnosis(expected, typed, meant, code):
+    verdict = check("expression", expected, typed, vars=["x"])
+    assert verdict.status == "incorrect" and verdict.message.endswith(meant)
+    assert verdict.details["hints"] == [code]
+    assert "mistake" not in verdict.details   # 1 + e^-x is the reciprocal, but the brackets are what went wrong
+    zh = check("expression", expected, typed, vars=["x"], lang="zh").message
+    assert "。（这里读作" in zh   # no space before the full-width bracket
+
+
+def test_the_same_typing_that_means_what_it_says_gets_no_hint():
+    assert check("expression", "x/2", "x^1/2", vars=["x"]).status == "correct"
+    assert check("expression", "2 + x", "1/1+1+x", vars=["x"]).status == "correct"
+    assert preview("x^2/2", vars=["x"]).message is None   # ½x², as in a cost: meant as written
+    assert preview("x^1 / 2", vars=["x"]).message is None   # spaced: no reading worth a hint
+    assert preview("x^1/2", vars=["x"]).message is not None
+
+
 # -- hostile LaTeX ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
