@@ -157,6 +157,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "1/{name}(x)（或 {name}(x)^(-1)）"),
     "prime": ("the prime ' at column {column} is read only on the left of = (e.g. {name}'(x) = 2x) — type the "
               "derivative itself, e.g. 2x", "第 {column} 列的撇号 ' 只能用在等号左边（例如 {name}'(x) = 2x）——请直接写出导数，例如 2x"),
+    "derivative_operator": ("d/d… at column {column} asks for a derivative, which is yours to work out — type the "
+                            "derivative itself, e.g. 2x (on the left of = it may name it: dy/dx = 2x)",
+                            "第 {column} 列的 d/d… 表示求导，而导数正需要你算出——请直接写出导数，例如 2x（写在等号左边可以用来命名：dy/dx = 2x）"),
     "prime_sigma": ("σ' at column {column} is what to work out — write it with σ itself, e.g. σ(x)(1 - σ(x))",
                     "第 {column} 列的 σ' 正是要求的——请用 σ 本身写出，例如 σ(x)(1 - σ(x))"),
     "partial": ("∂ at column {column} is read only on the left of = (e.g. ∂f/∂x = 2x) — type the derivative "

@@ -99,6 +99,13 @@ def _refuse_repeating_decimal(chars: list[str], start: int, i: int, int_part: st
                                                           "fraction": str(value)})
 
 
+def _derivative_follows(chars: list[str], i: int) -> bool:
+    """Whether ``/d`` and a letter follow position ``i`` (after the ``d`` of d/dx or \\frac{d}{dx}), spaces and the
+    LaTeX front end's grouping braces aside."""
+    rest = "".join(ch for ch in chars[i:i + 12] if not ch.isspace() and ch not in _HIDDEN)
+    return len(rest) > 2 and rest[:2] == "/d" and _is_letter(rest[2])
+
+
 def _is_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z") or ch in GREEK_LETTERS
 
@@ -351,6 +358,8 @@ class Lexer:
                 return i
         pieces = self._split(units)
         if pieces is None:
+            if raw == "d" and _derivative_follows(chars, i):
+                raise ParseError("derivative_operator", start + 1)
             self._fail(units, raw, start, followed_by_paren)
         for key, col, text in pieces:
             entry = self.vocab[key]

@@ -182,6 +182,20 @@ def test_a_comparison_is_still_a_comparison() -> None:
     assert _error("x < 2").code == "comparison_not_allowed"
 
 
+@pytest.mark.parametrize(("text", "column"), [("d/dx x^2", 1), ("d/dx(x^2)", 1), (r"\frac{d}{dx} x^2", 7),
+                                            ("3 + d / dx x", 5)])
+def test_a_derivative_operator_asks_for_the_derivative_itself(text: str, column: int) -> None:
+    error = _error(text)
+    assert error.code == "derivative_operator" and error.column == column
+    assert "asks for a derivative, which is yours to work out — type the derivative itself" in error.message("en")
+    assert "请直接写出导数" in error.message("zh")
+
+
+def test_d_over_d_is_read_where_it_names_the_derivative_or_d_is_a_variable() -> None:
+    assert check("expression", "2*x", "dy/dx = 2x", vars=["x"]).status == "correct"
+    assert check("expression", "d/2", "d/2", vars=["d"]).status == "correct"
+
+
 # -- braces typed to group ------------------------------------------------------------------------------------
 
 def test_a_lone_brace_group_gets_the_tip_about_braces() -> None:
