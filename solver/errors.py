@@ -160,6 +160,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "derivative_operator": ("d/d… at column {column} asks for a derivative, which is yours to work out — type the "
                             "derivative itself, e.g. 2x (on the left of = it may name it: dy/dx = 2x)",
                             "第 {column} 列的 d/d… 表示求导，而导数正需要你算出——请直接写出导数，例如 2x（写在等号左边可以用来命名：dy/dx = 2x）"),
+    "inner_product_typed": ("the inner product at column {column} is yours to work out — multiply matching "
+                            "components, add them up and type the number, e.g. 7",
+                            "第 {column} 列的内积需要你自己算出——把对应分量相乘再相加，输入得到的数，例如 7"),
     "prime_sigma": ("σ' at column {column} is what to work out — write it with σ itself, e.g. σ(x)(1 - σ(x))",
                     "第 {column} 列的 σ' 正是要求的——请用 σ 本身写出，例如 σ(x)(1 - σ(x))"),
     "partial": ("∂ at column {column} is read only on the left of = (e.g. ∂f/∂x = 2x) — type the derivative "

@@ -332,6 +332,8 @@ class Parser:
 
     # -- pieces -------------------------------------------------------------------------------------
     def product(self, left: Node, right: Node, col: int, explicit: bool) -> Node:
+        if self.mode == "answer" and _two_columns(left.value, right.value):   # (1, 2)·(3, 4): the question's formula
+            raise ParseError("inner_product_typed", col)
         value = arith.mul(left.value, right.value, col)
         tex = tx.product(tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL), explicit)
         return self.mark(Node(value, tex, tx.MUL, typed=self.typed("*", value, left, right)), "*", col, left, right)
@@ -672,3 +674,8 @@ def _strip_matrix_tex(tex: str) -> list[str]:
     r"""Entries of a one-column \begin{pmatrix} a \\ b \end{pmatrix} as a row."""
     body = tex[len(r"\begin{pmatrix} "):-len(r" \end{pmatrix}")]
     return body.split(r" \\ ")
+
+
+def _two_columns(a: Any, b: Any) -> bool:
+    """Whether ``a`` and ``b`` are column vectors of several components (whose product a·b is an inner product)."""
+    return all(isinstance(v, ImmutableMatrix) and v.shape[1] == 1 and v.shape[0] > 1 for v in (a, b))

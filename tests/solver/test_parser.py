@@ -267,8 +267,13 @@ def test_error_messages_both_languages():
 
 def test_shape_errors_in_answers():
     assert err("(1, 2) + 3").code == "shape"
-    assert err("(1,2)*(3,4)").code == "shape"
-    assert "dot" in err("(1,2)*(3,4)").message("en")
+    inner = err("(1,2)*(3,4)")   # an inner product typed as the question writes it: the learner's to work out
+    assert inner.code == "inner_product_typed" and inner.column == 6
+    assert inner.message("en").startswith("the inner product at column 6 is yours to work out")
+    assert "dot" not in inner.message("en")   # dot(a, b) is an exercise file's function, not an answer's
+    assert err("(1,2)(3,4)").code == err(r"(1,2) \cdot (3,4)").code == "inner_product_typed"
+    authors = err("(1,2)*(3,4)", mode="template")
+    assert authors.code == "shape" and "dot(a, b)" in authors.message("en")
     assert err("[[1,2],[3,4]] + (1, 2)").code == "shape"
     assert err("((1, 2), 3)").code == "ragged_matrix"
 
