@@ -181,6 +181,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "第 {column} 列的 ⊤ 只能写成上标表示转置——请写 A^T 或 A^\\top，例如 [[1,2],[3,4]]^T"),
     "composition": ("∘ at column {column} is not read — for the entrywise product write ⊙ (\\odot), e.g. a ⊙ b; "
                     "for a composition write f(g(x))", "第 {column} 列的 ∘ 无法识别——逐元素乘积请写 ⊙（\\odot），例如 a ⊙ b；复合函数请写 f(g(x))"),
+    "vector_length_typed": ("the length |…| of a vector at column {column} is yours to work out — add up the squares of "
+                            "its components, take the square root and type the number, e.g. 2sqrt(3)",
+                            "第 {column} 列的向量长度 |…| 需要你自己算出——把各分量的平方相加再开平方，输入得到的数，例如 2sqrt(3)"),
     "norm": ("‖ at column {column} is not read — write the norm out, e.g. sqrt(x_1^2 + x_2^2)",
              "第 {column} 列的 ‖ 无法识别——请写出范数，例如 sqrt(x_1^2 + x_2^2)"),
     # left-hand sides

@@ -552,6 +552,8 @@ class Parser:
             raise self.unexpected(closing)
         self.advance()
         self.abs_depth -= 1
+        if self.mode == "answer" and _two_columns(inner.value, inner.value):   # |(1, 2)|: the question's formula
+            raise ParseError("vector_length_typed", tok.column)
         value = self.apply(ANSWER_FUNCTIONS["abs"], [inner.value], tok)
         return self.mark(Node(value, r"\left|%s\right|" % tx.strip_group(inner.tex), tx.ATOM), "call", tok.column,
                          inner, name="|…|")
@@ -677,5 +679,6 @@ def _strip_matrix_tex(tex: str) -> list[str]:
 
 
 def _two_columns(a: Any, b: Any) -> bool:
-    """Whether ``a`` and ``b`` are column vectors of several components (whose product a·b is an inner product)."""
+    """Whether ``a`` and ``b`` are column vectors of several components (whose product a·b is an inner product;
+    ``_two_columns(a, a)``: whether a is such a vector)."""
     return all(isinstance(v, ImmutableMatrix) and v.shape[1] == 1 and v.shape[0] > 1 for v in (a, b))

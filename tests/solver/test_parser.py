@@ -272,6 +272,10 @@ def test_shape_errors_in_answers():
     assert inner.message("en").startswith("the inner product at column 6 is yours to work out")
     assert "dot" not in inner.message("en")   # dot(a, b) is an exercise file's function, not an answer's
     assert err("(1,2)(3,4)").code == err(r"(1,2) \cdot (3,4)").code == "inner_product_typed"
+    length = err("|(1, 2)|")   # the length of a vector typed as the question writes it
+    assert length.code == "vector_length_typed" and "is yours to work out" in length.message("en")
+    assert "需要你自己算出" in length.message("zh") and err("||(1, 2)||").code == "vector_length_typed"
+    assert val("|-3|") == 3   # a number's absolute value is still read
     authors = err("(1,2)*(3,4)", mode="template")
     assert authors.code == "shape" and "dot(a, b)" in authors.message("en")
     assert err("[[1,2],[3,4]] + (1, 2)").code == "shape"
