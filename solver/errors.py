@@ -33,6 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "(1, 2, 3) or [1, 2; 3, 4], or write an operator between numbers, e.g. 2*3",
                             "第 {column} 列出现了意外的数字 {token}——各项之间请用逗号分隔，例如 (1, 2, 3) 或 [1, 2; 3, 4]；"
                             "数字相乘请写运算符，例如 2*3"),
+    "mixed_number": ("{typed} at column {column} is a mixed number, which is not read here — write it as one fraction or "
+                     "a sum, e.g. 5/2 or 2 + 1/2 for 2½", "第 {column} 列的 {typed} 是带分数，这里无法识别——请写成一个分数或一个和，例如 2½ 写成 5/2 或 2 + 1/2"),
     "unexpected_number": ("unexpected number {token} at column {column} — write an operator between numbers, "
                           "e.g. 2*3, not 2 3", "第 {column} 列出现了意外的数字 {token}——数字之间请写运算符，例如 2*3 而不是 2 3"),
     "unexpected_end": ("unexpected end of input — something is missing at the end, e.g. x^ needs its power: x^2",

@@ -22,7 +22,9 @@ Work is linear in the text and nesting is bounded by ``MAX_DEPTH``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .errors import ParseError
 from .limits import MAX_DEPTH, MAX_LENGTH
@@ -67,7 +69,10 @@ _SET_STARTS = {"", ",", "(", "[", "{", ";", "=", HIDDEN_OPEN}
 _SET_ENDS = {"", ",", ")", "]", "}", ";", "=", "&"}
 _EXAMPLES = {"frac": r"\frac{3}{4}", "sqrt": r"\sqrt{2}", "^": "x^{n-1}", "_": "a_{n}", "sum": r"\sum_{i=1}^{3}"}
 _HEADER_WORDS = (("sum", SUM), ("prod", PRODUCT))
-_NEEDS_FRONT_END = re.compile(r"[\\{}&$∑∏ΣΠ~⊤" + HIDDEN_OPEN + HIDDEN_CLOSE + "]|sum|prod")
+VULGAR_FRACTIONS = {ch: "({0.numerator}/{0.denominator})".format(Fraction(unicodedata.numeric(ch)).limit_denominator(10))
+                    for ch in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"}
+"""The fraction characters (½, ¾), read as the fraction in brackets."""
+_NEEDS_FRONT_END = re.compile(r"[\\{}&$∑∏ΣΠ~⊤" + HIDDEN_OPEN + HIDDEN_CLOSE + "".join(VULGAR_FRACTIONS) + "]|sum|prod")
 UNDERSTOOD = (r"\frac{a}{b}, \sqrt{x}, \sqrt[n]{x}, x^{…}, x_{…}, \cdot, \times, \pm, \left( \right), "
               r"\exp \ln \log \sin \cos \tan \sec \cot \arctan \tanh \max \min, \sigma, \alpha … \omega, \pi, \infty, A^\top, "
               r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}, \{ \}, \sum_{i=1}^{n}, \prod, \text{…}, \mathrm{…}, "
@@ -228,6 +233,12 @@ class _Reader:
                 raise ParseError("latex_dollar", col)
             elif ch == "~":
                 out.add(" ", col)
+                self.i += 1
+            elif ch in VULGAR_FRACTIONS:
+                if out.last().isdigit():   # 2½: a mixed number, which would read as 2·½
+                    raise ParseError("mixed_number", col, {"typed": out.last() + ch,
+                                                           "fraction": VULGAR_FRACTIONS[ch].strip("()")})
+                out.add(VULGAR_FRACTIONS[ch], col)
                 self.i += 1
             elif ch in (SUM, PRODUCT) or (ch in "ΣΠ" and self.header_follows(self.i + 1, need_equals=True)):
                 self.i += 1

@@ -77,12 +77,15 @@ _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
 
 def _normalise_char(ch: str) -> str:
-    """Full-width ASCII forms become ASCII; the ideographic space becomes a space."""
+    """Full-width ASCII forms become ASCII; the ideographic space becomes a space and the ideographic full stop
+    a point."""
     code = ord(ch)
     if 0xFF01 <= code <= 0xFF5E:
         return chr(code - 0xFEE0)
     if code == 0x3000:
         return " "
+    if code == 0x3002:   # 。 typed for a point with Chinese punctuation on: 0。5, and 0.5。 at the end
+        return "."
     return ch
 
 
@@ -158,6 +161,11 @@ class Lexer:
         if len(text) > MAX_LENGTH:
             raise ParseError("too_long", None, {"length": len(text), "limit": MAX_LENGTH})
         chars = list(text) if text.isascii() else [_normalise_char(c) for c in text]
+        end = len(chars)
+        while end and chars[end - 1].isspace():
+            end -= 1
+        if end > 1 and chars[end - 1] == "." and chars[end - 2] != ".":   # 0.5. or 0.5。: the sentence's full stop
+            chars[end - 1] = " "
         tokens: list[Token] = []
         stack: list[Token] = []  # open brackets, checked as we go (no recursion, fails early)
         self._scan(chars, 0, len(chars), tokens, stack)

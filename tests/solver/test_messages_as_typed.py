@@ -196,6 +196,30 @@ def test_d_over_d_is_read_where_it_names_the_derivative_or_d_is_a_variable() -> 
     assert check("expression", "d/2", "d/2", vars=["d"]).status == "correct"
 
 
+# -- characters a keyboard or an input method gives -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [("½", "1/2"), ("¾", "3/4"), ("⅓x", "x/3"), ("½ x²", "x^2/2"), ("⅒", "1/10")])
+def test_fraction_characters_are_read_as_fractions(text: str, value: str) -> None:
+    assert check("expression", value, text, vars=["x"]).status == "correct"
+
+
+@pytest.mark.parametrize("text", ["2½", "2 ½", "-1¾"])
+def test_a_mixed_number_is_refused_rather_than_read_as_a_product(text: str) -> None:
+    verdict = check("number", "5/2", text)
+    assert verdict.status == "invalid" and verdict.details["error"]["code"] == "mixed_number"
+    assert "is a mixed number" in verdict.message and "带分数" in check("number", "5/2", text, lang="zh").message
+
+
+@pytest.mark.parametrize("text", ["0。5", "0.5。", "0.5.", "0.5 . ", "(0.5, 1)."])
+def test_a_chinese_full_stop_is_a_point_and_a_final_full_stop_ends_the_sentence(text: str) -> None:
+    kind, expected = ("vector", "(1/2, 1)") if "," in text else ("number", "1/2")
+    assert check(kind, expected, text).status == "correct"
+
+
+def test_two_points_are_still_refused() -> None:
+    assert check("number", "1/2", "0.5..").status == "invalid"
+
+
 # -- braces typed to group ------------------------------------------------------------------------------------
 
 def test_a_lone_brace_group_gets_the_tip_about_braces() -> None:
