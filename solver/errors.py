@@ -179,6 +179,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "angle_brackets": ("{token} at column {column}: angle brackets are not read — write a vector in round brackets, "
                        "e.g. (1, 2), and an inner product with a dot, e.g. a·b",
                        "第 {column} 列的 {token}：尖括号无法识别——向量请写在圆括号里，例如 (1, 2)；内积请用点乘，例如 a·b"),
+    "decimal_ellipsis": ("{token} at column {column} after a number: a decimal that goes on is not read — type a "
+                         "fraction, e.g. 1/3, or round it, e.g. 0.333", "第 {column} 列数字后的 {token}：无限小数无法识别——请输入分数，"
+                         "例如 1/3，或四舍五入，例如 0.333"),
     "transpose_mark": ("⊤ at column {column} transposes only as a power — write A^T or A^\\top, e.g. [[1,2],[3,4]]^T",
                        "第 {column} 列的 ⊤ 只能写成上标表示转置——请写 A^T 或 A^\\top，例如 [[1,2],[3,4]]^T"),
     "composition": ("∘ at column {column} is not read — for the entrywise product write ⊙ (\\odot), e.g. a ⊙ b; "

@@ -72,7 +72,13 @@ _HEADER_WORDS = (("sum", SUM), ("prod", PRODUCT))
 VULGAR_FRACTIONS = {ch: "({0.numerator}/{0.denominator})".format(Fraction(unicodedata.numeric(ch)).limit_denominator(10))
                     for ch in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"}
 """The fraction characters (½, ¾), read as the fraction in brackets."""
-_NEEDS_FRONT_END = re.compile(r"[\\{}&$∑∏ΣΠ~⊤" + HIDDEN_OPEN + HIDDEN_CLOSE + "".join(VULGAR_FRACTIONS) + "]|sum|prod")
+SUPERSCRIPTS = {ch: chr(int(unicodedata.decomposition(ch).split()[1], 16))
+                for ch in "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁽⁾⁺⁻⁼⁰¹²³⁴⁵⁶⁷⁸⁹"}
+"""Superscript characters and what they stand for. A run of them holding a letter or a bracket (2ⁿ⁻¹, e⁻ˣ) is read
+as a power, 2^(n−1); a run of digits and signs (x², x⁻¹) is left to the plain notation, which reads it so."""
+_SUPERSCRIPT_WORDS = "".join(ch for ch, plain in SUPERSCRIPTS.items() if plain.isalpha() or plain in "()")
+_NEEDS_FRONT_END = re.compile(r"[\\{}&$∑∏ΣΠ~⊤" + HIDDEN_OPEN + HIDDEN_CLOSE + "".join(VULGAR_FRACTIONS)
+                              + _SUPERSCRIPT_WORDS + r"…]|sum|prod|\.\.\.")
 UNDERSTOOD = (r"\frac{a}{b}, \sqrt{x}, \sqrt[n]{x}, x^{…}, x_{…}, \cdot, \times, \pm, \left( \right), "
               r"\exp \ln \log \sin \cos \tan \sec \cot \arctan \tanh \max \min, \sigma, \alpha … \omega, \pi, \infty, A^\top, "
               r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}, \{ \}, \sum_{i=1}^{n}, \prod, \text{…}, \mathrm{…}, "
@@ -234,6 +240,13 @@ class _Reader:
             elif ch == "~":
                 out.add(" ", col)
                 self.i += 1
+            elif ch == "…" or s.startswith("...", self.i):   # 1 + 2 + ... + n: an ellipsis, as … is
+                if out.chars and out.chars[-1].isdigit():   # 0.333…: a decimal that goes on
+                    raise ParseError("decimal_ellipsis", col, {"token": s[self.i:self.i + (1 if ch == "…" else 3)]})
+                out.add("…", col)
+                self.i += 1 if ch == "…" else 3
+            elif ch in SUPERSCRIPTS:
+                self.superscript_run(out)
             elif ch in VULGAR_FRACTIONS:
                 if out.last().isdigit():   # 2½: a mixed number, which would read as 2·½
                     raise ParseError("mixed_number", col, {"typed": out.last() + ch,
@@ -249,6 +262,22 @@ class _Reader:
                 out.add(ch, col)
                 self.i += 1
         return out
+
+    def superscript_run(self, out: _Out) -> None:
+        """A run of superscript characters: as a power ``^(…)`` when it holds a letter or a bracket, else as typed."""
+        end = self.i
+        while end < self.n and self.s[end] in SUPERSCRIPTS:
+            end += 1
+        run = self.s[self.i:end]
+        if any(ch in _SUPERSCRIPT_WORDS for ch in run):
+            out.add("^(", self.i + 1)
+            for k, ch in enumerate(run, start=self.i + 1):
+                out.add(SUPERSCRIPTS[ch], k)
+            out.add(")", end)
+        else:
+            for k, ch in enumerate(run, start=self.i + 1):
+                out.add(ch, k)
+        self.i = end
 
     def skip_spaces(self) -> None:
         while self.i < self.n and self.s[self.i].isspace():

@@ -462,6 +462,8 @@ class Lexer:
             i = 0  # report the word whole: x_1, log10 — not 1, 10
         first_col = units[i][1]
         name = raw[first_col - start - 1:]
+        if name in ("Σ", "Π", "sum", "prod"):   # Σ(2k − 1): a sum with no index and bounds
+            raise ParseError("sum_bounds", first_col)
         if followed_by_paren:
             raise ParseError("unknown_function", first_col, {"name": name})
         function = name.rstrip("0123456789")

@@ -216,6 +216,29 @@ def test_a_chinese_full_stop_is_a_point_and_a_final_full_stop_ends_the_sentence(
     assert check(kind, expected, text).status == "correct"
 
 
+@pytest.mark.parametrize(("text", "value"), [("3·2ⁿ⁻¹", "3*2^(n-1)"), ("e⁻ˣ", "exp(-x)"), ("xⁿ⁺¹", "x^(n+1)"),
+                                           ("x⁽ⁿ⁻¹⁾", "x^(n-1)"), ("x⁻²", "x^(-2)"), ("x²ⁿ", "x^(2n)")])
+def test_superscript_letters_and_brackets_are_read_as_a_power(text: str, value: str) -> None:
+    verdict = check("expression", value, text, vars=["x", "n"])
+    assert verdict.status == "correct", verdict.message
+
+
+@pytest.mark.parametrize("text", ["Σ(2k-1)", "Σ 2k", "sum(2k-1)", "Π(k)"])
+def test_a_sum_with_no_index_and_bounds_asks_for_them(text: str) -> None:
+    error = _error(text, ("n",))
+    assert error.code == "sum_bounds" and "needs its index and bounds" in error.message("en")
+
+
+@pytest.mark.parametrize(("text", "code"), [("0.333...", "decimal_ellipsis"), ("0.333…", "decimal_ellipsis"),
+                                            ("1 + 2 + ... + n", "ellipsis"), ("1, 2, …", "ellipsis")])
+def test_three_dots_are_an_ellipsis_and_after_digits_a_decimal_that_goes_on(text: str, code: str) -> None:
+    verdict = check("expression", "n", text, vars=["n"])
+    assert verdict.status == "invalid" and verdict.details["error"]["code"] == code
+    if code == "decimal_ellipsis":
+        assert "a decimal that goes on is not read — type a fraction" in verdict.message
+        assert "无限小数" in check("expression", "n", text, vars=["n"], lang="zh").message
+
+
 def test_two_points_are_still_refused() -> None:
     assert check("number", "1/2", "0.5..").status == "invalid"
 
