@@ -346,7 +346,7 @@ class Lexer:
                 break
         raw = "".join(chars[start:i])
         whole = self.vocab.get(raw)
-        if whole is None and raw == "or":   # 1 or -1 (and 1 或 -1): the items of a list, as x = 1 or x = -1
+        if whole is None and raw == "or" and self._split(units) is None:   # 1 or -1: a list, as x = 1 or x = -1 is
             tokens.append(Token("op", ",", start + 1))
             return i
         if whole is not None and len(units) == i - start:  # the whole word is a name (the longest split)

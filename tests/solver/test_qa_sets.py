@@ -69,3 +69,4 @@ def test_the_solutions_may_be_joined_by_or_as_spoken() -> None:
     lone = check("set", "{1, -1}", "or 1")
     assert lone.status == "invalid" and "unexpected 'or' at column 1" in lone.message
     assert check("set", "{1, -1}", "color").details["error"]["code"] == "unknown_name"   # a word, not a separator
+    assert check("expression", "o*r", "or", vars=["o", "r"]).status == "correct"   # declared names multiply
