@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from typing import Any, Sequence
 
 from solver.kinds.common import Options
 from solver.messages import say
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
 
-_SEPARATORS = re.compile(r"[\s,;，、；]+")
+_SEPARATORS = re.compile(r"[\s,;，、；()（）.。]+|\band\b|和|与|及", re.IGNORECASE)
+"""What may stand between (and around) option letters: spaces, commas, brackets, a full stop, "and" / 和."""
 
 
 def letters(text: str, count: int) -> set[str] | None:
     """The option letters in ``text`` (within the first ``count`` letters), or None if unreadable."""
-    compact = _SEPARATORS.sub("", str(text)).upper()
+    compact = _SEPARATORS.sub("", unicodedata.normalize("NFKC", str(text))).upper()
     allowed = string.ascii_uppercase[:count]
     if not compact or any(ch not in allowed for ch in compact):
         return None

@@ -175,7 +175,8 @@ def test_set_of_expressions() -> None:
 CHOICES = ["one", "two", "three", "four"]
 
 
-@pytest.mark.parametrize("answer", ["A,C", "a c", "CA", " c , a "])
+@pytest.mark.parametrize("answer", ["A,C", "a c", "CA", " c , a ", "(A)(C)", "A and C", "A 和 C", "Ａ，Ｃ", "ａ、ｃ",
+                                    "A, C."])
 def test_choice_letters(answer: str) -> None:
     assert check("choice", "A,C", answer, choices=CHOICES).status == "correct"
 
@@ -188,6 +189,7 @@ def test_choice_wrong_and_partial() -> None:
 
 
 def test_choice_unreadable_is_invalid() -> None:
+    assert check("choice", "B", "band", choices=CHOICES).status == "invalid"   # not "and" around a B
     verdict = check("choice", "B", "E", choices=CHOICES)
     assert verdict.status == "invalid" and "A–D" in verdict.message
     assert check("choice", "B", "A,B", choices=CHOICES).status == "invalid"
