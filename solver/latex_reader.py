@@ -61,7 +61,9 @@ SPACING = {",", ";", ":", "!", " ", ">", "quad", "qquad", "enspace", "thinspace"
 SIZES = {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl",
          "biggr", "Biggl", "Biggr"}
 FRACTIONS = {"frac", "dfrac", "tfrac", "cfrac"}
-FONTS = {"mathrm", "mathit", "mathbf", "mathsf", "mathtt", "mathnormal", "boldsymbol", "bm", "pmb"}
+FONTS = {"mathrm", "mathit", "mathbf", "mathsf", "mathtt", "mathnormal", "boldsymbol", "bm", "pmb", "vec",
+         "overrightarrow"}
+"""Commands that only dress a name (a bold w, an arrow over a) and are read as the name itself."""
 TEXTS = {"text", "textrm", "textit", "textsf", "textnormal", "operatorname", "mbox", "mathop"}
 ENVIRONMENTS = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix", "array"}
 _DELIMITERS = {"(": "(", ")": ")", "[": "[", "]": "]", "|": "|", ".": "", "/": "/"}
