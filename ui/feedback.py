@@ -61,7 +61,7 @@ def _show_error_position(details: Mapping[str, Any]) -> None:
     """Point at the column of a parse error, when the solver gave one."""
     error = details.get("error")
     if isinstance(error, Mapping) and error.get("column") is not None:
-        st.caption(t("practice.error_column", column=int(error["column"]) + 1))
+        st.caption(t("practice.error_column", column=int(error["column"])))   # the solver counts from 1
 
 
 def _entries(wrong: Any) -> str:

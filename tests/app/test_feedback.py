@@ -28,3 +28,12 @@ def test_a_counterexample_the_message_leaves_out_gets_its_own_line():
     assert [c.value for c in at.caption if "x = 0.5, y = 2" in c.value and "1.75" in c.value]
     plain = _panel(_wrong("Not quite.", {"t": "3"}))
     assert [c.value for c in plain.caption if "t = 3" in c.value]
+
+
+def test_the_position_of_a_reading_error_is_the_column_the_message_names():
+    from solver import check
+
+    verdict = check("vector", "(1, 2)", "(1;2)").to_dict()   # ';' is the third character typed
+    assert verdict["details"]["error"]["column"] == 3 and "at column 3" in verdict["message"]
+    at = _panel(verdict)
+    assert [c.value for c in at.caption if c.value.startswith("at character")] == ["at character 3"]
