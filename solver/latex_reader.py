@@ -71,8 +71,8 @@ _SET_STARTS = {"", ",", "(", "[", "{", ";", "=", HIDDEN_OPEN}
 _SET_ENDS = {"", ",", ")", "]", "}", ";", "=", "&"}
 _EXAMPLES = {"frac": r"\frac{3}{4}", "sqrt": r"\sqrt{2}", "^": "x^{n-1}", "_": "a_{n}", "sum": r"\sum_{i=1}^{3}"}
 _HEADER_WORDS = (("sum", SUM), ("prod", PRODUCT))
-VULGAR_FRACTIONS = {ch: "({0.numerator}/{0.denominator})".format(Fraction(unicodedata.numeric(ch)).limit_denominator(10))
-                    for ch in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"}
+VULGAR_FRACTIONS = {ch: "({0.numerator}/{0.denominator})".format(
+    Fraction(unicodedata.numeric(ch)).limit_denominator(10)) for ch in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"}
 """The fraction characters (½, ¾), read as the fraction in brackets."""
 SUPERSCRIPTS = {ch: chr(int(unicodedata.decomposition(ch).split()[1], 16))
                 for ch in "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁽⁾⁺⁻⁼⁰¹²³⁴⁵⁶⁷⁸⁹"}

@@ -11,7 +11,7 @@ from typing import Any
 
 import sympy as sp
 
-from solver.kinds.common import Options, shape_hint, compare_scalar, is_scalar, undecided
+from solver.kinds.common import Options, compare_scalar, is_scalar, shape_hint, undecided
 from solver.kinds.forms import FORMS, in_form
 from solver.messages import say
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict

@@ -14,7 +14,7 @@ import mpmath
 import sympy as sp
 
 from solver import equivalence
-from solver.kinds.common import DEFAULT_RTOL, Options, shape_hint, compare_scalar, is_scalar, within_tolerance
+from solver.kinds.common import DEFAULT_RTOL, Options, compare_scalar, is_scalar, shape_hint, within_tolerance
 from solver.kinds.expression import differs_message
 from solver.messages import say
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
