@@ -332,7 +332,7 @@ class Parser:
 
     # -- pieces -------------------------------------------------------------------------------------
     def product(self, left: Node, right: Node, col: int, explicit: bool) -> Node:
-        if self.mode == "answer" and _two_columns(left.value, right.value):   # (1, 2)·(3, 4): the question's formula
+        if self.mode == "answer" and _is_vector(left.value) and _is_vector(right.value):   # (1, 2)·(3, 4): the formula
             raise ParseError("inner_product_typed", col)
         value = arith.mul(left.value, right.value, col)
         tex = tx.product(tx.wrap(left.tex, left.prec, tx.MUL), tx.wrap(right.tex, right.prec, tx.MUL), explicit)
@@ -552,7 +552,7 @@ class Parser:
             raise self.unexpected(closing)
         self.advance()
         self.abs_depth -= 1
-        if self.mode == "answer" and _two_columns(inner.value, inner.value):   # |(1, 2)|: the question's formula
+        if self.mode == "answer" and _is_vector(inner.value):   # |(1, 2)|: the question's formula
             raise ParseError("vector_length_typed", tok.column)
         value = self.apply(ANSWER_FUNCTIONS["abs"], [inner.value], tok)
         return self.mark(Node(value, r"\left|%s\right|" % tx.strip_group(inner.tex), tx.ATOM), "call", tok.column,
@@ -678,7 +678,6 @@ def _strip_matrix_tex(tex: str) -> list[str]:
     return body.split(r" \\ ")
 
 
-def _two_columns(a: Any, b: Any) -> bool:
-    """Whether ``a`` and ``b`` are column vectors of several components (whose product a·b is an inner product;
-    ``_two_columns(a, a)``: whether a is such a vector)."""
-    return all(isinstance(v, ImmutableMatrix) and v.shape[1] == 1 and v.shape[0] > 1 for v in (a, b))
+def _is_vector(value: Any) -> bool:
+    """Whether ``value`` is a column vector of several components (two side by side: an inner product)."""
+    return isinstance(value, ImmutableMatrix) and value.shape[1] == 1 and value.shape[0] > 1

@@ -86,7 +86,7 @@ def parse(text: str, variables: Sequence[str] = (), *, mode: str = "answer",
             return _read_template(text, variables, key)
         return _read(latex_reader.read(text), _build_lexer(variables, mode, names, functions), mode)
     except ParseError as err:
-        if mode == "template" and err.code in ("unknown_name", "function_digits"):
+        if mode == "template" and err.code in AUTHOR_NAME_CODES:
             err.code = "unknown_name_template"  # an author's name: the advice is where to declare it
         raise
 
@@ -116,6 +116,8 @@ def _read(source: Source, lexer: Lexer, mode: str) -> Parsed:
     return _finish(node, lambda: Parser(tokenize(source, lexer), mode).parse_top().tex)  # holds no tokens
 
 
+AUTHOR_NAME_CODES = frozenset({"unknown_name", "function_digits"})
+"""Reading errors that, in an exercise file's formula, mean a name to declare (``unknown_name_template``)."""
 _TOKEN_CODES = frozenset({"unexpected_token", "row_separator", "angle_brackets", "unmatched_open", "unmatched_close",
                           "comparison_not_allowed", "power_needs_exponent", "fraction_needs_denominator"})
 

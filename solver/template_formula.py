@@ -18,7 +18,7 @@ from . import latex_reader
 from .errors import ParseError
 from .grammar import Parser
 from .lexer import Token
-from .parser import Parsed, _finish, tokenize
+from .parser import AUTHOR_NAME_CODES, Parsed, _finish, tokenize
 from .vocabulary import _build_lexer, _to_value
 
 MEMO_SIZE = 256
@@ -60,7 +60,7 @@ class TemplateFormula:
             node = Parser(tokens, "template", with_tex=False).parse_top()
             parsed = _finish(node, lambda: Parser(tokens, "template").parse_top().tex)
         except ParseError as err:
-            if err.code in ("unknown_name", "function_digits"):
+            if err.code in AUTHOR_NAME_CODES:
                 err.code = "unknown_name_template"  # as `parse` says it
             raise
         if key is not None:
@@ -80,7 +80,7 @@ def compile_template(text: str, variables: Sequence[str], names: Sequence[str]) 
                              convert=False)
         tokens = tokenize(latex_reader.read(text), lexer)
     except ParseError as err:
-        if err.code in ("unknown_name", "function_digits"):
+        if err.code in AUTHOR_NAME_CODES:
             err.code = "unknown_name_template"
         raise
     return TemplateFormula(text, variables, names, tokens)
