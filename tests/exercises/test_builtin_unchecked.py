@@ -31,3 +31,15 @@ def test_a_trusted_file_is_checked_unless_told_otherwise():
     assert [e.field for e in Library(smoke_test=False).add_text("t.yaml", broken, trusted=True)] == ["difficulty"]
     assert Library(smoke_test=False, check_trusted=False).add_text("t.yaml", broken, trusted=True) == []
     assert [e.field for e in Library(smoke_test=False, check_trusted=False).add_text("u.yaml", broken)] == ["difficulty"]
+
+
+def test_every_builtin_templates_own_tests_pass():
+    """The `tests:` each built-in template carries (at seeds 1, 2, 3), as `python -m exercises validate` runs them:
+    a change to the checker that changes a verdict they pin shows here, not only in the slower CLI run."""
+    from exercises.validate import run_template_tests
+
+    library = load_library([LIBRARY_DIR], check_builtin=False)
+    failed = [f"{tid}: tests[{r.index}] seed {r.seed}: {r.describe()}"
+              for tid, template in library.templates.items() for r in run_template_tests(template) if not r.passed]
+    assert sum(len(t.tests) for t in library.templates.values()) > 500
+    assert failed == []
