@@ -4,9 +4,12 @@
 
 Each target is started fresh by this script on 127.0.0.1 (it refuses any other host), with its own progress store:
   * ``single``    — one ``streamlit run app.py`` process;
-  * ``balancer``  — ``--replicas`` app processes behind HAProxy or nginx (`scripts.serve_class`);
+  * ``balancer``  — ``--replicas`` app processes behind HAProxy or nginx (`scripts.serve_class`), each pinned to a
+    core of its own as `scripts.serve_class` does (``--pin none``: not pinned);
   * ``reference`` — `scripts/bench_reference_app.py`: a minimal app checking the same keys with the same checker
     (``solver.check``) in a fragment, with the same server settings.
+``--pin all`` pins the one-process targets to a core too (as ``serve_class --replicas 1`` would): the replica
+ratio then compares processes set up alike.
 The app targets share one fresh SQLite file per target, or ``--db-url`` (e.g. PostgreSQL).
 For each size, that many websocket sessions (`scripts.stream_client`, Streamlit's own protocol) open a topic page
 with a pinned exercise (``?ex=…&seed=…&profile=…``) all at once, then, ``--checks`` times each for a right and a
@@ -150,17 +153,20 @@ class Target:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _streamlit(script: str, port: int, env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
+def _streamlit(script: str, port: int, env: dict[str, str], cpu: int | None) -> subprocess.Popen:
+    from scripts.serve_class import pinned
+
+    return subprocess.Popen(pinned(
         [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-         "--server.address", LOOPBACK, "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+         "--server.address", LOOPBACK, "--server.port", str(port), "--browser.gatherUsageStats", "false"], cpu),
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def start_target(name: str, db_url: str | None, replicas: int, balancer: str) -> Target:
-    """Start ``single``, ``balancer`` or ``reference`` with a fresh progress store."""
-    from scripts.serve_class import free_port, stop_processes
+def start_target(name: str, db_url: str | None, replicas: int, balancer: str, pin: str = "replicas") -> Target:
+    """Start ``single``, ``balancer`` or ``reference`` with a fresh progress store; `pin`: which to pin to a core
+    of its own (``replicas``, ``all`` or ``none``)."""
+    from scripts.serve_class import free_port, replica_cpus, stop_processes
 
     from exercises.yaml_cache import CACHE_DIR_ENV, cache_dir
 
@@ -175,13 +181,13 @@ def start_target(name: str, db_url: str | None, replicas: int, balancer: str) ->
     if name == "balancer":
         from scripts.serve_class import Cluster
 
-        cluster = Cluster(replicas=replicas, balancer=balancer, env=env).start()
+        cluster = Cluster(replicas=replicas, balancer=balancer, env=env, pin=pin != "none").start()
         return Target(name, cluster.url, cluster.replica_pids, store_url, launched,
                       lambda: (cluster.stop(), shutil.rmtree(home, ignore_errors=True)),
                       {"balancer_pids": cluster.balancer_pids, "replica_urls": cluster.replica_urls})
     script = "scripts/bench_reference_app.py" if name == "reference" else "app.py"
     port = free_port()
-    proc = _streamlit(script, port, env)
+    proc = _streamlit(script, port, env, replica_cpus(1)[0] if pin == "all" else None)
     return Target(name, f"http://{LOOPBACK}:{port}", [proc.pid], None if name == "reference" else store_url,
                   launched, lambda: (stop_processes([proc]), shutil.rmtree(home, ignore_errors=True)))
 
@@ -390,7 +396,7 @@ async def bench(args: argparse.Namespace) -> list[Figures]:
     compile_project()
     for name in args.target:
         probe = tasks_for(name, 1, f"{name}-probe")[0]   # before the start: the launch is timed from there
-        target = start_target(name, args.db_url, args.replicas, args.balancer)
+        target = start_target(name, args.db_url, args.replicas, args.balancer, args.pin)
         try:
             require_loopback(target.url)
             launch = await launch_to_usable(target, probe)
@@ -435,6 +441,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="checks per session for a right and for a wrong answer (default 3)")
     parser.add_argument("--replicas", type=int, default=2, help="app processes behind the balancer (default 2)")
     parser.add_argument("--balancer", choices=("haproxy", "nginx"), default="haproxy")
+    parser.add_argument("--pin", choices=("replicas", "all", "none"), default="replicas",
+                        help="pin each process to a core: the balancer's replicas (default, as serve_class does), "
+                             "every target, or none")
     parser.add_argument("--db-url", default=None,
                         help="a SQLAlchemy URL the app processes share (default: a fresh SQLite file per target)")
     parser.add_argument("--time-limit", type=float, default=600, help="seconds for each run (default 600)")
@@ -453,7 +462,7 @@ def main(argv: list[str] | None = None) -> None:
     which = f"; the table is run {median + 1} of {args.repeat}, the median one" if args.repeat > 1 else ""
     print(f"\nLoad benchmark, {date.today().isoformat()}, {os.cpu_count()} CPUs, load average after "
           f"{os.getloadavg()[0]:.2f}; {args.checks} right + {args.checks} wrong checks per session, each after a "
-          f"typing rerun; balancer: {args.replicas} replicas behind {args.balancer}{which}.\n")
+          f"typing rerun; balancer: {args.replicas} replicas behind {args.balancer}; pinned to a core: {args.pin}{which}.\n")
     print(table(runs[median]))
     if args.repeat > 1:
         print("\n" + summary(runs, largest))

@@ -7,6 +7,13 @@ learner stays signed in whichever replica answers), writes the balancer's config
 ``deploy/<balancer>.template`` into a run folder, starts the balancer in the foreground, and stops everything on
 Ctrl-C or SIGTERM. The replicas share what `DLMATH_DB_URL` points at (PostgreSQL for a class; without it they
 share the SQLite file in `$DLMATH_HOME`, which is safe on one host only). See docs/deployment.md.
+
+When the host has at least as many cores as replicas, replica i is pinned to the i-th core this launcher may use
+(``taskset -c``; its checker workers run on that core too), as a container is given its own cpuset. A server
+process runs Python on one core at a time (the interpreter lock), and its many script threads, handing that lock
+to each other, otherwise wander between cores: with two replicas on two cores a third of the machine stood idle
+during a burst of checks, and each check cost ~20 % more CPU (see the README's benchmark). ``--no-pin`` leaves the
+scheduler to place them.
 """
 from __future__ import annotations
 
@@ -29,6 +36,20 @@ DEPLOY = ROOT / "deploy"
 BALANCERS = {"haproxy": "haproxy.cfg.template", "nginx": "nginx.conf.template"}
 REPLICA_COOKIE = "dlmath_replica"
 REPLICA_HEADER = "X-DLMath-Replica"
+
+
+def replica_cpus(replicas: int, allowed: set[int] | None = None) -> list[int | None]:
+    """The core each replica is pinned to (the i-th of the `allowed` cores, by default the ones this process may
+    use), or None for each when there are fewer cores than replicas or no ``taskset`` to pin with."""
+    cores = sorted(allowed if allowed is not None else os.sched_getaffinity(0))
+    if len(cores) < replicas or shutil.which("taskset") is None:
+        return [None] * replicas
+    return cores[:replicas]
+
+
+def pinned(command: list[str], cpu: int | None) -> list[str]:
+    """`command` run on core `cpu` only (``taskset -c``: the same process, so the same pid), or as is for None."""
+    return command if cpu is None else ["taskset", "-c", str(cpu), *command]
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -159,9 +180,11 @@ class Cluster:
 
     def __init__(self, replicas: int = 2, balancer: str = "haproxy", *, port: int | None = None,
                  bind: str = "127.0.0.1", env: dict[str, str] | None = None, run_dir: Path | None = None,
-                 home_per_replica: Path | None = None, secure_cookie: bool = False, quiet: bool = True) -> None:
+                 home_per_replica: Path | None = None, secure_cookie: bool = False, quiet: bool = True,
+                 pin: bool = True) -> None:
         """``home_per_replica``: give replica i the home folder ``home_per_replica/r<i>`` (as if each ran on its
-        own host, sharing only the database); by default they share ``$DLMATH_HOME``."""
+        own host, sharing only the database); by default they share ``$DLMATH_HOME``. ``pin``: each replica on
+        a core of its own when there are enough (`replica_cpus`)."""
         if replicas < 1:
             raise ValueError("at least one replica")
         if balancer not in BALANCERS:
@@ -172,6 +195,8 @@ class Cluster:
         self.home_per_replica = home_per_replica
         self.secure_cookie = secure_cookie
         self.quiet = quiet
+        self.cpus = replica_cpus(replicas) if pin else [None] * replicas
+        """The core each replica runs on (None: wherever the scheduler puts it)."""
         self.replica_ports: list[int] = []
         self._replicas: list[subprocess.Popen] = []
         self.balancer: Balancer | None = None
@@ -218,15 +243,15 @@ class Cluster:
         env = {**os.environ, **self.env}
         env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_hex(32))   # not settable by a flag
         output = subprocess.DEVNULL if self.quiet else None
-        for number in range(1, self.replicas + 1):
+        for number, cpu in enumerate(self.cpus, start=1):
             port = free_port()
             self.replica_ports.append(port)
             if self.home_per_replica is not None:
                 env = {**env, "DLMATH_HOME": str(self.home_per_replica / f"r{number}")}
-            self._replicas.append(subprocess.Popen(
+            self._replicas.append(subprocess.Popen(pinned(
                 [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                  "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-                cwd=ROOT, env=env, stdout=output, stderr=output))
+                cpu), cwd=ROOT, env=env, stdout=output, stderr=output))
 
     def alive(self) -> bool:
         """Whether the balancer and every replica are still running."""
@@ -250,16 +275,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--run-dir", type=Path, default=None, help="where the balancer's config is written")
     parser.add_argument("--secure-cookie", action="store_true",
                         help="mark the sticky cookie Secure (when HTTPS is terminated in front of the balancer)")
+    parser.add_argument("--no-pin", action="store_true",
+                        help="do not pin each replica to a core of its own (pinned by default when there are enough)")
     args = parser.parse_args(argv)
     if not os.environ.get("DLMATH_DB_URL"):
         print("note: DLMATH_DB_URL is not set: the replicas share the SQLite file in $DLMATH_HOME "
               "(one host only; use PostgreSQL for a class)", file=sys.stderr)
     cluster = Cluster(args.replicas, args.balancer, port=args.port, bind=args.bind, run_dir=args.run_dir,
-                      secure_cookie=args.secure_cookie, quiet=False)
+                      secure_cookie=args.secure_cookie, quiet=False, pin=not args.no_pin)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with cluster:
+        cores = ", ".join(f"r{i} on core {c}" for i, c in enumerate(cluster.cpus, start=1) if c is not None)
         print(f"serving {args.replicas} replicas behind {args.balancer} at http://{args.bind}:{args.port} "
-              f"(config in {cluster.balancer.run_dir}); Ctrl-C stops", flush=True)
+              f"(config in {cluster.balancer.run_dir}; {cores or 'not pinned'}); Ctrl-C stops", flush=True)
         try:
             while cluster.alive():
                 time.sleep(1)

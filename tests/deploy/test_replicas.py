@@ -8,6 +8,8 @@ The app is driven at Streamlit's protocol level (`scripts.stream_client`), and b
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
 import sys
 import time
 import urllib.request
@@ -29,21 +31,36 @@ UPLOAD = Path(__file__).resolve().parents[1] / "exercises" / "fixtures" / "good.
 
 
 @pytest.fixture(scope="module")
-def balancers(pg_admin_url, tmp_path_factory):
-    """{balancer kind: its URL} for every installed balancer, all in front of the same two replicas."""
+def cluster(pg_admin_url, tmp_path_factory):
+    """Two replicas sharing a fresh database, behind the first installed balancer."""
     db_url = create_database(pg_admin_url)
     homes = tmp_path_factory.mktemp("replica-homes")
-    cluster = Cluster(2, INSTALLED[0], env={"DLMATH_DB_URL": db_url}, home_per_replica=homes)
+    started = Cluster(2, INSTALLED[0], env={"DLMATH_DB_URL": db_url}, home_per_replica=homes)
+    try:
+        yield started.start()
+    finally:
+        started.stop()
+        drop_database(pg_admin_url, db_url)
+
+
+@pytest.fixture(scope="module")
+def balancers(cluster):
+    """{balancer kind: its URL} for every installed balancer, all in front of the same two replicas."""
     extra: list[Balancer] = []
     try:
-        cluster.start()
         extra = [Balancer(kind, cluster.replica_ports).start() for kind in INSTALLED[1:]]
         yield {INSTALLED[0]: cluster.url, **{b.kind: b.url for b in extra}}
     finally:
         for balancer in extra:
             balancer.stop()
-        cluster.stop()
-        drop_database(pg_admin_url, db_url)
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2 or not shutil.which("taskset"),
+                    reason="fewer than two cores (or no taskset): the replicas are not pinned")
+def test_each_replica_runs_on_a_core_of_its_own(cluster):
+    cores = [os.sched_getaffinity(pid) for pid in cluster.replica_pids]
+    assert cores == [{cpu} for cpu in cluster.cpus]
+    assert len(set(cluster.cpus)) == 2 and set(cluster.cpus) <= os.sched_getaffinity(0)
 
 
 def get(url: str, cookie: str | None = None) -> tuple[str, str]:
