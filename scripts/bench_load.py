@@ -4,12 +4,12 @@
 
 Each target is started fresh by this script on 127.0.0.1 (it refuses any other host), with its own progress store:
   * ``single``    — one ``streamlit run app.py`` process;
-  * ``balancer``  — ``--replicas`` app processes behind HAProxy or nginx (`scripts.serve_class`), each pinned to a
-    core of its own as `scripts.serve_class` does (``--pin none``: not pinned);
+  * ``balancer``  — ``--replicas`` app processes behind HAProxy or nginx (`scripts.serve_class`);
   * ``reference`` — `scripts/bench_reference_app.py`: a minimal app checking the same keys with the same checker
     (``solver.check``) in a fragment, with the same server settings.
-``--pin all`` pins the one-process targets to a core too (as ``serve_class --replicas 1`` would): the replica
-ratio then compares processes set up alike.
+Every server process is pinned to a core of its own, as `scripts.serve_class` pins its replicas (``--replicas 1``
+for one process), so the targets are set up alike: ``--pin replicas`` pins only the balancer's replicas (one
+process then runs as a plain ``streamlit run app.py``), ``--pin none`` none.
 The app targets share one fresh SQLite file per target, or ``--db-url`` (e.g. PostgreSQL).
 For each size, that many websocket sessions (`scripts.stream_client`, Streamlit's own protocol) open a topic page
 with a pinned exercise (``?ex=…&seed=…&profile=…``) all at once, then, ``--checks`` times each for a right and a
@@ -163,9 +163,9 @@ def _streamlit(script: str, port: int, env: dict[str, str], cpu: int | None) -> 
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def start_target(name: str, db_url: str | None, replicas: int, balancer: str, pin: str = "replicas") -> Target:
+def start_target(name: str, db_url: str | None, replicas: int, balancer: str, pin: str = "all") -> Target:
     """Start ``single``, ``balancer`` or ``reference`` with a fresh progress store; `pin`: which to pin to a core
-    of its own (``replicas``, ``all`` or ``none``)."""
+    of its own (``all``, ``replicas`` or ``none``)."""
     from scripts.serve_class import free_port, replica_cpus, stop_processes
 
     from exercises.yaml_cache import CACHE_DIR_ENV, cache_dir
@@ -441,9 +441,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="checks per session for a right and for a wrong answer (default 3)")
     parser.add_argument("--replicas", type=int, default=2, help="app processes behind the balancer (default 2)")
     parser.add_argument("--balancer", choices=("haproxy", "nginx"), default="haproxy")
-    parser.add_argument("--pin", choices=("replicas", "all", "none"), default="replicas",
-                        help="pin each process to a core: the balancer's replicas (default, as serve_class does), "
-                             "every target, or none")
+    parser.add_argument("--pin", choices=("all", "replicas", "none"), default="all",
+                        help="pin server processes to a core each, as serve_class does: every target's (default), "
+                             "only the balancer's replicas, or none")
     parser.add_argument("--db-url", default=None,
                         help="a SQLAlchemy URL the app processes share (default: a fresh SQLite file per target)")
     parser.add_argument("--time-limit", type=float, default=600, help="seconds for each run (default 600)")
