@@ -126,6 +126,7 @@ else:
         PagesManager.uses_pages_directory = False
         server_tuning.install()
         _bootstrap_instructor()
+        start_up.quiet_warm_up_thread("dlmath-warm-up")
         threading.Thread(target=_warm_up, name="dlmath-warm-up", daemon=True).start()
         yield
 

@@ -10,6 +10,10 @@ it) by asking for the whole call stack with source lines; with SymPy loaded that
 module, ~0.1 s of the first learner's page. The server runs under `streamlit run` by definition, so the check is
 marked done (`skip_direct_run_check`).
 
+The warm-up thread builds a few elements outside any session, which makes Streamlit log "Thread 'dlmath-warm-up':
+missing ScriptRunContext!" once per element, six lines at every start that an operator would take for a fault;
+`quiet_warm_up_thread` drops that warning for that thread only.
+
 Written against Streamlit 1.67 (`streamlit.components.v2.manifest_scanner`, `streamlit.delta_generator`); what no
 longer looks as expected is left alone (and a debug line is logged).
 """
@@ -43,6 +47,26 @@ def skip_direct_run_check() -> None:
         _log.debug("no streamlit.delta_generator._use_warning_has_been_displayed: direct-run check left alone")
         return
     delta_generator._use_warning_has_been_displayed = True
+
+
+SCRIPT_RUN_CONTEXT_LOGGER = "streamlit.runtime.scriptrunner_utils.script_run_context"
+
+
+class _NoContextWarningFor(logging.Filter):
+    """Drops Streamlit's "missing ScriptRunContext" warning for the thread named `thread_name`."""
+
+    def __init__(self, thread_name: str):
+        super().__init__()
+        self.thread_name = thread_name
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not ("missing ScriptRunContext" in record.msg and record.args == (self.thread_name,))
+
+
+def quiet_warm_up_thread(thread_name: str) -> None:
+    """No "missing ScriptRunContext" warnings for the thread `thread_name` (one that draws outside any session on
+    purpose); the warning stays for every other thread."""
+    logging.getLogger(SCRIPT_RUN_CONTEXT_LOGGER).addFilter(_NoContextWarningFor(thread_name))
 
 
 def _no_components(max_workers: int | None = None) -> list:

@@ -1,10 +1,12 @@
 """The server's start-up (`app.py` imported as the server module, `ui.start_up`): Streamlit's scan of the
-installed packages for custom components is skipped, and so is its check for a run without `streamlit run`."""
+installed packages for custom components is skipped, and so is its check for a run without `streamlit run`; the
+warm-up thread's elements outside a session log no warning."""
 from __future__ import annotations
 
 import importlib
 import importlib.metadata
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -52,3 +54,31 @@ def test_the_first_element_asks_no_stack_when_the_direct_run_check_is_skipped(mo
         importlib.import_module("app").start_up.skip_direct_run_check()
     st.empty()   # an element outside a session, as the first one of the process
     assert asked == ([] if skipped else ["stack"])
+
+
+def test_the_warm_up_thread_logs_no_missing_context_warning_and_other_threads_still_do():
+    import logging
+
+    from ui import start_up
+
+    class Kept(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.WARNING)
+            self.messages: list[str] = []
+
+        def emit(self, record):
+            self.messages.append(record.getMessage())
+
+    logger = logging.getLogger(start_up.SCRIPT_RUN_CONTEXT_LOGGER)   # Streamlit's loggers do not propagate
+    kept = Kept()
+    logger.addHandler(kept)
+    try:
+        start_up.quiet_warm_up_thread("quiet-warm-up-test")
+        for name in ("quiet-warm-up-test", "another-thread"):
+            thread = threading.Thread(target=st.empty, name=name)
+            thread.start()
+            thread.join()
+    finally:
+        logger.removeHandler(kept)
+    warned = [m for m in kept.messages if "missing ScriptRunContext" in m]
+    assert warned and all("'another-thread'" in m for m in warned)
