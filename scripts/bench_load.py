@@ -95,8 +95,11 @@ def pinned_answers(ex: Any, part_id: str) -> tuple[Callable[[int], str], Callabl
 
 
 def app_tasks(sessions: int, tag: str, *, reference: bool = False) -> list[Task]:
-    """A task per session, cycling through PINNED with a different seed each (right answers from the key).
-    With ``reference``, the same keys and answers for the reference app (``?kind=…&expected=…&vars=…``)."""
+    """A task per session, each with a different seed (right answers from the key): the first quarter of the
+    sessions on PINNED[0], the next on PINNED[1], and so on. In blocks, not in turn: the balancer hands new
+    sessions to the replicas in turn, and with the templates in turn too, every learner of one template landed on
+    the same replica (one replica got the cheapest checks, the other the dearest, and idled for a third of each
+    burst). With ``reference``, the same keys and answers for the reference app (``?kind=…&expected=…&vars=…``)."""
     from urllib.parse import urlencode
 
     from exercises import load_library
@@ -105,7 +108,7 @@ def app_tasks(sessions: int, tag: str, *, reference: bool = False) -> list[Task]
     tasks: list[Task] = []
     seed = 1000
     while len(tasks) < sessions:
-        page, template_id, part_id = PINNED[len(tasks) % len(PINNED)]
+        page, template_id, part_id = PINNED[len(tasks) * len(PINNED) // sessions]
         seed += 1
         ex = library.get(template_id).generate(seed)
         answers = pinned_answers(ex, part_id)
