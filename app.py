@@ -82,6 +82,8 @@ else:
 
     from ui import server_tuning, start_up
 
+    WARM_UP_THREAD = "dlmath-warm-up"
+
     start_up.skip_component_scan()   # before Streamlit creates its runtime, which scans
     start_up.skip_direct_run_check()   # the first element would otherwise read the whole stack
 
@@ -126,8 +128,8 @@ else:
         PagesManager.uses_pages_directory = False
         server_tuning.install()
         _bootstrap_instructor()
-        start_up.quiet_warm_up_thread("dlmath-warm-up")
-        threading.Thread(target=_warm_up, name="dlmath-warm-up", daemon=True).start()
+        start_up.quiet_warm_up_thread(WARM_UP_THREAD)
+        threading.Thread(target=_warm_up, name=WARM_UP_THREAD, daemon=True).start()
         yield
 
     from ui.auth_routes import routes as _auth_routes

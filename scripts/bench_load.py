@@ -98,8 +98,8 @@ def app_tasks(sessions: int, tag: str, *, reference: bool = False) -> list[Task]
     """A task per session, each with a different seed (right answers from the key): the first quarter of the
     sessions on PINNED[0], the next on PINNED[1], and so on. In blocks, not in turn: the balancer hands new
     sessions to the replicas in turn, and with the templates in turn too, every learner of one template landed on
-    the same replica (one replica got the cheapest checks, the other the dearest, and idled for a third of each
-    burst). With ``reference``, the same keys and answers for the reference app (``?kind=…&expected=…&vars=…``)."""
+    the same replica (one replica got the cheapest checks and idled for up to a third of each burst while the
+    other finished the dearest). With ``reference``, the same keys and answers for the reference app (``?kind=…&expected=…&vars=…``)."""
     from urllib.parse import urlencode
 
     from exercises import load_library

@@ -11,8 +11,8 @@ share the SQLite file in `$DLMATH_HOME`, which is safe on one host only). See do
 When the host has at least as many cores as replicas, replica i is pinned to the i-th core this launcher may use
 (``taskset -c``; its checker workers run on that core too), as a container is given its own cpuset. A server
 process runs Python on one core at a time (the interpreter lock), and its many script threads, handing that lock
-to each other, otherwise wander between cores: with two replicas on two cores a third of the machine stood idle
-during a burst of checks, and each check cost ~20 % more CPU (see the README's benchmark). ``--no-pin`` leaves the
+to each other, otherwise wander between cores: each check then costs ~20 % more CPU, and two replicas on two
+cores leave more of the machine idle in a burst of checks (see the README's benchmark). ``--no-pin`` leaves the
 scheduler to place them.
 """
 from __future__ import annotations

@@ -60,7 +60,7 @@ class _NoContextWarningFor(logging.Filter):
         self.thread_name = thread_name
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not ("missing ScriptRunContext" in record.msg and record.args == (self.thread_name,))
+        return not (record.args == (self.thread_name,) and "missing ScriptRunContext" in str(record.msg))
 
 
 def quiet_warm_up_thread(thread_name: str) -> None:
