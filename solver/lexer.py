@@ -89,6 +89,35 @@ def _normalise_char(ch: str) -> str:
     return ch
 
 
+ANSWER_LABELS = ("answer", "ans", "解答", "答", "解")
+"""Labels written before an answer, as at the end of a worked exercise: `答：3`, `Answer: 3` (Latin ones in any case)."""
+
+
+def _blank_answer_label(chars: list[str]) -> None:
+    """Blank a leading answer label and its colon (`答：`, `解:`, `Answer:`), keeping the columns of what follows.
+    Only with the colon: `ans = 3` gives a name, and `答 3` is refused as typed."""
+    start = 0
+    while start < len(chars) and chars[start].isspace():
+        start += 1
+    for label in ANSWER_LABELS:
+        end = start + len(label)
+        if "".join(chars[start:end]).lower() != label:
+            continue
+        colon = end
+        while colon < len(chars) and chars[colon] == " ":
+            colon += 1
+        if colon < len(chars) and chars[colon] == ":":
+            chars[start:colon + 1] = [" "] * (colon + 1 - start)
+        return
+
+
+def without_answer_label(text: str) -> str:
+    """`text` with a leading answer label blanked (see `_blank_answer_label`): `答：B` → `   B`."""
+    chars = list(text)
+    _blank_answer_label(chars)
+    return "".join(chars)
+
+
 def _refuse_repeating_decimal(chars: list[str], start: int, i: int, int_part: str) -> None:
     """``0.(3)``, ``2.(45)``: the notation of a repeating decimal, which is not read (a number ending in a point
     followed by brackets is no product anyone writes); say which fraction to type instead."""
@@ -166,6 +195,7 @@ class Lexer:
             end -= 1
         if end > 1 and chars[end - 1] == "." and chars[end - 2] != ".":   # 0.5. or 0.5。: the sentence's full stop
             chars[end - 1] = " "
+        _blank_answer_label(chars)
         tokens: list[Token] = []
         stack: list[Token] = []  # open brackets, checked as we go (no recursion, fails early)
         self._scan(chars, 0, len(chars), tokens, stack)

@@ -1,6 +1,7 @@
 """The ``choice`` kind: options labelled A, B, C…; the expected answer is ``"B"`` or ``"A,C"``.
 
-The answer is read as letters, ignoring case, spaces and commas/semicolons (``b``, ``A, C``, ``ac``). Letters
+The answer is read as letters, ignoring case, spaces and commas/semicolons (``b``, ``A, C``, ``ac``) and a label
+before them (``答：B``, ``Answer: A, C``). Letters
 beyond the options, or anything else, make it ``invalid`` ("answer with option letters"). Two letters where
 one is expected is ``invalid`` ("choose exactly one option"). Scoring of several choices: correct only when the
 chosen set equals the expected set; otherwise score = max(0, (right picks − wrong picks) / expected picks).
@@ -13,6 +14,7 @@ import unicodedata
 from typing import Any, Sequence
 
 from solver.kinds.common import Options
+from solver.lexer import without_answer_label
 from solver.messages import say
 from solver.verdict import CORRECT, INCORRECT, INVALID, Verdict
 
@@ -22,7 +24,7 @@ _SEPARATORS = re.compile(r"[\s,;，、；()（）.。]+|\band\b|和|与|及", re
 
 def letters(text: str, count: int) -> set[str] | None:
     """The option letters in ``text`` (within the first ``count`` letters), or None if unreadable."""
-    compact = _SEPARATORS.sub("", unicodedata.normalize("NFKC", str(text))).upper()
+    compact = _SEPARATORS.sub("", without_answer_label(unicodedata.normalize("NFKC", str(text)))).upper()
     allowed = string.ascii_uppercase[:count]
     if not compact or any(ch not in allowed for ch in compact):
         return None

@@ -303,3 +303,23 @@ def test_literal_refusal_takes_the_source_and_points_into_what_was_typed() -> No
     typed = r"\left(\sigma(0.5)\right)"
     verdict = literal_refusal(read(typed), [], parse(typed).value, "en")
     assert verdict is not None and verdict.details["error"]["column"] == typed.index(r"\sigma") + 1
+
+
+@pytest.mark.parametrize(("kind", "expected", "text"), [
+    ("number", "3", "答：3"), ("number", "3", "答:3"), ("number", "3", "  解： 3。"), ("number", "3", "Answer: 3"),
+    ("number", "3", "ANS : 3"), ("expression", "x^2", "答：x^2"), ("vector", "(1, 2)", "Answer: (1, 2)"),
+    ("choice", "B", "答：B"), ("choice", "A,C", "解答：A, C"), ("choice", "A,C", "answer: a c")])
+def test_a_label_before_the_answer_is_skipped(kind: str, expected: str, text: str) -> None:
+    verdict = check(kind, expected, text, vars=["x"], choices=list("ABCD") if kind == "choice" else None)
+    assert verdict.status == "correct", verdict.message
+
+
+@pytest.mark.parametrize(("text", "code"), [("答 3", "unexpected_char"), ("answers: 3", "unknown_name"),
+                                            ("3:4", "unexpected_char")])
+def test_without_its_colon_a_label_is_not_skipped(text: str, code: str) -> None:
+    assert _error(text, ()).code == code
+
+
+def test_a_skipped_label_keeps_the_columns_of_what_follows() -> None:
+    error = _error("答：x", ())
+    assert (error.code, error.column) == ("unknown_name", 3)
