@@ -48,6 +48,15 @@ def test_right_answer_is_correct_and_recorded():
     assert [(r.template_id, r.seed, r.status, r.score) for r in rows] == [("inner-product-2d", 7, "correct", 1.0)]
 
 
+def test_an_answer_written_after_a_chinese_label_is_judged_and_recorded():
+    ex = LIB.get("inner-product-2d").generate(7)
+    at = answer(open_panel("vectors", "inner-product-2d", 7, lang="zh"), "ex-inner-product-2d-7-",
+                f"答：{ex.expected_text('')}")
+    assert not at.exception
+    assert len(at.success) == 1 and not at.error
+    assert [r.status for r in stored_attempts()] == ["correct"]
+
+
 def test_wrong_answer_is_incorrect_with_the_solvers_message():
     ex = LIB.get("inner-product-2d").generate(7)
     wrong = str(ex.derived["ans"] + 1)
