@@ -75,8 +75,8 @@ def split(source: Source) -> tuple[Source | None, Source, int | None]:
 
 
 def items(source: Source) -> list[tuple[Source, Source, int | None]] | None:
-    """``x = 1, x = -1`` (also ``or`` / ``或`` between items): (left, right, column of ``=``) of each item, or
-    None when the answer is not a list of such items."""
+    """``x = 1, x = -1`` (also ``，``, ``、``, ``;``, ``or`` / ``或`` between items): (left, right, column of ``=``)
+    of each item, or None when the answer is not a list of such items."""
     text = source.text
     cuts, depth, i = [], 0, 0
     while i < len(text):
@@ -85,7 +85,7 @@ def items(source: Source) -> list[tuple[Source, Source, int | None]] | None:
             depth += 1
         elif ch in ")]}" + HIDDEN_CLOSE:
             depth -= 1
-        elif depth == 0 and ch in ",或":
+        elif depth == 0 and ch in ",，、;；或":
             cuts.append((i, i + 1))
         elif depth == 0 and text.startswith(" or ", i):
             cuts.append((i, i + 4))

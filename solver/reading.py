@@ -124,19 +124,38 @@ def _uses(value: object, sym: object) -> bool:
 
 def _read_items(text: str, many: list[tuple[Source, Source, int | None]], variables: Sequence[str],
                 lhs: Sequence[str]) -> Reading:
-    """``x = 1, x = -1``: every item names the same thing; the right sides make a list (a set answer)."""
-    names = [(_name(left, column), _typed(text, left, column), column) for left, _, column in many]
-    first = names[0][0]
-    for name, _, column in names[1:]:
-        if not name.matches(first):
-            raise ParseError("lhs_twice", column)
+    """``x = 1, x = -1``: every item names the same thing, or the items are numbered in order as textbooks list
+    roots (``x₁ = 1, x₂ = -1``: each names a value of x); the right sides make a list (a set answer)."""
+    names = [_name(left, column) for left, _, column in many]
+    named = names[0]
+    mismatch = next((column for name, (_, _, column) in zip(names[1:], many[1:]) if not name.matches(names[0])),
+                    None)
+    if mismatch is not None:
+        stem = _numbered_stem(names)
+        if stem is None:
+            raise ParseError("lhs_twice", mismatch)
+        named = stem
     rights = [right for _, right, _ in many]
     joined = _join(rights)
     parsed = parse_source(joined, variables)
-    for name, given, column in names:
-        _judge_name(name, given, column, parsed, variables, lhs)
-    latex = ", ".join(f"{first.latex} = {parse_source(right, variables).latex}" for right in rights)
-    return Reading(parsed, joined, first, latex)
+    for left, _, column in many:
+        _judge_name(named, _typed(text, left, column), column, parsed, variables, lhs)
+    latex = ", ".join(f"{name.latex} = {parse_source(right, variables).latex}" for name, right in zip(names, rights))
+    return Reading(parsed, joined, named, latex)
+
+
+def _numbered_stem(names: Sequence[lhs_rules.Name]) -> lhs_rules.Name | None:
+    """The name x when `names` are x₁, x₂, …, xₙ in this order (plain names, the same letters before the number),
+    else None."""
+    stem = ""
+    for k, name in enumerate(names, start=1):
+        number = str(k)
+        base = name.base[:-len(number)] if name.base.endswith(number) else ""
+        if name.layer or name.order or name.args is not None or not base or base[-1].isdigit() \
+                or (stem and base != stem):
+            return None
+        stem = base
+    return lhs_rules.name_of(stem)
 
 
 def _join(parts: list[Source]) -> Source:

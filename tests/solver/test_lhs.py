@@ -35,6 +35,13 @@ from solver.lhs import declared, name_of
     ("set", "{1, -1}", "x = 1, x = -1", [], ()),
     ("set", "{1, -1}", "x = 1 or x = -1", [], ["x"]),
     ("set", "{1, -1}", "x = 1 或 x = -1", [], ["x"]),
+    ("set", "{1, -1}", "x = 1，x = -1", [], ()),
+    ("set", "{1, -1}", "x = 1、x = -1", [], ()),
+    ("set", "{1, -1}", "x = 1；x = -1", [], ()),
+    ("set", "{1, 2}", "x₁ = 1, x₂ = 2", [], ()),
+    ("set", "{1, 2}", "x₁ = 2，x₂ = 1", [], ["x"]),
+    ("set", "{1, 2, 3}", "x_1 = 1, x_2 = 2, x_3 = 3", ["x"], ()),
+    ("vector", "(1, 2)", "w_1 = 1, w_2 = 2", [], ()),
     ("vector", "(1, 2)", "v = (1, 2)", [], ["v"]),
     ("matrix", "[[1,3],[2,4]]", r"A^T = \begin{pmatrix} 1 & 3 \\ 2 & 4 \end{pmatrix}", [], ()),
 ])
@@ -60,6 +67,9 @@ def test_a_wrong_right_side_is_still_wrong():
     ("y + 1 = 2x", ["x"], (), "lhs_not_a_name", ["y = 2x"]),
     ("a = b = 2x", ["x"], (), "lhs_twice", ["second ="]),
     ("x = 1, y = -1", [], (), "lhs_twice", ["second ="]),
+    ("x₂ = 1, x₁ = -1", [], (), "lhs_twice", ["second ="]),
+    ("x₁ = 1, y₂ = -1", [], (), "lhs_twice", ["second ="]),
+    ("x₁ = 1, x₃ = -1", [], (), "lhs_twice", ["second ="]),
 ])
 def test_left_sides_that_name_something_else_are_refused(answer, variables, lhs, code, words):
     verdict = check("expression", "2*x", answer, vars=variables, lhs=lhs)
@@ -106,3 +116,8 @@ def test_what_is_not_a_name(text):
     assert name_of(text) is None
     with pytest.raises(ValueError):
         declared(text)
+
+
+def test_numbered_roots_show_each_name_as_typed():
+    verdict = check("set", "{1, 2}", "x₁ = 1, x₂ = 2", vars=["x"])
+    assert verdict.status == "correct" and verdict.interpreted == "x_{1} = 1, x_{2} = 2"
