@@ -345,4 +345,11 @@ def test_round_trip_random_expressions(pair):
     assume(not value.has(sympy.zoo, sympy.nan))
     # exp of a constant beyond e^MAX_EXP_ARGUMENT is refused by design (solver.limits), e.g. exp(7^4)
     assume(all(not a.args[0].is_number or abs(a.args[0]) <= MAX_EXP_ARGUMENT for a in value.atoms(exp)))
-    assert parse(text, ["x", "y"]).value == value
+    try:
+        parsed = parse(text, ["x", "y"])
+    except ParseError as err:
+        # a part too large on the way is refused by design even when the whole is small, e.g. (exp(7^4))^0 = 1
+        # or (exp(6^4))^1 (solver.limits; tested in test_magnitude_limits.py): not what this property is about
+        assume(err.code != "too_big")
+        raise
+    assert parsed.value == value
