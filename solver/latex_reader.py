@@ -45,7 +45,7 @@ SYMBOLS = {  # a command that stands for one symbol of the plain notation
     "partial": "∂", "prime": "'", "top": TRANSPOSE_MARK, "intercal": TRANSPOSE_MARK, "vert": "|", "lvert": "|",
     "rvert": "|", "mid": "|", "lbrack": "[", "rbrack": "]", "lbrace": "{", "rbrace": "}", "{": "{", "}": "}",
     "%": "%", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠", "lt": "<", "gt": ">",
-    "approx": "≈", "simeq": "≈", "langle": "⟨", "rangle": "⟩",
+    "approx": "≈", "simeq": "≈", "langle": "⟨", "rangle": "⟩", "nabla": "∇",
     **GREEK,
 }
 REPEAT_MARKS = ("overline", "dot", "bar")

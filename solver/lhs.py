@@ -4,7 +4,9 @@ r"""Left-hand sides: ``a_n = 3 - 2^(n-1)``, ``f'(x) = 2x``, ``∂f/∂x = 2x``, 
 x} = …`` works too); ``name_of`` reads what the left side *names*:
 
 - a name, subscripts and Greek letters spelled any way (``a_n``, ``a_{n}``, ``aₙ``; ``δ``, ``\delta``, ``delta``),
-  optionally with a layer superscript (``δ^{(2)}``, ``a^{[1]}``);
+  optionally with a layer superscript before or after the subscript (``δ^{(2)}``, ``a^{[1]}``, ``δ^{(2)}_1``,
+  ``δ₁⁽²⁾``, and the book's ``δ_1^2`` / ``δ₁²``: a bare power is a layer only after a subscript);
+- a gradient ``∇f``, ``∇_w L``; a probability or expectation ``P(A|B)``, ``P(X=1)``, ``E[X]``;
 - a function value ``f(x)``; a derivative ``f'(x)``, ``f'``, ``y'``, ``∂f/∂x``, ``df/dx``, ``\frac{dy}{dx}``,
   ``\frac{d}{dx} f(x)``.
 
@@ -25,13 +27,27 @@ from .lexer import GREEK_LETTERS, name_key
 
 _GREEK = "".join(GREEK_LETTERS)
 _SUBSCRIPT_CHARS = "₀₁₂₃₄₅₆₇₈₉₊₋ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ"
-_NAME = rf"(?:[A-Za-z{_GREEK}]+[0-9]*(?:_\{{[A-Za-z0-9+\-]+\}}|_[A-Za-z0-9]+|[{_SUBSCRIPT_CHARS}]+)?)"
-_LAYER = r"(?:\^(?:\([A-Za-z0-9+\-]+\)|\[[A-Za-z0-9+\-]+\]|\{[A-Za-z0-9+\-()\[\]]+\}|T)|ᵀ)?"
-_ARGS = rf"(?:\((?P<args>{_NAME}(?:,{_NAME})*)\))?"
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_STEM = rf"[A-Za-z{_GREEK}]+"
+_SUB = rf"(?:_\{{[A-Za-z0-9+\-]+\}}|_[A-Za-z0-9]+|[{_SUBSCRIPT_CHARS}]+)"
+_NAME = rf"(?:{_STEM}[0-9]*{_SUB}?)"
+_MARKED_LAYER = (r"\^(?:\([A-Za-z0-9+\-]+\)|\(\([0-9]+\)\)|\[[A-Za-z0-9+\-]+\]|\{[A-Za-z0-9+\-()\[\]]+\}|T)|ᵀ"
+                 rf"|⁽[{_SUPERSCRIPT_DIGITS}]+⁾")
+"""``^(2)``, ``^[2]``, ``^{(2)}``, ``^T``, and ``⁽²⁾`` (which the LaTeX front end hands on as ``^((2))``)."""
+_BARE_LAYER = rf"\^[0-9]|[{_SUPERSCRIPT_DIGITS}]+"
+"""A layer written as a plain power, as the book writes δ_j^l: read so only after a subscript (δ_1^2, δ₁²)."""
+_LAYER = rf"(?:{_MARKED_LAYER})?"
+_ARG = rf"{_NAME}(?:=[0-9.]+)?"
+_ARGS = rf"(?:(?P<open>[(\[])(?P<args>{_ARG}(?:[,|]{_ARG})*)[)\]])?"
 _PLAIN = re.compile(rf"(?P<base>{_NAME})(?P<layer>{_LAYER})(?P<primes>'*){_ARGS}")
+_BOOK_LAYER = re.compile(rf"(?P<base>{_STEM}[0-9]*{_SUB})(?P<layer>{_BARE_LAYER})(?P<primes>'*){_ARGS}")
+_LAYER_FIRST = re.compile(rf"(?P<stem>{_STEM})(?P<layer>{_MARKED_LAYER}|{_BARE_LAYER})(?P<sub>{_SUB})"
+                          rf"(?P<primes>'*){_ARGS}")
+_GRADIENT = re.compile(rf"∇(?:_\{{?(?P<wrt>{_NAME})\}}?)?(?P<base>{_NAME})(?P<layer>{_LAYER}){_ARGS}")
 _FRACTION = re.compile(rf"(?P<d>[d∂])(?P<base>{_NAME})(?P<layer>{_LAYER})/(?P=d)(?P<wrt>{_NAME})")
 _OPERATOR = re.compile(rf"(?P<d>[d∂])/(?P=d)(?P<wrt>[A-Za-z{_GREEK}](?:_\{{[A-Za-z0-9]+\}}|_[A-Za-z0-9])?)"
                        rf"(?P<base>{_NAME})(?P<layer>{_LAYER}){_ARGS}")
+_TO_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS + "⁽⁾", "0123456789()")
 _DROP = str.maketrans({HIDDEN_OPEN: None, HIDDEN_CLOSE: None, "′": "'", "’": "'", "·": None})
 
 
@@ -48,8 +64,9 @@ class Name:
     latex: str = field(default="", compare=False)
 
     def matches(self, other: Name) -> bool:
-        """Whether both name the same thing (an absent argument list or variable matches any)."""
-        if (self.base, self.layer, self.order) != (other.base, other.layer, other.order):
+        """Whether both name the same thing (an absent argument list or variable matches any; a layer in any
+        brackets: δ^{(2)}, δ^{[2]}, δ^2)."""
+        if (self.base, self.layer.strip("()[]"), self.order) != (other.base, other.layer.strip("()[]"), other.order):
             return False
         if self.wrt and other.wrt and self.wrt != other.wrt:
             return False
@@ -105,7 +122,8 @@ def items(source: Source) -> list[tuple[Source, Source, int | None]] | None:
 def name_of(text: str) -> Name | None:
     """What the left side ``text`` (plain notation) names, or None when it is not a name (``2x``, ``x+1``)."""
     compact = "".join(text.split()).translate(_DROP)
-    for pattern, kind in ((_FRACTION, "fraction"), (_OPERATOR, "operator"), (_PLAIN, "plain")):
+    for pattern, kind in ((_FRACTION, "fraction"), (_OPERATOR, "operator"), (_PLAIN, "plain"),
+                          (_BOOK_LAYER, "plain"), (_LAYER_FIRST, "plain"), (_GRADIENT, "gradient")):
         match = pattern.fullmatch(compact)
         if match is not None:
             return _name(match, kind)
@@ -123,17 +141,20 @@ def declared(spec: str) -> Name:
 
 
 def _name(match: re.Match[str], kind: str) -> Name:
-    base = name_key(match.group("base"))
+    groups = match.groupdict()
+    typed_base = groups.get("base") or groups["stem"] + groups["sub"]   # δ^{(2)}_1 names δ_1 of layer 2
+    base = name_key(typed_base)
     layer = _layer(match.group("layer"))
-    args = match.groupdict().get("args")
-    arg_keys = tuple(name_key(a) for a in args.split(",")) if args else None
-    base_tex = _tex(match.group("base")) + (f"^{{{layer}}}" if layer else "")
+    arg_keys, args_tex = _args(groups.get("args"), groups.get("open") or "(")
+    base_tex = _tex(typed_base) + (f"^{{{layer}}}" if layer else "")
     if kind == "plain":
         order = len(match.group("primes"))
         wrt = arg_keys[0] if order and arg_keys and len(arg_keys) == 1 else None
-        tex = base_tex + "'" * order + (r"\left(%s\right)" % ", ".join(_tex(a) for a in args.split(","))
-                                        if args else "")
-        return Name(base, layer, order, wrt, arg_keys, tex)
+        return Name(base, layer, order, wrt, arg_keys, base_tex + "'" * order + args_tex)
+    if kind == "gradient":   # ∇f, ∇_w L: the gradient is another quantity than f
+        wrt = groups.get("wrt")
+        return Name("∇" + base, layer, 0, name_key(wrt) if wrt else None, arg_keys,
+                    r"\nabla" + (f"_{{{_tex(wrt)}}}" if wrt else "") + " " + base_tex + args_tex)
     d = r"\partial " if match.group("d") == "∂" else "d"
     wrt_text = match.group("wrt")
     tex = r"\frac{%s%s}{%s%s}" % (d, base_tex, d, _tex(wrt_text))
@@ -141,10 +162,32 @@ def _name(match: re.Match[str], kind: str) -> Name:
 
 
 def _layer(text: str) -> str:
-    """``^(2)``, ``^[2]``, ``^{(2)}`` → ``(2)`` / ``[2]``: a layer superscript, brackets kept; ``^T`` → ``T``."""
+    """``^(2)``, ``^[2]``, ``^{(2)}``, ``⁽²⁾`` → ``(2)`` / ``[2]``: a layer superscript, brackets kept; ``^2``, ``²``
+    → ``2``; ``^T`` → ``T``."""
     if text in ("ᵀ", "^T"):
         return "T"
-    return text[1:].strip("{}") if text else ""
+    text = text.translate(_TO_DIGITS).removeprefix("^").strip("{}")
+    return text[1:-1] if text.startswith("((") and text.endswith("))") else text
+
+
+def _args(text: str | None, bracket: str = "(") -> tuple[tuple[str, ...] | None, str]:
+    """The arguments of ``f(x)``, ``P(A|B)``, ``P(X=1)``, ``E[X]`` as keys (``|`` kept: P(A|B) is not P(A, B)),
+    and their LaTeX in the `bracket` typed."""
+    if not text:
+        return None, ""
+    keys, shown = [], []
+    for piece in re.split(r"([,|])", text):
+        if piece == ",":
+            shown.append(", ")
+        elif piece == "|":
+            keys.append("|")
+            shown.append(r" \mid ")
+        else:
+            name, equals, value = piece.partition("=")
+            keys.append(name_key(name) + equals + value)
+            shown.append(_tex(name) + equals + value)
+    close = ")" if bracket == "(" else "]"
+    return tuple(keys), r"\left%s%s\right%s" % (bracket, "".join(shown), close)
 
 
 def _tex(name: str) -> str:

@@ -43,6 +43,20 @@ from solver.lhs import declared, name_of
     ("set", "{1, 2, 3}", "x_1 = 1, x_2 = 2, x_3 = 3", ["x"], ()),
     ("vector", "(1, 2)", "w_1 = 1, w_2 = 2", [], ()),
     ("vector", "(1, 2)", "v = (1, 2)", [], ["v"]),
+    ("number", "0.5", "δ^{(2)}_1 = 0.5", [], ()),                     # a neuron's error, layer written first
+    ("number", "0.5", r"\delta^{(2)}_{1} = 0.5", [], ["δ_1^{(2)}"]),
+    ("number", "0.5", "δ₁⁽²⁾ = 0.5", [], ["δ_1^{(2)}"]),
+    ("number", "0.5", "δ⁽²⁾₁ = 0.5", [], ()),
+    ("number", "0.5", "δ_1^2 = 0.5", [], ["δ_1^{(2)}"]),              # the book's δ_j^l
+    ("number", "0.5", "δ₁² = 0.5", [], ()),
+    ("number", "0.5", "w^{(2)}_{11} = 0.5", [], ["w_{11}^{[2]}"]),
+    ("vector", "(2, 4)", "∇f = (2, 4)", [], ()),                        # the gradient
+    ("vector", "(2, 4)", r"\nabla f = (2, 4)", [], ["∇f"]),
+    ("vector", "(2, 4)", r"\nabla_{w} L = (2, 4)", [], ()),
+    ("number", "0.5", "P(A|B) = 0.5", [], ["P(A|B)"]),                 # probability
+    ("number", "0.5", r"P(A \mid B) = 0.5", [], ["P(A|B)"]),
+    ("number", "0.5", "P(X=1) = 0.5", [], ()),
+    ("number", "2.5", "E[X] = 2.5", [], ["E(X)"]),
     ("matrix", "[[1,3],[2,4]]", r"A^T = \begin{pmatrix} 1 & 3 \\ 2 & 4 \end{pmatrix}", [], ()),
 ])
 def test_left_sides_that_name_what_is_asked_are_accepted(kind, expected, answer, variables, lhs):
@@ -70,6 +84,13 @@ def test_a_wrong_right_side_is_still_wrong():
     ("x₂ = 1, x₁ = -1", [], (), "lhs_twice", ["second ="]),
     ("x₁ = 1, y₂ = -1", [], (), "lhs_twice", ["second ="]),
     ("x₁ = 1, x₃ = -1", [], (), "lhs_twice", ["second ="]),
+    ("δ_2^{(2)} = 2x", ["x"], ["δ_1^{(2)}"], "lhs_mismatch", ["δ_2^{(2)}"]),
+    ("δ_1^{(3)} = 2x", ["x"], ["δ^{(2)}_1"], "lhs_mismatch", ["δ_1^{(3)}"]),
+    ("P(B|A) = 2x", ["x"], ["P(A|B)"], "lhs_mismatch", ["P(B|A)"]),
+    ("P(A, B) = 2x", ["x"], ["P(A|B)"], "lhs_mismatch", ["P(A, B)"]),
+    ("∇g = 2x", ["x"], ["∇f"], "lhs_mismatch", ["∇g"]),
+    ("f = 2x", ["x"], ["∇f"], "lhs_mismatch", ["f"]),
+    ("x^2 = 2x", ["x"], (), "lhs_not_a_name", ["y = 2x"]),
 ])
 def test_left_sides_that_name_something_else_are_refused(answer, variables, lhs, code, words):
     verdict = check("expression", "2*x", answer, vars=variables, lhs=lhs)
