@@ -31,9 +31,10 @@ _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _STEM = rf"[A-Za-z{_GREEK}]+"
 _SUB = rf"(?:_\{{[A-Za-z0-9+\-]+\}}|_[A-Za-z0-9]+|[{_SUBSCRIPT_CHARS}]+)"
 _NAME = rf"(?:{_STEM}[0-9]*{_SUB}?)"
-_MARKED_LAYER = (r"\^(?:\([A-Za-z0-9+\-]+\)|\(\([0-9]+\)\)|\[[A-Za-z0-9+\-]+\]|\{[A-Za-z0-9+\-()\[\]]+\}|T)|ᵀ"
+_MARKED_LAYER = (r"\^(?:\([A-Za-z0-9+\-]+\)'?|\(\([0-9]+\)\)|\[[A-Za-z0-9+\-]+\]|\{[A-Za-z0-9+\-()\[\]']+\}|T)|ᵀ"
                  rf"|⁽[{_SUPERSCRIPT_DIGITS}]+⁾")
-"""``^(2)``, ``^[2]``, ``^{(2)}``, ``^T``, and ``⁽²⁾`` (which the LaTeX front end hands on as ``^((2))``)."""
+"""``^(2)``, ``^[2]``, ``^{(2)}``, ``^T``, and ``⁽²⁾`` (which the LaTeX front end hands on as ``^((2))``); a prime in
+the braces marks another quantity, as the network view writes an updated weight: ``w^{(2)'}_{11}``."""
 _BARE_LAYER = rf"\^[0-9]|[{_SUPERSCRIPT_DIGITS}]+"
 """A layer written as a plain power, as the book writes δ_j^l: read so only after a subscript (δ_1^2, δ₁²)."""
 _LAYER = rf"(?:{_MARKED_LAYER})?"
@@ -44,7 +45,10 @@ _BOOK_LAYER = re.compile(rf"(?P<base>{_STEM}[0-9]*{_SUB})(?P<layer>{_BARE_LAYER}
 _LAYER_FIRST = re.compile(rf"(?P<stem>{_STEM})(?P<layer>{_MARKED_LAYER}|{_BARE_LAYER})(?P<sub>{_SUB})"
                           rf"(?P<primes>'*){_ARGS}")
 _GRADIENT = re.compile(rf"∇(?:_\{{?(?P<wrt>{_NAME})\}}?)?(?P<base>{_NAME})(?P<layer>{_LAYER}){_ARGS}")
-_FRACTION = re.compile(rf"(?P<d>[d∂])(?P<base>{_NAME})(?P<layer>{_LAYER})/(?P=d)(?P<wrt>{_NAME})")
+_LAYERED = (rf"(?:{_STEM}(?:{_MARKED_LAYER}|{_BARE_LAYER}){_SUB}|{_STEM}[0-9]*{_SUB}(?:{_BARE_LAYER})"
+            rf"|{_NAME}(?:{_MARKED_LAYER})?)")
+"""A name with an optional layer, before or after its subscript: what ∂C/∂… is taken with respect to (b^{(2)}_2)."""
+_FRACTION = re.compile(rf"(?P<d>[d∂])(?P<base>{_NAME})(?P<layer>{_LAYER})/(?P=d)(?P<wrt>{_LAYERED})")
 _OPERATOR = re.compile(rf"(?P<d>[d∂])/(?P=d)(?P<wrt>[A-Za-z{_GREEK}](?:_\{{[A-Za-z0-9]+\}}|_[A-Za-z0-9])?)"
                        rf"(?P<base>{_NAME})(?P<layer>{_LAYER}){_ARGS}")
 _TO_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS + "⁽⁾", "0123456789()")
@@ -156,9 +160,22 @@ def _name(match: re.Match[str], kind: str) -> Name:
         return Name("∇" + base, layer, 0, name_key(wrt) if wrt else None, arg_keys,
                     r"\nabla" + (f"_{{{_tex(wrt)}}}" if wrt else "") + " " + base_tex + args_tex)
     d = r"\partial " if match.group("d") == "∂" else "d"
-    wrt_text = match.group("wrt")
-    tex = r"\frac{%s%s}{%s%s}" % (d, base_tex, d, _tex(wrt_text))
-    return Name(base, layer, 1, name_key(wrt_text), arg_keys, tex)
+    wrt_key, wrt_tex = _layered(match.group("wrt"))
+    tex = r"\frac{%s%s}{%s%s}" % (d, base_tex, d, wrt_tex)
+    return Name(base, layer, 1, wrt_key, arg_keys, tex)
+
+
+def _layered(text: str) -> tuple[str, str]:
+    """The key and LaTeX of a name that may carry a layer (``b^{(2)}_2``, ``b_2^(2)`` → ``b2^2``, b_{2}^{(2)})."""
+    for pattern in (_PLAIN, _BOOK_LAYER, _LAYER_FIRST):
+        match = pattern.fullmatch(text)
+        if match is not None and not match.group("primes") and match.group("args") is None:
+            groups = match.groupdict()
+            typed = groups.get("base") or groups["stem"] + groups["sub"]
+            layer = _layer(match.group("layer"))
+            key = name_key(typed) + (f"^{layer.strip('()[]')}" if layer else "")
+            return key, _tex(typed) + (f"^{{{layer}}}" if layer else "")
+    return name_key(text), _tex(text)
 
 
 def _layer(text: str) -> str:

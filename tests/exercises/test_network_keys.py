@@ -191,3 +191,14 @@ def test_the_book_network_is_the_fixed_seed_example():
     assert float(ex.part("z2_1").expected) == pytest.approx(0.5 * 1 + 0.8 * 0.5 + 0.1)
     assert float(ex.part("a3_1").expected) == pytest.approx(truth["a3_1"], rel=1e-9)
     assert float(ex.values["cost_after"]) < float(ex.values["cost"])
+
+
+@pytest.mark.parametrize("template_id", NETWORKS)
+def test_every_cell_takes_its_answer_after_the_cells_own_name(template_id: str) -> None:
+    """A learner may copy a cell's label from the network view before the value: z^{(2)}_{1} = …,
+    \\delta^{(3)}_{1} = …, \\dfrac{\\partial C}{\\partial w^{(2)}_{11}} = …, w^{(2)'}_{11} = … (the updated weight)."""
+    ex = LIB.get(template_id).generate(11)
+    for part in ex.parts:
+        label = ex.part_name(part.id).strip("$")
+        verdict = ex.check(part.id, f"{label} = {ex.expected_text(part.id)}")
+        assert verdict.status == "correct", (part.id, label, verdict.message)

@@ -57,6 +57,10 @@ from solver.lhs import declared, name_of
     ("number", "0.5", r"P(A \mid B) = 0.5", [], ["P(A|B)"]),
     ("number", "0.5", "P(X=1) = 0.5", [], ()),
     ("number", "2.5", "E[X] = 2.5", [], ["E(X)"]),
+    ("number", "0.5", r"\dfrac{\partial C}{\partial b^{(2)}_{2}} = 0.5", [], ()),   # as the network view labels it
+    ("number", "0.5", "∂C/∂b_2^{(2)} = 0.5", [], [r"\frac{\partial C}{\partial b^{(2)}_{2}}"]),
+    ("number", "0.5", "∂C/∂w₁₁⁽²⁾ = 0.5", [], ["∂C/∂w^{[2]}_{11}"]),
+    ("number", "0.5", "∂C/∂w_{11}^2 = 0.5", [], ["∂C/∂w^{(2)}_{11}"]),
     ("matrix", "[[1,3],[2,4]]", r"A^T = \begin{pmatrix} 1 & 3 \\ 2 & 4 \end{pmatrix}", [], ()),
 ])
 def test_left_sides_that_name_what_is_asked_are_accepted(kind, expected, answer, variables, lhs):
@@ -91,6 +95,9 @@ def test_a_wrong_right_side_is_still_wrong():
     ("∇g = 2x", ["x"], ["∇f"], "lhs_mismatch", ["∇g"]),
     ("f = 2x", ["x"], ["∇f"], "lhs_mismatch", ["f"]),
     ("x^2 = 2x", ["x"], (), "lhs_not_a_name", ["y = 2x"]),
+    ("∂C/∂w_{12}^{(2)} = 2x", ["x"], ["∂C/∂w^{(2)}_{11}"], "lhs_mismatch", ["∂C/∂w_{12}^{(2)}"]),
+    ("∂C/∂w_{11}^{(3)} = 2x", ["x"], ["∂C/∂w^{(2)}_{11}"], "lhs_mismatch", ["∂C/∂w_{11}^{(3)}"]),
+    ("∂f/∂x² = 2x", ["x"], (), "lhs_not_a_name", ["y = 2x"]),
 ])
 def test_left_sides_that_name_something_else_are_refused(answer, variables, lhs, code, words):
     verdict = check("expression", "2*x", answer, vars=variables, lhs=lhs)
