@@ -44,8 +44,8 @@ SYMBOLS = {  # a command that stands for one symbol of the plain notation
     "cdot": "·", "times": "×", "ast": "*", "div": "÷", "pm": "±", "mp": "∓", "odot": "⊙", "infty": "∞",
     "partial": "∂", "prime": "'", "top": TRANSPOSE_MARK, "intercal": TRANSPOSE_MARK, "vert": "|", "lvert": "|",
     "rvert": "|", "mid": "|", "lbrack": "[", "rbrack": "]", "lbrace": "{", "rbrace": "}", "{": "{", "}": "}",
-    "%": "%", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠", "lt": "<", "gt": ">",
-    "approx": "≈", "simeq": "≈", "langle": "⟨", "rangle": "⟩", "nabla": "∇",
+    "%": "%", "le": "≤", "leq": "≤", "leqslant": "≤", "ge": "≥", "geq": "≥", "geqslant": "≥", "ne": "≠", "neq": "≠", "lt": "<", "gt": ">",
+    "approx": "≈", "simeq": "≈", "langle": "⟨", "rangle": "⟩", "nabla": "∇", "in": "∈",
     **GREEK,
 }
 REPEAT_MARKS = ("overline", "dot", "bar")
@@ -62,7 +62,7 @@ SIZES = {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr"
          "biggr", "Biggl", "Biggr"}
 FRACTIONS = {"frac", "dfrac", "tfrac", "cfrac"}
 FONTS = {"mathrm", "mathit", "mathbf", "mathsf", "mathtt", "mathnormal", "boldsymbol", "bm", "pmb", "vec",
-         "overrightarrow"}
+         "overrightarrow", "mathbb"}
 """Commands that only dress a name (a bold w, an arrow over a) and are read as the name itself."""
 TEXTS = {"text", "textrm", "textit", "textsf", "textnormal", "operatorname", "mbox", "mathop"}
 ENVIRONMENTS = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix", "array"}

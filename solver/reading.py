@@ -16,6 +16,7 @@ immutable (SymPy values, frozen dataclasses), so threads share it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
@@ -63,8 +64,27 @@ def _cached(text: str, variables: tuple[str, ...], lhs: tuple[str, ...]) -> Read
         return err.code, err.column, err.params
 
 
+_CONDITION = re.compile(
+    r"(?:[,，;；]\s*(?P<var>[A-Za-z][A-Za-z0-9_]*)(?P<cond>{c})\s*$"
+    r"|[(（]\s*(?P<var2>[A-Za-z][A-Za-z0-9_]*)(?P<cond2>{c})\s*[)）]\s*$)".format(
+        c=r"\s*(?:≥|⩾|≧|>=|>|∈)\s*(?:[0-9]+|[NℕZℤ][\^*+₊⁺\ue000\ue001]*)"))
+"""A condition on the index at the end, as textbooks write a general term: ``a_n = 2n + 1 (n ≥ 1)``,
+``…, n ∈ N*``, ``…（n∈ℕ*）``."""
+
+
+def _without_condition(source: Source, variables: Sequence[str]) -> Source:
+    """`source` without a condition on a declared variable at its end (the formula is judged as it stands)."""
+    match = _CONDITION.search(source.text)
+    if match is None:
+        return source
+    var = match.group("var") or match.group("var2")
+    if name_key(var) not in {name_key(v) for v in variables}:
+        return source
+    return source.slice(0, match.start())
+
+
 def _read(text: str, variables: tuple[str, ...], lhs: tuple[str, ...]) -> Reading:
-    source = latex_reader.read(text)
+    source = _without_condition(latex_reader.read(text), variables)
     left, right, column = lhs_rules.split(source)
     if left is None:
         parsed = parse_source(right, variables)

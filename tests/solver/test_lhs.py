@@ -149,3 +149,22 @@ def test_what_is_not_a_name(text):
 def test_numbered_roots_show_each_name_as_typed():
     verdict = check("set", "{1, 2}", "x₁ = 1, x₂ = 2", vars=["x"])
     assert verdict.status == "correct" and verdict.interpreted == "x_{1} = 1, x_{2} = 2"
+
+
+@pytest.mark.parametrize("answer", [
+    "a_n = 2n + 1 (n ≥ 1)", "a_n = 2n + 1, n ≥ 1", "a_n = 2n + 1 （n∈N*）", "a_n=2n+1,n∈N^*", "a_n = 2n+1 (n ⩾ 1)",
+    r"a_n = 2n+1 \ (n \in \mathbb{N}^*)", r"a_n = 2n+1 (n \geqslant 1)", "2n+1 (n≥1)", "2n+1, n>0"])
+def test_a_condition_on_the_index_at_the_end_is_read_as_the_textbook_writes_it(answer):
+    verdict = check("expression", "2*n + 1", answer, vars=["n"], lhs=["a_n"] if answer.startswith("a") else ())
+    assert verdict.status == "correct", verdict.message
+
+
+def test_the_formula_before_a_condition_is_still_judged():
+    assert check("expression", "2*n + 1", "a_n = 2n - 1 (n ≥ 1)", vars=["n"], lhs=["a_n"]).status == "incorrect"
+
+
+@pytest.mark.parametrize(("answer", "code"), [("2n+1 (m≥1)", "unknown_name"), ("2n+1, n ≥ k", "unknown_name"),
+                                              ("2n+1 (n≥1", "unmatched_open")])
+def test_a_condition_on_anything_else_is_not_dropped(answer, code):
+    verdict = check("expression", "2*n + 1", answer, vars=["n"])
+    assert verdict.status == "invalid" and verdict.details["error"]["code"] == code
