@@ -51,6 +51,9 @@ _LAYERED = (rf"(?:{_STEM}(?:{_MARKED_LAYER}|{_BARE_LAYER}){_SUB}|{_STEM}[0-9]*{_
 _FRACTION = re.compile(rf"(?P<d>[d∂])(?P<base>{_NAME})(?P<layer>{_LAYER})/(?P=d)(?P<wrt>{_LAYERED})")
 _OPERATOR = re.compile(rf"(?P<d>[d∂])/(?P=d)(?P<wrt>[A-Za-z{_GREEK}](?:_\{{[A-Za-z0-9]+\}}|_[A-Za-z0-9])?)"
                        rf"(?P<base>{_NAME})(?P<layer>{_LAYER}){_ARGS}")
+MAX_NAME_LENGTH = 100
+"""A longer left side names nothing (the longest ones read, ∂C/∂w^{(2)'}_{11}, are ~20 characters); the patterns'
+backtracking stays small."""
 _TO_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS + "⁽⁾", "0123456789()")
 _DROP = str.maketrans({HIDDEN_OPEN: None, HIDDEN_CLOSE: None, "′": "'", "’": "'", "·": None})
 
@@ -126,6 +129,8 @@ def items(source: Source) -> list[tuple[Source, Source, int | None]] | None:
 def name_of(text: str) -> Name | None:
     """What the left side ``text`` (plain notation) names, or None when it is not a name (``2x``, ``x+1``)."""
     compact = "".join(text.split()).translate(_DROP)
+    if len(compact) > MAX_NAME_LENGTH:
+        return None
     for pattern, kind in ((_FRACTION, "fraction"), (_OPERATOR, "operator"), (_PLAIN, "plain"),
                           (_BOOK_LAYER, "plain"), (_LAYER_FIRST, "plain"), (_GRADIENT, "gradient")):
         match = pattern.fullmatch(compact)

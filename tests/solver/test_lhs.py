@@ -168,3 +168,14 @@ def test_the_formula_before_a_condition_is_still_judged():
 def test_a_condition_on_anything_else_is_not_dropped(answer, code):
     verdict = check("expression", "2*n + 1", answer, vars=["n"])
     assert verdict.status == "invalid" and verdict.details["error"]["code"] == code
+
+
+def test_a_left_side_longer_than_any_name_is_not_read_as_one():
+    """The name patterns backtrack over a long run of letters (∇_aaaa…: which part is the variable? ~0.4 s for
+    2,000 characters): a left side longer than `MAX_NAME_LENGTH` is refused before they run."""
+    from solver.lhs import MAX_NAME_LENGTH, name_of
+
+    assert name_of("a" * MAX_NAME_LENGTH) is not None
+    assert name_of("a" * (MAX_NAME_LENGTH + 1)) is None
+    verdict = check("number", "1", "∇_" + "a" * 1900 + " = 1")
+    assert verdict.status == "invalid" and verdict.details["error"]["code"] == "lhs_not_a_name"
