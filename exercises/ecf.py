@@ -25,10 +25,11 @@ def _part_names(exercise: Exercise, ids: list[str], lang: str) -> str:
 
 
 def _read(text: str, part: Part) -> Any | None:
-    """The learner's earlier answer as a value, or None if it cannot be read."""
+    """The learner's earlier answer as a value, read as the checker reads it (a left side such as z^{(2)}_{1} = …,
+    a label before it), or None if it cannot be read."""
     api = solver_api()
     try:
-        return api.parse(text, part.vars, mode="answer").value
+        return api.read_answer(text, part.vars, tuple(part.spec.lhs)).parsed.value
     except api.ParseError:
         return None
 

@@ -16,6 +16,7 @@ _EXPORTS = {
     "check": "solver.checker",
     "preview": "solver.checker",
     "parse": "solver.parser",
+    "read_answer": "solver.reading",
     "compile_template": "solver.template_formula",
     "TemplateFormula": "solver.template_formula",
     "Parsed": "solver.parser",

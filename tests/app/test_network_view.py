@@ -218,3 +218,19 @@ def test_the_graph_has_a_legend_only_when_a_cell_is_drawn_on_it(template_id, sho
     ex = LIB.get(template_id).generate(4)
     legends = _legends(network_graph(ex.network, ex.values, {}, "en"))
     assert legends and all((legend is not None) == shown for legend in legends)
+
+
+def test_cells_answered_after_their_own_labels_are_judged_and_carried_forward(relu):
+    """Copying a cell's label from the graph before the value (z^{(2)}_{1} = …, δ₁⁽³⁾ = …) is judged like the value
+    alone, and the value is the one the next cells build on."""
+    at = open_panel("backprop", RELU, SEED)
+    v = relu.values
+    labels = {"z2_1": "z^{(2)}_{1}", "z2_2": "z^{(2)}_2", "a2_1": "a₁⁽²⁾", "a2_2": "a_2^{(2)}"}
+    for cell, label in labels.items():
+        enter(at, RELU, SEED, cell, f"{label} = {v[cell]}")
+    assert neuron(at, 0)["state"] == "✓ right" and neuron(at, 1)["state"] == "✓ right"
+    wrong_z = v["z3_1"] + 2
+    enter(at, RELU, SEED, "z3_1", f"z^{{(3)}}_{{1}} = {wrong_z}")
+    assert neuron(at, 2)["state"] == "✗ wrong"
+    enter(at, RELU, SEED, "delta3_1", f"δ₁⁽³⁾ = {wrong_z - v['t1']}")    # right from the learner's own z
+    assert any("carried forward" in s.value and "z^{(3)}_{1}" in s.value for s in at.success)

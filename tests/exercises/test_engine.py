@@ -107,6 +107,14 @@ def test_error_carried_forward(lib) -> None:
     assert ex.check("b", "17", earlier={"a": "4"}).status == "incorrect"
 
 
+@pytest.mark.parametrize("earlier", ["z = 4", "z^{(2)}_{1} = 4", "答：4", "Answer: 4"])
+def test_an_earlier_answer_is_carried_forward_as_the_checker_read_it(lib, earlier: str) -> None:
+    """An earlier answer the checker judged with a left side or a label stands for its value too."""
+    ex = lib.get("fixture-neuron-ecf").generate(2)
+    assert ex.check("a", earlier).status == "incorrect"   # read and judged: 4, not 3
+    assert ex.check("b", "16", earlier={"a": earlier}).details.get("ecf") is True
+
+
 def test_embedded_tests_run(lib) -> None:
     results = run_template_tests(lib.get("fixture-neuron-ecf"))
     assert results and all(r.passed for r in results), [r.describe() for r in results if not r.passed]
