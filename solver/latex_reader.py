@@ -44,7 +44,8 @@ SYMBOLS = {  # a command that stands for one symbol of the plain notation
     "cdot": "·", "times": "×", "ast": "*", "div": "÷", "pm": "±", "mp": "∓", "odot": "⊙", "infty": "∞",
     "partial": "∂", "prime": "'", "top": TRANSPOSE_MARK, "intercal": TRANSPOSE_MARK, "vert": "|", "lvert": "|",
     "rvert": "|", "mid": "|", "lbrack": "[", "rbrack": "]", "lbrace": "{", "rbrace": "}", "{": "{", "}": "}",
-    "%": "%", "le": "≤", "leq": "≤", "leqslant": "≤", "ge": "≥", "geq": "≥", "geqslant": "≥", "ne": "≠", "neq": "≠", "lt": "<", "gt": ">",
+    "%": "%", "le": "≤", "leq": "≤", "leqslant": "≤", "ge": "≥", "geq": "≥", "geqslant": "≥", "ne": "≠", "neq": "≠",
+    "lt": "<", "gt": ">",
     "approx": "≈", "simeq": "≈", "langle": "⟨", "rangle": "⟩", "nabla": "∇", "in": "∈",
     **GREEK,
 }

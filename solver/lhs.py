@@ -149,9 +149,14 @@ def declared(spec: str) -> Name:
     return name
 
 
+def _typed_base(groups: dict[str, str | None]) -> str:
+    """The name as typed, without its layer: ``δ^{(2)}_1`` names δ_1 (of layer 2)."""
+    return groups.get("base") or (groups["stem"] or "") + (groups["sub"] or "")
+
+
 def _name(match: re.Match[str], kind: str) -> Name:
     groups = match.groupdict()
-    typed_base = groups.get("base") or groups["stem"] + groups["sub"]   # δ^{(2)}_1 names δ_1 of layer 2
+    typed_base = _typed_base(groups)
     base = name_key(typed_base)
     layer = _layer(match.group("layer"))
     arg_keys, args_tex = _args(groups.get("args"), groups.get("open") or "(")
@@ -175,8 +180,7 @@ def _layered(text: str) -> tuple[str, str]:
     for pattern in (_PLAIN, _BOOK_LAYER, _LAYER_FIRST):
         match = pattern.fullmatch(text)
         if match is not None and not match.group("primes") and match.group("args") is None:
-            groups = match.groupdict()
-            typed = groups.get("base") or groups["stem"] + groups["sub"]
+            typed = _typed_base(match.groupdict())
             layer = _layer(match.group("layer"))
             key = name_key(typed) + (f"^{layer.strip('()[]')}" if layer else "")
             return key, _tex(typed) + (f"^{{{layer}}}" if layer else "")

@@ -24,7 +24,7 @@ from typing import Any, Sequence
 from . import latex_reader
 from . import lhs as lhs_rules
 from .errors import ParseError
-from .latex_reader import Source
+from .latex_reader import HIDDEN_CLOSE, HIDDEN_OPEN, Source
 from .lexer import name_key
 from .parser import Parsed, parse_source, symbol
 
@@ -64,10 +64,9 @@ def _cached(text: str, variables: tuple[str, ...], lhs: tuple[str, ...]) -> Read
         return err.code, err.column, err.params
 
 
-_CONDITION = re.compile(
-    r"(?:[,，;；]\s*(?P<var>[A-Za-z][A-Za-z0-9_]*)(?P<cond>{c})\s*$"
-    r"|[(（]\s*(?P<var2>[A-Za-z][A-Za-z0-9_]*)(?P<cond2>{c})\s*[)）]\s*$)".format(
-        c=r"\s*(?:≥|⩾|≧|>=|>|∈)\s*(?:[0-9]+|[NℕZℤ][\^*+₊⁺\ue000\ue001]*)"))
+_AT_LEAST = rf"\s*(?:≥|⩾|≧|>=|>|∈)\s*(?:[0-9]+|[NℕZℤ][\^*+₊⁺{HIDDEN_OPEN}{HIDDEN_CLOSE}]*)"
+_CONDITION = re.compile(rf"(?:[,，;；]\s*(?P<var>[A-Za-z][A-Za-z0-9_]*){_AT_LEAST}\s*$"
+                        rf"|[(（]\s*(?P<var2>[A-Za-z][A-Za-z0-9_]*){_AT_LEAST}\s*[)）]\s*$)")
 """A condition on the index at the end, as textbooks write a general term: ``a_n = 2n + 1 (n ≥ 1)``,
 ``…, n ∈ N*``, ``…（n∈ℕ*）``."""
 
