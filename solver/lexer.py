@@ -365,6 +365,8 @@ class Lexer:
         while i < n:
             ch = chars[i]
             if _is_letter(ch) or (ch.isascii() and ch.isdigit()):
+                if units and units[-1][2] and chars[i - 1] in _SUBSCRIPTS and self._log_base(units) is not None:
+                    break   # log₂8, log₁₀100, log₂x: the base's subscript digits end the word, as a space would
                 units.append((ch, i + 1, False))
                 i += 1
             elif ch in _SUBSCRIPTS:

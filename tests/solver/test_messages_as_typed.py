@@ -323,3 +323,13 @@ def test_without_its_colon_a_label_is_not_skipped(text: str, code: str) -> None:
 def test_a_skipped_label_keeps_the_columns_of_what_follows() -> None:
     error = _error("答：x", ())
     assert (error.code, error.column) == ("unknown_name", 3)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("log₂8", "3"), ("log₂0.5", "-1"), ("log₁₀100", "2"),
+                                                ("-0.5log₂0.5 - 0.5log₂0.5", "1")])
+def test_a_logarithms_subscript_base_ends_the_word_as_a_space_would(text: str, expected: str) -> None:
+    assert check("number", expected, text).status == "correct"
+
+
+def test_a_subscript_base_before_a_variable_reads_the_variable() -> None:
+    assert check("expression", "log(x)/log(2)", "log₂x", vars=["x"]).status == "correct"
