@@ -77,8 +77,8 @@ _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
 
 def _normalise_char(ch: str) -> str:
-    """Full-width ASCII forms become ASCII; the ideographic space becomes a space and the ideographic full stop
-    a point."""
+    """Full-width ASCII forms become ASCII; the ideographic space becomes a space, the ideographic full stop a
+    point, and 【 】 square brackets (what the [ ] keys type with Chinese punctuation on)."""
     code = ord(ch)
     if 0xFF01 <= code <= 0xFF5E:
         return chr(code - 0xFEE0)
@@ -86,6 +86,8 @@ def _normalise_char(ch: str) -> str:
         return " "
     if code == 0x3002:   # 。 typed for a point with Chinese punctuation on: 0。5, and 0.5。 at the end
         return "."
+    if code in (0x3010, 0x3011):   # 【 】: the [ and ] keys with Chinese punctuation on
+        return "[" if code == 0x3010 else "]"
     return ch
 
 

@@ -333,3 +333,11 @@ def test_a_logarithms_subscript_base_ends_the_word_as_a_space_would(text: str, e
 
 def test_a_subscript_base_before_a_variable_reads_the_variable() -> None:
     assert check("expression", "log(x)/log(2)", "log₂x", vars=["x"]).status == "correct"
+
+
+@pytest.mark.parametrize(("kind", "expected", "text"), [("matrix", "[[1,2],[3,4]]", "【1,2;3,4】"),
+                                                        ("matrix", "[[1,2],[3,4]]", "【【1，2】，【3，4】】"),
+                                                        ("vector", "(1, 2)", "【1，2】")])
+def test_square_brackets_typed_with_chinese_punctuation_on_are_square_brackets(kind: str, expected: str,
+                                                                               text: str) -> None:
+    assert check(kind, expected, text).status == "correct"
