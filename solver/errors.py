@@ -173,6 +173,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "这里不计算第 {column} 列的积分 ∫——请算出结果再输入，例如 x^2/2"),
     "ellipsis": ("… at column {column} cannot be read — write every term, or a sum, e.g. \\sum_{{i=1}}^{{3}} x_i",
                  "第 {column} 列的 … 无法识别——请写出每一项，或写成求和，例如 \\sum_{{i=1}}^{{3}} x_i"),
+    "ime_caret": ("{token} at column {column} is what the ^ key types with Chinese punctuation on — switch to "
+                  "English punctuation and type ^ for a power, e.g. x^2",
+                  "第 {column} 列的 {token} 是中文标点状态下按 ^ 键打出的——请切换到英文标点，用 ^ 表示乘方，例如 x^2"),
+    "ime_underscore": ("{token} at column {column} is what the _ key types with Chinese punctuation on — switch to "
+                       "English punctuation and type _ for a subscript, e.g. x_1, or - for minus",
+                       "第 {column} 列的 {token} 是中文标点状态下按 _ 键打出的——请切换到英文标点，用 _ 表示下标，例如 x_1，减号请用 -"),
     "approximately": ("≈ at column {column} is not needed — type just the value: a decimal is compared to within a "
                       "tolerance, e.g. 0.25 rather than ≈ 0.25",
                       "第 {column} 列的 ≈ 不用输入——只输入数值即可，小数会在误差范围内比较，例如输入 0.25 而不是 ≈ 0.25"),

@@ -341,3 +341,18 @@ def test_a_subscript_base_before_a_variable_reads_the_variable() -> None:
 def test_square_brackets_typed_with_chinese_punctuation_on_are_square_brackets(kind: str, expected: str,
                                                                                text: str) -> None:
     assert check(kind, expected, text).status == "correct"
+
+
+@pytest.mark.parametrize(("text", "code", "en", "zh"), [
+    ("x……2", "ime_caret", "what the ^ key types with Chinese punctuation on", "中文标点状态下按 ^ 键"),
+    ("(x+1)……2", "ime_caret", "type ^ for a power", "用 ^ 表示乘方"),
+    ("x——1", "ime_underscore", "what the _ key types with Chinese punctuation on", "中文标点状态下按 _ 键")])
+def test_the_caret_and_underscore_keys_typed_with_chinese_punctuation_on_are_named(text, code, en, zh) -> None:
+    verdict = check("expression", "x^2", text, vars=["x"])
+    assert verdict.status == "invalid" and verdict.details["error"]["code"] == code and en in verdict.message
+    assert zh in check("expression", "x^2", text, vars=["x"], lang="zh").message
+
+
+@pytest.mark.parametrize("text", ["x + …… + 2", "x …… 2", "x…2"])
+def test_an_ellipsis_not_glued_to_an_operand_is_still_an_ellipsis(text: str) -> None:
+    assert check("expression", "x^2", text, vars=["x"]).details["error"]["code"] == "ellipsis"
