@@ -144,16 +144,15 @@ def _is_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z") or ch in GREEK_LETTERS
 
 
-_IME_KEYS = {"……": ("ime_caret", "^"), "——": ("ime_underscore", "_")}
-"""What the ^ and _ keys type with Chinese punctuation on."""
+_IME_KEYS = {"……": "ime_caret", "——": "ime_underscore"}
+"""What the ^ and _ keys type with Chinese punctuation on, and the error that says so."""
 
 
 def _bad_char(ch: str, column: int, tokens: list[Token] | None = None, pair: str = "") -> ParseError:
     """The error for a character no rule reads; the characters learners often type get their own advice. `pair`:
     this character and the next when glued to an operand before it (x……2: the ^ key with Chinese punctuation on)."""
     if pair in _IME_KEYS and tokens and (tokens[-1].kind in ("sym", "num") or tokens[-1].text in (")", "]")):
-        code, key = _IME_KEYS[pair]
-        return ParseError(code, column, {"token": pair, "key": key})
+        return ParseError(_IME_KEYS[pair], column, {"token": pair})
     if ch in "'′":
         before = tokens[-1].text if tokens and tokens[-1].kind in ("sym", "func") else ""
         return ParseError("prime_sigma" if before in ("σ", "sigma", "sigmoid") else "prime", column,
